@@ -1,0 +1,54 @@
+"""diplocorpus: clean, typed records from scraped Vietnamese diplomacy news pages.
+
+>>> import diplocorpus
+>>> article = diplocorpus.parse(
+...     "Hội nghị Ngoại giao lần thứ 32 khai mạc\\n19/12/2023\\n"
+...     "Sáng 19/12, hội nghị khai mạc tại Hà Nội."
+... )
+>>> article.title, article.published
+('Hội nghị Ngoại giao lần thứ 32 khai mạc', datetime.date(2023, 12, 19))
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._article import parse, parse_file
+from ._dates import VIETNAM_TZ, PartialDate
+from ._errors import (
+    BinaryContentError,
+    DecodeError,
+    DiplocorpusError,
+    InputError,
+    MarkupInputError,
+    NotTextError,
+)
+from ._lexicon import Lexicon
+from ._models import Article, Block, BlockKind, Caption
+from ._text import fold_key, normalize_text
+
+try:
+    __version__ = version("diplocorpus")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "VIETNAM_TZ",
+    "Article",
+    "BinaryContentError",
+    "Block",
+    "BlockKind",
+    "Caption",
+    "DecodeError",
+    "DiplocorpusError",
+    "InputError",
+    "Lexicon",
+    "MarkupInputError",
+    "NotTextError",
+    "PartialDate",
+    "__version__",
+    "fold_key",
+    "normalize_text",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,142 @@
+"""Stage 3, the article: build an :class:`Article` from the classified lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ._classify import classify
+from ._dates import VIETNAM_TZ, DateValue, PartialDate, parse_dateline
+from ._errors import DecodeError
+from ._lexicon import Lexicon
+from ._meta import byline_names, counter_value, split_credit, strip_end_mark
+from ._models import Article, Block, BlockKind, Caption
+from ._text import split_lines
+
+__all__ = ["parse", "parse_file"]
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    published: DateValue | None = None,
+    default_tz: dt.tzinfo = VIETNAM_TZ,
+    lexicon: Lexicon | None = None,
+) -> Article:
+    """Turn the plain text of a news page into an :class:`Article`.
+
+    ``text`` is the page as a browser's ``innerText`` gives it: one block a line. ``source``
+    names it in the result and in errors. ``published`` is a date the caller already knows:
+    it completes a dateline that lacks a year and stands in when the page has no dateline.
+    Times without a zone are in ``default_tz`` (Vietnam time). ``lexicon`` replaces the
+    shipped word lists (see :class:`Lexicon`).
+
+    Raises :class:`NotTextError` for non-``str`` input, :class:`BinaryContentError` for NUL
+    bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article.
+    """
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    blocks = classify(split_lines(text, source=source), lex)
+    notes: list[str] = []
+    return Article(
+        source=source,
+        title=_first_text(blocks, BlockKind.TITLE),
+        published=_published(blocks, lex, published, default_tz, notes),
+        authors=_authors(blocks, lex),
+        view_count=_view_count(blocks, lex),
+        paragraphs=_paragraphs(blocks),
+        captions=_captions(blocks, lex),
+        blocks=blocks,
+        notes=notes,
+    )
+
+
+def parse_file(
+    path: str,
+    *,
+    encoding: str = "utf-8-sig",
+    published: DateValue | None = None,
+    default_tz: dt.tzinfo = VIETNAM_TZ,
+    lexicon: Lexicon | None = None,
+) -> Article:
+    """Read the text file at ``path`` and :func:`parse` it, with ``source`` set to the path.
+
+    Raises :class:`DecodeError` (naming the file and the byte offset) when the file is not
+    valid ``encoding``, and ``OSError`` when it cannot be read.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=str(path)
+        ) from exc
+    return parse(text, source=str(path), published=published, default_tz=default_tz,
+                 lexicon=lexicon)
+
+
+def _first_text(blocks: list[Block], kind: BlockKind) -> str | None:
+    return next((b.text for b in blocks if b.kind is kind), None)
+
+
+def _published(
+    blocks: list[Block],
+    lex: Lexicon,
+    known: DateValue | None,
+    default_tz: dt.tzinfo,
+    notes: list[str],
+) -> DateValue | None:
+    year = known.year if isinstance(known, (dt.date, dt.datetime)) else None
+    for block in blocks:
+        if block.kind is not BlockKind.DATELINE:
+            continue
+        found = parse_dateline(block.text, words=lex.dateline_words, default_tz=default_tz,
+                               year=year)
+        if found is None:
+            continue
+        if found.value is None:
+            notes.append(f"line {block.line}: {found.problem}")
+            continue
+        return found.value
+    if isinstance(known, PartialDate) or known is None:
+        return known
+    return known
+
+
+def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
+    for block in blocks:
+        if block.kind is BlockKind.BYLINE:
+            names = byline_names(block.text, lex)
+            if names is not None:
+                return names
+    return ()
+
+
+def _view_count(blocks: list[Block], lex: Lexicon) -> int | None:
+    for block in blocks:
+        if block.kind is BlockKind.COUNTER:
+            return counter_value(block.text, lex)
+    return None
+
+
+def _paragraphs(blocks: list[Block]) -> tuple[str, ...]:
+    body = [b.text for b in blocks if b.kind is BlockKind.BODY]
+    if body:
+        body[-1] = strip_end_mark(body[-1])
+    return tuple(strip_end_mark(p) if p.endswith("/.") else p for p in body)
+
+
+def _captions(blocks: list[Block], lex: Lexicon) -> tuple[Caption, ...]:
+    captions: list[Caption] = []
+    for block in blocks:
+        if block.kind is not BlockKind.CAPTION:
+            continue
+        split = split_credit(block.text, lex)
+        text, credit = split if split is not None else (block.text, None)
+        if not text and captions and captions[-1].credit is None:
+            # A credit on a line of its own belongs to the caption above it.
+            last = captions.pop()
+            captions.append(Caption(text=last.text, credit=credit, line=last.line))
+        elif text:
+            captions.append(Caption(text=text, credit=credit, line=block.line))
+    return tuple(captions)

@@ -1,0 +1,84 @@
+"""The word lists the rules read, shipped as data files in ``diplocorpus/lexicons/``.
+
+Each file holds one phrase a line (``#`` starts a comment). Phrases are compared under
+:func:`fold_key`, so case and tone-mark placement do not matter. A :class:`Lexicon` is a
+frozen value: add a site's own labels with :meth:`Lexicon.extended` and pass it to
+:func:`diplocorpus.parse`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ._text import fold_key
+
+__all__ = ["Lexicon"]
+
+
+def _phrases(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        raise TypeError("a lexicon entry is a collection of phrases, not one str")
+    return frozenset(k for k in (fold_key(v) for v in values) if k)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Lexicon:
+    """The phrase lists behind the noise filter, one frozen set of folded phrases each.
+
+    >>> lex = Lexicon.default()
+    >>> "tin liên quan" in lex.section_labels
+    True
+    >>> mine = lex.extended(section_labels=["Tin cùng tác giả"])
+    >>> fold_key("Tin cùng tác giả") in mine.section_labels
+    True
+    """
+
+    section_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    inline_related_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    widgets: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    loaders: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    footers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    home_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    dateline_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    counter_units: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    pagination_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    media_tags: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    credit_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    caption_cues: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    tense_markers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    byline_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    byline_tails: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    agencies: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    source_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicon shipped with the package (read once, then shared)."""
+        return _default()
+
+    def extended(self, **additions: Iterable[str]) -> Lexicon:
+        """Return a copy with ``additions`` (field name -> phrases) added to its lists."""
+        unknown = set(additions) - set(attrs.fields_dict(Lexicon))
+        if unknown:
+            raise TypeError(f"Lexicon has no list named {', '.join(sorted(unknown))}")
+        merged: Mapping[str, frozenset[str]] = {
+            name: getattr(self, name) | _phrases(values) for name, values in additions.items()
+        }
+        return attrs.evolve(self, **merged)
+
+
+def _read(name: str) -> list[str]:
+    folder = resources.files("diplocorpus").joinpath("lexicons")
+    text = folder.joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    lists: dict[str, Any] = {f.name: _read(f.name) for f in attrs.fields(Lexicon)}
+    return Lexicon(**lists)

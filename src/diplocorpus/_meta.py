@@ -1,0 +1,163 @@
+"""Read metadata out of single lines: photo credits, author names, view counts.
+
+Shared by the classifier (a line is a byline when names can be read from it) and by the
+article builder (which keeps the names).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._lexicon import Lexicon
+from ._text import fold_key
+
+__all__ = ["byline_names", "counter_value", "split_credit", "strip_end_mark"]
+
+_MAX_META_CHARS = 600
+_MAX_CREDIT_WORDS = 8
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
+_PARENS = re.compile(r"\([^()]{0,80}\)")
+_NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
+_END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
+_NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
+
+
+def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Split a caption from its photo credit: ``("... hội nghị.", "Thủy Nguyên")``.
+
+    The credit is a label of ``credit_labels`` and a colon near the end of the line, as in
+    ``... Ảnh: Thủy Nguyên``, ``... (Ảnh: Vũ Quang Minh) |`` or ``...tỉnh ta.Ảnh: L.Anh``.
+    """
+    if len(text) > _MAX_META_CHARS:
+        return None
+    colon = text.rfind(":")
+    if colon < 0:
+        return None
+    credit = text[colon + 1 :].strip(" )|]")
+    if not credit or len(credit.split()) > _MAX_CREDIT_WORDS or "(" in credit:
+        return None
+    head = text[:colon].rstrip()
+    # The label is the last one to four words before the colon, cut at a space, '(' or '.'.
+    for size in (4, 3, 2, 1):
+        match = _credit_label_pattern(size).search(head)
+        if match and fold_key(match[1]) in lexicon.credit_labels:
+            caption = head[: match.start()].rstrip(" (|[").strip()
+            return caption, credit
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _credit_label_pattern(words: int) -> re.Pattern[str]:
+    word = r"[^\s(.|\[]+"
+    return re.compile(rf"(?:^|(?<=[\s(.|\[]))((?:{word}\s+){{{words - 1}}}{word})$")
+
+
+def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The author names of a byline line, or ``None`` if the line is not a byline.
+
+    Agency tags (``(TTXVN)``, ``/VOV``), a ``Theo``/``Bài và ảnh:`` lead and trailing page
+    controls (``• Từ khóa``) are not names. A line naming only an agency (``Theo TTXVN``)
+    is a byline with no author names.
+    """
+    if len(text) > 160:
+        return None
+    body = _cut_tail(text, lexicon)
+    body = _cut_prefix(body, lexicon)
+    body = _PARENS.sub(lambda m: " " if _is_agency(m[0][1:-1], lexicon) else m[0], body)
+    if "(" in body or ")" in body:
+        return None
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(body.strip(" .")):
+        for raw in part.split("/"):
+            piece = raw.strip()
+            if not piece or _is_agency(piece, lexicon):
+                continue
+            if not _is_name(piece):
+                return None
+            names.append(piece)
+    if len(names) > 6:
+        return None
+    return tuple(names)
+
+
+def _cut_tail(text: str, lexicon: Lexicon) -> str:
+    for sep in ("•", "·", "|"):
+        head, found, tail = text.partition(sep)
+        if found and _starts_with_phrase(fold_key(tail), lexicon.byline_tails):
+            return head.strip()
+    return text
+
+
+def _cut_prefix(text: str, lexicon: Lexicon) -> str:
+    words = text.split()
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size])
+        colon = lead.endswith(":")
+        if fold_key(lead.rstrip(":")) in lexicon.byline_prefixes and (colon or size < len(words)):
+            return " ".join(words[size:]).lstrip(": ")
+    return text
+
+
+def _starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
+    words = folded.split()
+    return any(" ".join(words[:size]).rstrip(":") in phrases for size in range(1, 5))
+
+
+def _is_agency(text: str, lexicon: Lexicon) -> bool:
+    text = text.strip(" -–/")
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(text.split()) <= 3:
+        return True
+    return fold_key(text) in lexicon.agencies
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    for token in tokens:
+        if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
+            return False
+        # "Hội" is a name syllable, "HỘI" is shouting and "hội" is a common word.
+        if any(c.isupper() for part in token.split(".") for c in part[1:]):
+            return False
+    return True
+
+
+def counter_value(text: str, lexicon: Lexicon) -> int | None:
+    """The number of a view counter line (``1,234 lượt xem`` -> 1234), else ``None``."""
+    if len(text) > 60:
+        return None
+    folded = fold_key(text)
+    for unit in lexicon.counter_units:
+        if folded.endswith(unit):
+            rest = folded[: -len(unit)]
+        elif folded.startswith(unit):
+            rest = folded[len(unit) :]
+        else:
+            continue
+        match = _NUMBER.fullmatch(rest.strip(" :"))
+        if match:
+            return _count(match[1], bool(match[2]))
+    return None
+
+
+def _count(digits: str, thousands: bool) -> int:
+    if thousands:
+        return round(float(digits.replace(",", ".")) * 1000)
+    return int(digits.replace(",", "").replace(".", ""))
+
+
+def strip_end_mark(text: str) -> str:
+    """Drop the press end mark ``./.`` that closes an article: ``"... theo./."`` -> ``"... theo."``.
+    """
+    match = _END_MARK.search(text)
+    if match is None:
+        return text
+    return text[: match.start()].rstrip() + "."
+
+
+def has_end_mark(text: str) -> bool:
+    """True when ``text`` ends with the press end mark ``./.``."""
+    return _END_MARK.search(text[-12:]) is not None

@@ -1,0 +1,123 @@
+"""The records diplocorpus returns: frozen, slotted, keyword-only attrs classes."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ._dates import DateValue
+
+__all__ = ["CONTENT_KINDS", "Article", "Block", "BlockKind", "Caption"]
+
+
+class BlockKind(enum.Enum):
+    """What a line of the page is. The value of each member is its name.
+
+    ``title``, ``dateline``, ``byline``, ``body`` and ``caption`` are the article; every other
+    kind is noise and says what the noise is.
+    """
+
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    BODY = "body"
+    CAPTION = "caption"
+    RELATED = "related"
+    PAGINATION = "pagination"
+    COUNTER = "counter"
+    BREADCRUMB = "breadcrumb"
+    NAVIGATION = "navigation"
+    SECTION_LABEL = "section_label"
+    IMAGE_ALT = "image_alt"
+    MEDIA_LIST = "media_list"
+    SLUG = "slug"
+    WIDGET = "widget"
+    SOURCE_LABEL = "source_label"
+    FOOTER = "footer"
+
+    @property
+    def is_content(self) -> bool:
+        """True for the kinds that are part of the article, False for noise."""
+        return self in CONTENT_KINDS
+
+    def __str__(self) -> str:
+        return self.value
+
+
+CONTENT_KINDS = frozenset(
+    {BlockKind.TITLE, BlockKind.DATELINE, BlockKind.BYLINE, BlockKind.BODY, BlockKind.CAPTION}
+)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Block:
+    """One non-blank line of the input: where it was, what it is, and why.
+
+    ``text`` is the line as written, normalised (NFC, white space collapsed); ``reason``
+    says in a few words which rule decided ``kind``.
+    """
+
+    line: int
+    kind: BlockKind
+    text: str
+    reason: str
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Caption:
+    """A photo caption: what it says, and whom the photo is credited to (``None``: no credit)."""
+
+    text: str
+    credit: str | None = None
+    line: int
+
+
+# Typed converters: sequences given as lists are stored as tuples, so records stay immutable.
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _captions(values: Iterable[Caption]) -> tuple[Caption, ...]:
+    return tuple(values)
+
+
+def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Article:
+    """A news page made clean: its metadata, body paragraphs, captions, and every line's fate.
+
+    ``published`` is a tz-aware ``datetime`` when the page gives a time, a ``date`` when it
+    gives only a date, a :class:`PartialDate` when it gives no year and the caller gave none,
+    else ``None``. ``notes`` says what the parser saw but could not use (an impossible date,
+    say). ``blocks`` has one :class:`Block` for every non-blank input line, in input order.
+    """
+
+    source: str | None = None
+    title: str | None = None
+    published: DateValue | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    view_count: int | None = None
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+    def blocks_of(self, *kinds: BlockKind) -> tuple[Block, ...]:
+        """The blocks of the given kinds, in input order."""
+        wanted = frozenset(kinds)
+        return tuple(b for b in self.blocks if b.kind in wanted)
+
+    @property
+    def noise(self) -> tuple[Block, ...]:
+        """The blocks the filter dropped, each with the reason it was dropped."""
+        return tuple(b for b in self.blocks if not b.kind.is_content)
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)

@@ -1,0 +1,111 @@
+"""Stage 1, normalise: check the input is page text and cut it into clean lines.
+
+Text conventions (DESIGN.md): Unicode NFC, NBSP and every run of white space collapsed to
+one space, ends stripped. Line numbers count ``\\n``, ``\\r\\n`` and ``\\r`` alike, so that a
+file's line numbers are the ones an editor shows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ._errors import BinaryContentError, MarkupInputError, NotTextError
+
+__all__ = ["fold_key", "normalize_text", "split_lines"]
+
+# Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
+_NEWLINES = re.compile(r"\r\n?")
+# A tag of the HTML vocabulary: enough of them, or a document that opens with one, is markup.
+_TAG = re.compile(
+    r"</?(?:html|head|body|div|span|p|a|br|img|script|style|meta|link|ul|ol|li|table|tr|td"
+    r"|th|h[1-6]|article|section|nav|header|footer|aside|figure|figcaption|iframe|form|input"
+    r"|!doctype)(?=[\s/>])[^<>\n]{0,300}>",
+    re.IGNORECASE,
+)
+_MARKUP_MIN_TAGS = 5
+# Vietnamese tone marks as combining characters (NFD): grave, acute, tilde, hook, dot below.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` as NFC with white space collapsed to single spaces and ends stripped."""
+    return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
+
+
+def split_lines(text: object, *, source: str | None = None) -> list[str]:
+    """Check that ``text`` is page text and return its lines, each normalised.
+
+    Blank lines stay (as ``""``) so that list index + 1 is the input line number.
+    """
+    if not isinstance(text, str):
+        kind = type(text).__name__
+        hint = " (decode it first, or use diplocorpus.parse_file)" if isinstance(
+            text, (bytes, bytearray, memoryview)
+        ) else ""
+        raise NotTextError(f"expected str, got {kind}{hint}", source=source)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = _position(text, nul)
+        raise BinaryContentError(
+            "NUL byte in text: this is binary data, not a page's text",
+            source=source,
+            line=line,
+            column=column,
+        )
+    _reject_markup(text, source)
+    return [normalize_text(line) for line in _NEWLINES.sub("\n", text).split("\n")]
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    head = _NEWLINES.sub("\n", text[:index])
+    return head.count("\n") + 1, len(head) - head.rfind("\n")
+
+
+def _reject_markup(text: str, source: str | None) -> None:
+    start = text.lstrip("\ufeff \t\r\n")
+    opens_with_tag = start[:1] == "<" and _TAG.match(start) is not None
+    tags = 0
+    first = None
+    for match in _TAG.finditer(text):
+        first = first if first is not None else match.start()
+        tags += 1
+        if tags >= _MARKUP_MIN_TAGS or opens_with_tag:
+            break
+    if opens_with_tag or tags >= _MARKUP_MIN_TAGS:
+        line, column = _position(text, first or 0)
+        raise MarkupInputError(
+            "the text is HTML markup, not the page's visible text "
+            "(extract the text first, e.g. with a browser's innerText)",
+            source=source,
+            line=line,
+            column=column,
+        )
+
+
+def fold_key(text: str) -> str:
+    """Return a key under which two spellings of the same Vietnamese words are equal.
+
+    Case is folded and each syllable's tone mark is moved to the end of the syllable, so
+    the old and new placements (``Thành uỷ`` / ``Thành ủy``, ``hoà`` / ``hòa``) meet.
+    White space is collapsed. The key is for lookups and comparison, never for display.
+
+    >>> fold_key("Thành uỷ") == fold_key("thành ủy")
+    True
+    >>> fold_key("Hội nghị  Ngoại giao") == fold_key("hội nghị ngoại giao")
+    True
+    """
+    out: list[str] = []
+    tones: list[str] = []
+    for ch in unicodedata.normalize("NFD", text.casefold()):
+        if ch in _TONES:
+            tones.append(ch)
+        elif ch.isalnum() or unicodedata.combining(ch):
+            out.append(ch)
+        else:
+            out.extend(tones)
+            tones.clear()
+            out.append(ch)
+    out.extend(tones)
+    return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
