@@ -14,6 +14,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._article import parse, parse_file
+from ._convert import from_dict, from_json, new_converter, to_dict, to_json
 from ._dates import VIETNAM_TZ, PartialDate
 from ._errors import (
     BinaryContentError,
@@ -48,7 +49,12 @@ __all__ = [
     "PartialDate",
     "__version__",
     "fold_key",
+    "from_dict",
+    "from_json",
+    "new_converter",
     "normalize_text",
     "parse",
     "parse_file",
+    "to_dict",
+    "to_json",
 ]

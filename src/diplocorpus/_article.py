@@ -71,8 +71,9 @@ def parse_file(
         raise DecodeError(
             f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=str(path)
         ) from exc
-    return parse(text, source=str(path), published=published, default_tz=default_tz,
-                 lexicon=lexicon)
+    return parse(
+        text, source=str(path), published=published, default_tz=default_tz, lexicon=lexicon
+    )
 
 
 def _first_text(blocks: list[Block], kind: BlockKind) -> str | None:
@@ -90,8 +91,9 @@ def _published(
     for block in blocks:
         if block.kind is not BlockKind.DATELINE:
             continue
-        found = parse_dateline(block.text, words=lex.dateline_words, default_tz=default_tz,
-                               year=year)
+        found = parse_dateline(
+            block.text, words=lex.dateline_words, default_tz=default_tz, year=year
+        )
         if found is None:
             continue
         if found.value is None:

@@ -242,8 +242,11 @@ def _dateline(line: _Line, lex: Lexicon) -> Label | None:
 def _twice_on_one_line(line: _Line, _lex: Lexicon) -> Label | None:
     text = line.text
     half = len(text) // 2
-    if line.words >= 6 and len(text) % 2 == 1 and text[half] == " " and (
-        text[:half] == text[half + 1 :]
+    if (
+        line.words >= 6
+        and len(text) % 2 == 1
+        and text[half] == " "
+        and (text[:half] == text[half + 1 :])
     ):
         return K.RELATED, "headline printed twice on one line: a related-article link"
     return None
@@ -342,8 +345,14 @@ def _mark_runs(page: list[_Line], labels: list[Label | None], first: int) -> Non
             if len(group) >= 3:
                 for ln in group:
                     labels[ln.index] = (K.NAVIGATION, "menu: a run of short links")
-        headlines = [ln for ln in free if labels[ln.index] is None and ln.index > first
-                     and ln.headline_like and ln.words < _BODY_WORDS]
+        headlines = [
+            ln
+            for ln in free
+            if labels[ln.index] is None
+            and ln.index > first
+            and ln.headline_like
+            and ln.words < _BODY_WORDS
+        ]
         for group in _consecutive(headlines):
             if len(group) >= 2:
                 for ln in group:

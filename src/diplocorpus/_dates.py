@@ -60,8 +60,9 @@ class PartialDate:
     datetime.date(2023, 12, 19)
     """
 
-    month: int = attrs.field(validator=attrs.validators.and_(
-        attrs.validators.ge(1), attrs.validators.le(12)))
+    month: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
+    )
     day: int = attrs.field()
 
     @day.validator

@@ -41,9 +41,11 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
     """
     if not isinstance(text, str):
         kind = type(text).__name__
-        hint = " (decode it first, or use diplocorpus.parse_file)" if isinstance(
-            text, (bytes, bytearray, memoryview)
-        ) else ""
+        hint = (
+            " (decode it first, or use diplocorpus.parse_file)"
+            if isinstance(text, (bytes, bytearray, memoryview))
+            else ""
+        )
         raise NotTextError(f"expected str, got {kind}{hint}", source=source)
     nul = text.find("\x00")
     if nul >= 0:

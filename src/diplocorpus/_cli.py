@@ -1,0 +1,136 @@
+"""The command line: ``diplocorpus parse PATH...`` (also ``python -m diplocorpus``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from dateutil import parser as du_parser
+
+from ._article import parse
+from ._convert import to_dict
+from ._errors import DecodeError, DiplocorpusError
+from ._models import Article
+
+__all__ = ["main"]
+
+_FORMATS = ("jsonl", "json", "text")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 some input failed, 2 usage)."""
+    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        return int(args.run(args, sys.stdout, sys.stderr))
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    root = argparse.ArgumentParser(
+        prog="diplocorpus",
+        description="Clean, typed records from scraped Vietnamese diplomacy news pages.",
+    )
+    root.add_argument("--version", action="version", version=f"diplocorpus {__version__}")
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    cmd = commands.add_parser(
+        "parse",
+        help="parse pages into articles",
+        description="Parse plain-text page dumps (UTF-8) into articles, one per input.",
+    )
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
+    cmd.add_argument(
+        "-f",
+        "--format",
+        choices=_FORMATS,
+        default="jsonl",
+        help="jsonl: one JSON object a line (default); json: one indented JSON array; "
+        "text: title, date, authors and clean body",
+    )
+    cmd.add_argument(
+        "--published",
+        type=_date_arg,
+        metavar="DATE",
+        help="a publication date you already know (YYYY-MM-DD): completes dates without a year",
+    )
+    cmd.set_defaults(run=_run_parse)
+    return root
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return du_parser.isoparse(text).date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
+
+
+def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed = 0
+    articles: list[object] = []
+    for path, text in _read_inputs(args.paths, err):
+        if text is None:
+            failed += 1
+            continue
+        try:
+            article = parse(text, source=path, published=args.published)
+        except DiplocorpusError as exc:
+            err.write(f"diplocorpus: {exc}\n")
+            failed += 1
+            continue
+        if args.format == "jsonl":
+            out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
+        elif args.format == "text":
+            out.write(_as_text(article))
+        else:
+            articles.append(to_dict(article))
+    if args.format == "json":
+        out.write(json.dumps(articles, ensure_ascii=False, indent=2) + "\n")
+    return 1 if failed else 0
+
+
+def _read_inputs(paths: Sequence[str], err: TextIO) -> Iterator[tuple[str, str | None]]:
+    for path in paths:
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+            yield path, _decode(data, path)
+        except (OSError, DecodeError) as exc:
+            err.write(f"diplocorpus: {exc}\n")
+            yield path, None
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"not valid UTF-8 at byte {exc.start}: {exc.reason}", source=path) from exc
+
+
+def _as_text(article: Article) -> str:
+    published = article.published.isoformat() if article.published is not None else "-"
+    lines = [
+        f"# {article.source}",
+        f"title:     {article.title or '-'}",
+        f"published: {published}",
+        f"authors:   {', '.join(article.authors) or '-'}",
+        "",
+        *(f"{p}\n" for p in article.paragraphs),
+    ]
+    return "\n".join(lines) + "\n"
