@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ._article import parse, parse_file
 from ._convert import from_dict, from_json, new_converter, to_dict, to_json
 from ._dates import VIETNAM_TZ, PartialDate
@@ -27,11 +25,7 @@ from ._errors import (
 from ._lexicon import Lexicon
 from ._models import Article, Block, BlockKind, Caption
 from ._text import fold_key, normalize_text
-
-try:
-    __version__ = version("diplocorpus")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+from ._version import __version__
 
 __all__ = [
     "VIETNAM_TZ",

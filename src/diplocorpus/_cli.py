@@ -17,6 +17,7 @@ from ._article import parse
 from ._convert import to_dict
 from ._errors import DecodeError, DiplocorpusError
 from ._models import Article
+from ._version import __version__
 
 __all__ = ["main"]
 
@@ -38,8 +39,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     root = argparse.ArgumentParser(
         prog="diplocorpus",
         description="Clean, typed records from scraped Vietnamese diplomacy news pages.",
@@ -120,7 +119,8 @@ def _decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"not valid UTF-8 at byte {exc.start}: {exc.reason}", source=path) from exc
+        message = f"not valid UTF-8 at byte {exc.start}: {exc.reason}"
+        raise DecodeError(message, source=path) from exc
 
 
 def _as_text(article: Article) -> str:

@@ -150,7 +150,7 @@ def _count(digits: str, thousands: bool) -> int:
 
 
 def strip_end_mark(text: str) -> str:
-    """Drop the press end mark ``./.`` that closes an article: ``"... theo./."`` -> ``"... theo."``."""
+    """Drop the press end mark ``./.``: ``"... tiếp theo./."`` -> ``"... tiếp theo."``."""
     match = _END_MARK.search(text)
     if match is None:
         return text
