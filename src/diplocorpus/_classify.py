@@ -21,7 +21,13 @@ import attrs
 
 from ._dates import parse_dateline
 from ._lexicon import Lexicon
-from ._meta import byline_names, counter_value, has_end_mark, split_credit
+from ._meta import (
+    byline_names,
+    counter_value,
+    has_end_mark,
+    split_credit,
+    starts_with_phrase,
+)
 from ._models import Block, BlockKind
 from ._text import fold_key
 
@@ -33,7 +39,7 @@ Label = tuple[BlockKind, str]
 _LONG_LINE = 60  # words: past this a line is running text and no line rule applies
 _FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
 _BODY_WORDS = 25
-_SENTENCE_WORDS = 8
+_SENTENCE_WORDS = 5
 _HEADLINE_WORDS = (3, 40)
 _CAPTION_WORDS = 35
 _MENU_WORDS = 4
@@ -42,7 +48,8 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
 _FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
-_TRAIL_SEPARATORS = ("›", "»", " > ", " | ", " / ")
+# Separators of a breadcrumb trail, and how many parts make a trail with each.
+_TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
 
 
 @attrs.define(slots=True)
@@ -142,7 +149,7 @@ def _slug(line: _Line, _lex: Lexicon) -> Label | None:
 def _footer(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > 40:
         return None
-    if line.text[0] == "©" or _starts_with(line.fold, lex.footers):
+    if line.text[0] == "©" or starts_with_phrase(line.fold, lex.footers):
         return K.FOOTER, "site footer"
     return None
 
@@ -153,7 +160,7 @@ def _widget(line: _Line, lex: Lexicon) -> Label | None:
     bare = line.fold.strip(" .:…!·•|")
     if bare in lex.widgets or _FONT_SIZE.fullmatch(bare):
         return K.WIDGET, f"page control ({line.text})"
-    if _starts_with(line.fold, lex.loaders):
+    if starts_with_phrase(line.fold, lex.loaders):
         return K.WIDGET, "loading placeholder"
     return None
 
@@ -221,12 +228,19 @@ def _media_item(line: _Line, lex: Lexicon) -> Label | None:
 def _breadcrumb(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > 20 or line.final in {".", "?", "!"}:
         return None
-    if _starts_with(line.fold, lex.home_labels):
+    if starts_with_phrase(line.fold, lex.home_labels):
         return K.BREADCRUMB, "breadcrumb trail from the home page"
-    for sep in _TRAIL_SEPARATORS:
+    for sep, parts_needed in _TRAIL_SEPARATORS:
         parts = line.text.split(sep)
-        if len(parts) >= 3 and all(0 < len(p.split()) <= 5 for p in parts):
+        if len(parts) >= parts_needed and all(0 < len(p.split()) <= 5 for p in parts):
             return K.BREADCRUMB, f"trail of sections separated by {sep.strip()!r}"
+    return None
+
+
+def _tags(line: _Line, lex: Lexicon) -> Label | None:
+    head, colon, _rest = line.fold.partition(":")
+    if colon and head.strip() in lex.tag_labels:
+        return K.TAGS, "the article's tag list"
     return None
 
 
@@ -268,17 +282,13 @@ _LINE_RULES = (
     _section_label,
     _inline_related,
     _source_label,
+    _tags,
     _media_item,
     _breadcrumb,
     _dateline,
     _twice_on_one_line,
     _table_box,
 )
-
-
-def _starts_with(folded: str, phrases: frozenset[str]) -> bool:
-    words = folded.split()
-    return any(" ".join(words[:size]).rstrip(":") in phrases for size in range(1, 6))
 
 
 # -- pass 2: groups of lines ---------------------------------------------------------------
@@ -334,13 +344,9 @@ def _mark_section_zone(page: list[_Line], labels: list[Label | None], first: int
 
 
 def _mark_runs(page: list[_Line], labels: list[Label | None], first: int) -> None:
+    _mark_media_lists(page, labels)
     for run in _glued_runs(page):
         free = [ln for ln in run if labels[ln.index] is None]
-        if any((labels[ln.index] or (None,))[0] is K.MEDIA_LIST for ln in run):
-            for ln in free:
-                if ln.words <= _CAPTION_WORDS:
-                    labels[ln.index] = (K.MEDIA_LIST, "in a list of media items")
-            continue
         for group in _consecutive([ln for ln in free if _menu_item(ln)]):
             if len(group) >= 3:
                 for ln in group:
@@ -357,6 +363,30 @@ def _mark_runs(page: list[_Line], labels: list[Label | None], first: int) -> Non
             if len(group) >= 2:
                 for ln in group:
                     labels[ln.index] = (K.RELATED, "run of headlines: links to other articles")
+
+
+def _mark_media_lists(page: list[_Line], labels: list[Label | None]) -> None:
+    """Untagged headlines glued to a tagged media item ("[Video] ...") are in its list."""
+
+    def is_media(i: int) -> bool:
+        label = labels[i]
+        return label is not None and label[0] is K.MEDIA_LIST
+
+    def spread(i: int, step: int) -> None:
+        while 0 <= i + step < len(page):
+            near = page[i + step]
+            glued = near.glued_above if step > 0 else page[i].glued_above
+            if not glued:
+                return
+            if labels[near.index] is None and near.headline_like and near.words < _BODY_WORDS:
+                labels[near.index] = (K.MEDIA_LIST, "in a list of media items")
+            elif not is_media(near.index):
+                return
+            i += step
+
+    for i in [ln.index for ln in page if is_media(ln.index)]:
+        spread(i, 1)
+        spread(i, -1)
 
 
 def _menu_item(line: _Line) -> bool:
@@ -388,8 +418,8 @@ def _consecutive(lines: list[_Line]) -> list[list[_Line]]:
 
 def _mark_article(page: list[_Line], labels: list[Label | None], lex: Lexicon) -> None:
     first = _first_body(page, labels)
-    title = _mark_title(page, labels, first)
-    _mark_alt_texts(page, labels, title)
+    title = _mark_title(page, labels, first, lex)
+    _mark_alt_texts(page, labels, title, lex)
     _mark_cue_captions(page, labels, lex, after=title.index if title else -1)
     first = _first_body(page, labels)
     last = _last_body(page, labels, first)
@@ -409,17 +439,31 @@ def _mark_article(page: list[_Line], labels: list[Label | None], lex: Lexicon) -
             labels[line.index] = (K.RELATED, "after the end of the article body")
 
 
-def _mark_title(page: list[_Line], labels: list[Label | None], first: int) -> _Line | None:
-    for line in page[:first]:
-        if labels[line.index] is None and line.headline_like:
-            labels[line.index] = (K.TITLE, "first headline before the body")
-            return line
-    return None
+def _mark_title(
+    page: list[_Line], labels: list[Label | None], first: int, lex: Lexicon
+) -> _Line | None:
+    candidates = [ln for ln in page[:first] if labels[ln.index] is None and ln.headline_like]
+    # A line of names only ("NGỌC AN - THU HÀ") is a byline, unless nothing else could be
+    # the headline.
+    headlines = [ln for ln in candidates if not byline_names(ln.text, lex)] or candidates
+    if not headlines:
+        return None
+    labels[headlines[0].index] = (K.TITLE, "first headline before the body")
+    return headlines[0]
 
 
-def _mark_alt_texts(page: list[_Line], labels: list[Label | None], title: _Line | None) -> None:
+def _mark_alt_texts(
+    page: list[_Line], labels: list[Label | None], title: _Line | None, lex: Lexicon
+) -> None:
     for line in page:
         if labels[line.index] is not None:
+            continue
+        if (
+            line.glued_below
+            and line.words <= _CAPTION_WORDS
+            and _credit_only(page[line.index + 1], lex)
+        ):
+            labels[line.index] = (K.CAPTION, "caption whose credit is on the next line")
             continue
         if title is not None and line.fold == title.fold and line.fold:
             labels[line.index] = (K.IMAGE_ALT, "repeats the headline: image alt text")
@@ -427,6 +471,11 @@ def _mark_alt_texts(page: list[_Line], labels: list[Label | None], title: _Line 
             below = labels[line.index + 1]
             if below is not None and below[0] is K.CAPTION:
                 labels[line.index] = (K.IMAGE_ALT, "headline-like text right above a caption")
+
+
+def _credit_only(line: _Line, lex: Lexicon) -> bool:
+    split = split_credit(line.text, lex)
+    return split is not None and not split[0]
 
 
 def _mark_cue_captions(

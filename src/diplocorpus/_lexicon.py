@@ -55,6 +55,7 @@ class Lexicon:
     byline_tails: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     agencies: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     source_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    tag_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
 
     @classmethod
     def default(cls) -> Lexicon:

@@ -12,7 +12,14 @@ import re
 from ._lexicon import Lexicon
 from ._text import fold_key
 
-__all__ = ["byline_names", "counter_value", "split_credit", "strip_end_mark"]
+__all__ = [
+    "byline_names",
+    "counter_value",
+    "has_end_mark",
+    "split_credit",
+    "starts_with_phrase",
+    "strip_end_mark",
+]
 
 _MAX_META_CHARS = 600
 _MAX_CREDIT_WORDS = 8
@@ -20,6 +27,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
+_PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
 
 
@@ -84,7 +92,7 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
 def _cut_tail(text: str, lexicon: Lexicon) -> str:
     for sep in ("•", "·", "|"):
         head, found, tail = text.partition(sep)
-        if found and _starts_with_phrase(fold_key(tail), lexicon.byline_tails):
+        if found and starts_with_phrase(fold_key(tail), lexicon.byline_tails):
             return head.strip()
     return text
 
@@ -99,16 +107,17 @@ def _cut_prefix(text: str, lexicon: Lexicon) -> str:
     return text
 
 
-def _starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
+def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
+    """True when the folded text starts with one of ``phrases`` (up to five words long)."""
     words = folded.split()
-    return any(" ".join(words[:size]).rstrip(":") in phrases for size in range(1, 5))
+    return any(" ".join(words[:size]).rstrip(_PUNCT) in phrases for size in range(1, 6))
 
 
 def _is_agency(text: str, lexicon: Lexicon) -> bool:
     text = text.strip(" -–/")
     letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(text.split()) <= 3:
-        return True
+    if letters and all(c.isupper() for c in letters) and len(text.split()) == 1:
+        return True  # an abbreviation: TTXVN, VOV, TTO
     return fold_key(text) in lexicon.agencies
 
 
@@ -116,13 +125,12 @@ def _is_name(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    for token in tokens:
-        if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
-            return False
-        # "Hội" is a name syllable, "HỘI" is shouting and "hội" is a common word.
-        if any(c.isupper() for part in token.split(".") for c in part[1:]):
-            return False
-    return True
+    if not all(_NAME_TOKEN.fullmatch(t) and t[0].isupper() for t in tokens):
+        return False  # "hội" is a common word, not part of a name
+    if len(tokens) >= 2 and all(t.isupper() for t in tokens):
+        return True  # a name set in capitals: "NGỌC AN"
+    # "Hội" is a name syllable; "HĐND" or "TP.HCM" inside a phrase is not.
+    return not any(c.isupper() for t in tokens for part in t.split(".") for c in part[1:])
 
 
 def counter_value(text: str, lexicon: Lexicon) -> int | None:

@@ -35,6 +35,7 @@ class BlockKind(enum.Enum):
     SLUG = "slug"
     WIDGET = "widget"
     SOURCE_LABEL = "source_label"
+    TAGS = "tags"
     FOOTER = "footer"
 
     @property
