@@ -117,21 +117,24 @@ def parse_dateline(
     if len(text) > _MAX_DATELINE or not any(c.isdigit() for c in text):
         return None
     iso = _ISO.search(text)
+    zone = _ZONE.search(text)
     if iso is not None:
-        if not _only_words(text, [iso.span()], words):
+        spans = [iso.span()] + ([zone.span()] if zone is not None else [])
+        if not _only_words(text, spans, words):
             return None
         try:
             stamp = du_parser.isoparse(iso.group().replace(" ", "T").replace(",", "."))
         except ValueError as exc:
             return Dateline(value=None, problem=f"invalid ISO 8601 time {iso.group()!r}: {exc}")
-        return Dateline(value=stamp if stamp.tzinfo else stamp.replace(tzinfo=default_tz))
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=_zone(zone) if zone is not None else default_tz)
+        return Dateline(value=stamp)
     found = _find_date(text)
     if found is None:
         return None
     (day, month, yr), span = found
     spans = [span]
     clock = _TIME.search(text)
-    zone = _ZONE.search(text)
     spans += [m.span() for m in (clock, zone) if m is not None]
     if not _only_words(text, spans, words):
         return None
@@ -183,12 +186,15 @@ def _build(
         hour += 12
     elif meridiem in {"SA", "AM"} and hour == 12:
         hour = 0
-    tzinfo = default_tz
-    if zone is not None:
-        sign = 1 if zone[1] == "+" else -1
-        offset = sign * (int(zone[2]) * 3600 + int(zone[3] or 0) * 60)
-        tzinfo = du_tz.tzoffset(None, offset)
+    tzinfo = _zone(zone) if zone is not None else default_tz
     return dt.datetime(year, month, day, hour, minute, second, tzinfo=tzinfo)
+
+
+def _zone(match: re.Match[str]) -> dt.tzinfo:
+    # "GMT+7" on a page means UTC+07:00 (east). dateutil would read it POSIX-style, as
+    # seven hours west, so the offset is built here.
+    sign = 1 if match[1] == "+" else -1
+    return du_tz.tzoffset(None, sign * (int(match[2]) * 3600 + int(match[3] or 0) * 60))
 
 
 def _only_words(text: str, spans: list[tuple[int, int]], words: frozenset[str]) -> bool:

@@ -1,0 +1,99 @@
+"""Properties of parse on generated text: it never fails unexpectedly and loses nothing."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import diplocorpus as dc
+
+from .conftest import SEEDS
+
+SEED_LINES = [
+    line
+    for path in sorted(SEEDS.glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")
+]
+
+vietnamese = st.text(
+    alphabet=st.sampled_from(
+        list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ áàảãạấầẩẫậếềểễệốồổỗộớờởỡợúùủũụứừửữự")
+        + list("0123456789.,:;!?\"“”()[]|/-–•…'\u00a0\t ")
+    ),
+    max_size=120,
+)
+lines_of_text = st.lists(st.one_of(vietnamese, st.sampled_from(SEED_LINES), st.just("")),
+                         max_size=40)
+
+
+def check_invariants(text: str, article: dc.Article) -> None:
+    raw_lines = re.sub(r"\r\n?", "\n", text).split("\n")
+    expected = [
+        (number, dc.normalize_text(line))
+        for number, line in enumerate(raw_lines, start=1)
+        if dc.normalize_text(line)
+    ]
+    assert [(b.line, b.text) for b in article.blocks] == expected
+    assert all(isinstance(b.kind, dc.BlockKind) and b.reason for b in article.blocks)
+    body = article.blocks_of(dc.BlockKind.BODY)
+    assert len(article.paragraphs) == len(body)
+    for paragraph, block in zip(article.paragraphs, body, strict=True):
+        assert paragraph == block.text or block.text.rstrip().endswith("/.")
+    titles = article.blocks_of(dc.BlockKind.TITLE)
+    assert len(titles) <= 1
+    assert article.title == (titles[0].text if titles else None)
+    caption_lines = {b.line for b in article.blocks_of(dc.BlockKind.CAPTION)}
+    assert {c.line for c in article.captions} <= caption_lines
+    for value in (article.title or "", *article.paragraphs, *article.authors):
+        assert value == unicodedata.normalize("NFC", value)
+
+
+@settings(max_examples=300)
+@given(lines_of_text)
+def test_parse_keeps_every_line_and_its_invariants(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = dc.parse(text)
+    check_invariants(text, article)
+    assert dc.parse(text) == article  # a pure function of its input
+
+
+@given(lines_of_text)
+def test_newline_style_does_not_matter(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert dc.parse(text.replace("\n", "\r\n")) == dc.parse(text)
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_text_gives_an_article_or_a_documented_error(text: str) -> None:
+    try:
+        article = dc.parse(text)
+    except dc.BinaryContentError:
+        assert "\x00" in text
+    except dc.MarkupInputError:
+        assert "<" in text
+    else:
+        assert isinstance(article, dc.Article)
+
+
+@given(st.randoms(use_true_random=False))
+def test_shuffled_seed_lines_parse(rng: random.Random) -> None:
+    lines = rng.sample(SEED_LINES, k=min(60, len(SEED_LINES)))
+    text = "\n".join(lines)
+    check_invariants(text, dc.parse(text))
+
+
+def test_articles_pickle() -> None:
+    article = dc.parse((SEEDS / "000_792b6e1b99918ddc.txt").read_text(encoding="utf-8"))
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_huge_single_line_is_body_text() -> None:
+    sentence = "Hội nghị thảo luận các vấn đề hợp tác song phương và đa phương. "
+    text = sentence * 20_000  # about 1.3 MB on one line
+    article = dc.parse(text)
+    assert [b.kind for b in article.blocks] == [dc.BlockKind.BODY]
