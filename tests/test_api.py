@@ -1,0 +1,71 @@
+"""The public API is exactly what __all__ lists; lexicons can be extended."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+
+import diplocorpus as dc
+
+PUBLIC = {
+    "Article", "BinaryContentError", "Block", "BlockKind", "Caption", "DecodeError",
+    "DiplocorpusError", "InputError", "Lexicon", "MarkupInputError", "NotTextError",
+    "PartialDate", "VIETNAM_TZ", "__version__", "fold_key", "from_dict", "from_json",
+    "new_converter", "normalize_text", "parse", "parse_file", "to_dict", "to_json",
+}
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(dc.__all__) == PUBLIC
+    assert len(dc.__all__) == len(PUBLIC)  # no name listed twice
+    for name in dc.__all__:
+        assert hasattr(dc, name), name
+
+
+def test_nothing_else_looks_public() -> None:
+    visible = {n for n in vars(dc) if not n.startswith("_")}
+    assert visible - set(dc.__all__) <= {"annotations"}  # the __future__ import
+
+
+def test_version_comes_from_metadata() -> None:
+    assert dc.__version__ == importlib.metadata.version("diplocorpus")
+
+
+def test_block_kind_value_is_its_name() -> None:
+    for kind in dc.BlockKind:
+        assert kind.value == kind.name.lower()
+    content = {k.value for k in dc.BlockKind if k.is_content}
+    assert content == {"title", "dateline", "byline", "body", "caption"}
+
+
+def test_records_are_frozen_and_keyword_only() -> None:
+    block = dc.Block(line=1, kind=dc.BlockKind.BODY, text="x", reason="y")
+    with pytest.raises(AttributeError):
+        block.text = "z"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        dc.Block(1, dc.BlockKind.BODY, "x", "y")  # type: ignore[misc]
+
+
+PAGE = (
+    "Tiêu đề của một bài báo thử nghiệm\n"
+    "Đoạn thân bài thứ nhất đủ dài để là một đoạn văn của bài báo này.\n"
+    "Tin cùng tác giả\n"
+    "Một bài khác của cùng tác giả về hợp tác quốc tế\n"
+)
+
+
+def test_a_users_own_section_label() -> None:
+    plain = dc.parse(PAGE)
+    assert plain.blocks[2].kind is not dc.BlockKind.SECTION_LABEL
+    lexicon = dc.Lexicon.default().extended(section_labels=["Tin cùng tác giả"])
+    article = dc.parse(PAGE, lexicon=lexicon)
+    assert [b.kind.value for b in article.blocks] == ["title", "body", "section_label", "related"]
+    assert dc.Lexicon.default() != lexicon  # the shipped lexicon is untouched
+
+
+def test_extending_an_unknown_list_is_an_error() -> None:
+    with pytest.raises(TypeError, match="no list named"):
+        dc.Lexicon.default().extended(sektion=["x"])
+    with pytest.raises(TypeError, match="not one str"):
+        dc.Lexicon.default().extended(widgets="Chia sẻ")

@@ -1,0 +1,107 @@
+"""The command line, run in-process and as ``python -m diplocorpus``."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+import diplocorpus as dc
+from diplocorpus._cli import main
+
+from .conftest import SEEDS
+
+SEED_FILES = sorted(str(p) for p in SEEDS.glob("*.txt"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_jsonl_is_the_default_and_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "parse", *SEED_FILES)
+    assert status == 0 and err == ""
+    rows = out.splitlines()
+    assert len(rows) == len(SEED_FILES)
+    for path, row in zip(SEED_FILES, rows, strict=True):
+        article = dc.from_json(row, dc.Article)
+        assert article == dc.parse_file(path)
+
+
+def test_json_is_one_array(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "parse", "--format", "json", *SEED_FILES[:2])
+    data = json.loads(out)
+    assert status == 0 and [a["source"] for a in data] == SEED_FILES[:2]
+
+
+def test_text_shows_title_date_authors_and_body(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "parse", "-f", "text", SEED_FILES[0])
+    article = dc.parse_file(SEED_FILES[0])
+    assert status == 0
+    assert f"title:     {article.title}" in out
+    assert "published: 2023-12-19T15:18:15+07:00" in out
+    assert "authors:   Văn Ngọc" in out
+    assert all(p in out for p in article.paragraphs)
+    assert "HĐND huyện Vũ Thư" not in out  # the related list is gone
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data = (SEEDS / "001_06ebc7dd1d275972.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, _ = run(capsys, "parse", "-")
+    article = dc.from_json(out, dc.Article)
+    assert status == 0 and article.source == "-"
+    assert article.authors == ("Văn Hùng", "Hoàn Vũ")
+
+
+def test_published_option_completes_a_year(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "p.txt"
+    page.write_text("Tiêu đề một bài báo thử\n19/12 15:18\nĐoạn văn thân bài đủ dài ở đây.",
+                    encoding="utf-8")
+    _, out, _ = run(capsys, "parse", "--published", "2023-12-20", str(page))
+    assert json.loads(out)["published"] == "2023-12-19T15:18:00+07:00"
+
+
+def test_bad_inputs_are_reported_and_the_rest_still_parsed(
+    tmp_path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    undecodable = tmp_path / "latin.txt"
+    undecodable.write_bytes(b"Tin t\xe9c")
+    html = tmp_path / "page.html"
+    html.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    status, out, err = run(
+        capsys, "parse", str(undecodable), SEED_FILES[0], str(html), str(tmp_path / "missing")
+    )
+    assert status == 1
+    assert len(out.splitlines()) == 1
+    assert f"{undecodable}: not valid UTF-8 at byte 5" in err
+    assert f"{html}: line 1, column 1: the text is HTML" in err
+    assert "missing" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["parse"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["parse", "--published", "yesterday", SEED_FILES[0]])
+    assert "not an ISO 8601 date" in capsys.readouterr().err
+
+
+def test_python_dash_m() -> None:
+    run_ = subprocess.run(
+        [sys.executable, "-m", "diplocorpus", "parse", "-f", "text", SEED_FILES[2]],
+        capture_output=True, check=True,
+    )
+    assert "Tổng Bí thư: Ngoại giao là điểm sáng".encode() in run_.stdout
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"diplocorpus {dc.__version__}"
