@@ -46,6 +46,8 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     if not credit or len(credit.split()) > _MAX_CREDIT_WORDS or "(" in credit:
         return None
     head = text[:colon].rstrip()
+    if fold_key(head) in lexicon.byline_prefixes:
+        return None  # "Bài và ảnh: Hoàng Anh" is a byline, not a caption
     # The label is the last one to four words before the colon, cut at a space, '(' or '.'.
     for size in (4, 3, 2, 1):
         match = _credit_label_pattern(size).search(head)

@@ -1,0 +1,125 @@
+"""Single-line rules on lines the seeds do not have: bylines, credits, counters, pagers."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplocorpus as dc
+
+HEAD = "Tiêu đề của một bài báo thử nghiệm\nĐoạn thân bài đủ dài để là một đoạn văn của bài báo.\n"
+
+
+def tail_article(line: str) -> dc.Article:
+    return dc.parse(HEAD + line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Văn Hùng, Hoàn Vũ", ("Văn Hùng", "Hoàn Vũ")),
+        ("Minh Hà (TTXVN)", ("Minh Hà",)),
+        ("Theo TTXVN", ()),
+        ("Theo Báo Quốc tế", ()),
+        ("Bài và ảnh: Hoàng Anh - Minh Hà", ("Hoàng Anh", "Minh Hà")),
+        ("Nhóm PV: Lan Anh và Quốc Toản", ("Lan Anh", "Quốc Toản")),
+        ("Thu Trang/VOV", ("Thu Trang",)),
+        ("Văn Ngọc • Từ khóa", ("Văn Ngọc",)),
+        ("PHƯƠNG HOA", ("PHƯƠNG HOA",)),
+    ],
+)
+def test_bylines(line: str, authors: tuple[str, ...]) -> None:
+    article = tail_article(line)
+    assert article.blocks[-1].kind is dc.BlockKind.BYLINE
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Hợp tác kinh tế là trụ cột quan hệ hai nước", "TP.HCM đón khách quốc tế", "HĐND tỉnh họp"],
+)
+def test_a_headline_after_the_body_is_not_a_byline(line: str) -> None:
+    article = tail_article(line)
+    assert article.blocks[-1].kind is not dc.BlockKind.BYLINE
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "credit"),
+    [
+        ("Quang cảnh buổi lễ. Ảnh: TTXVN", "Quang cảnh buổi lễ.", "TTXVN"),
+        ("Hai bộ trưởng bắt tay (Ảnh: Tuấn Anh)", "Hai bộ trưởng bắt tay", "Tuấn Anh"),
+        ("Đoàn đại biểu chụp ảnh lưu niệm.Ảnh: N.H", "Đoàn đại biểu chụp ảnh lưu niệm.", "N.H"),
+        ("Lễ ký kết hợp tác - Ảnh minh họa: VGP", "Lễ ký kết hợp tác -", "VGP"),
+        ("Toàn cảnh phiên họp | Nguồn ảnh: Bộ Ngoại giao", "Toàn cảnh phiên họp", "Bộ Ngoại giao"),
+    ],
+)
+def test_caption_credits(line: str, text: str, credit: str) -> None:
+    article = dc.parse(HEAD + line + "\nĐoạn thân bài thứ hai cũng đủ dài để là đoạn văn.")
+    assert article.blocks[2].kind is dc.BlockKind.CAPTION
+    assert [(c.text, c.credit) for c in article.captions] == [(text, credit)]
+    assert line not in article.paragraphs
+
+
+def test_a_colon_in_a_sentence_is_not_a_credit() -> None:
+    line = "Bộ trưởng nhấn mạnh hai điểm: hợp tác và phát triển bền vững trong khu vực."
+    article = dc.parse(HEAD + line)
+    assert article.captions == () and article.paragraphs[-1] == line
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [("1,234 lượt xem", 1234), ("Lượt xem: 5.678", 5678), ("Lượt đọc: 42", 42),
+     ("2,5K views", 2500), ("12 lần xem", 12)],
+)
+def test_view_counters(line: str, count: int) -> None:
+    article = dc.parse("Tiêu đề của một bài báo thử nghiệm\n" + line + "\n" + HEAD.split("\n")[1])
+    assert article.view_count == count
+    assert article.blocks[1].kind is dc.BlockKind.COUNTER
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Trang 2 / 10", "pagination"),
+        ("« Trang trước 1 2 3 Trang sau »", "pagination"),
+        ("FirstPrevNextLast", "pagination"),
+        ("hoi-nghi-ngoai-giao-lan-thu-32-khai-mac-tai-ha-noi", "slug"),
+        ("tong bi thu du hoi nghi ngoai giao", "slug"),
+        ("Xin chờ trong giây lát...", "widget"),
+        ("Vui lòng chờ...", "widget"),
+        ("Cỡ chữ", "widget"),
+        ("Bản quyền thuộc về Báo điện tử", "footer"),
+        ("Copyright © 2024 Tòa soạn", "footer"),
+        ("Tags: ASEAN, Ngoại giao", "tags"),
+        ("(Video) Toàn cảnh lễ đón Tổng thống Hoa Kỳ", "media_list"),
+        ("Podcast: Điểm tin ngoại giao tuần qua", "media_list"),
+        ("Nguồn: Báo Thế giới và Việt Nam", "source_label"),
+        ("Đọc thêm: Thủ tướng tiếp Đại sứ Hàn Quốc tại Hà Nội", "related"),
+        (">> Thủ tướng tiếp Đại sứ Hàn Quốc tại Hà Nội", "related"),
+    ],
+)
+def test_noise_lines_after_the_body(line: str, kind: str) -> None:
+    article = tail_article(line)
+    assert article.blocks[-1].kind.value == kind, article.blocks[-1].reason
+    assert line not in article.paragraphs
+
+
+def test_end_mark_variants_are_dropped() -> None:
+    for end in ("./.", ". /.", "/."):
+        article = dc.parse(HEAD.rstrip("\n").rstrip(".") + end)
+        assert article.paragraphs[-1].endswith("bài báo.")
+
+
+def test_end_mark_ends_the_body() -> None:
+    text = HEAD.rstrip("\n").rstrip(".") + "./.\nMột bài báo khác về quan hệ hai nước đã được đăng tải."
+    article = dc.parse(text)
+    assert article.blocks[-1].kind is dc.BlockKind.RELATED
+    assert len(article.paragraphs) == 1
+
+
+def test_section_label_before_the_body_does_not_swallow_it() -> None:
+    text = "Tin mới\n" + HEAD
+    article = dc.parse(text)
+    assert article.blocks[0].kind is dc.BlockKind.SECTION_LABEL
+    assert article.title == "Tiêu đề của một bài báo thử nghiệm"
+    assert len(article.paragraphs) == 1
