@@ -46,7 +46,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     if not credit or len(credit.split()) > _MAX_CREDIT_WORDS or "(" in credit:
         return None
     head = text[:colon].rstrip()
-    if fold_key(head) in lexicon.byline_prefixes:
+    if fold_key(head) in lexicon.byline_prefixes - lexicon.credit_labels:
         return None  # "Bài và ảnh: Hoàng Anh" is a byline, not a caption
     # The label is the last one to four words before the colon, cut at a space, '(' or '.'.
     for size in (4, 3, 2, 1):
