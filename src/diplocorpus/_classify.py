@@ -174,7 +174,8 @@ def _counter(line: _Line, lex: Lexicon) -> Label | None:
 def _pagination(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > 20:
         return None
-    folded = fold_key(_CAMEL.sub(" ", line.text))
+    unglued = _CAMEL.sub(" ", line.text)  # "FirstPrevNextLast"
+    folded = fold_key(unglued) if unglued != line.text else line.fold
     if _PAGE_OF.match(folded):
         return K.PAGINATION, "page number of a pager"
     tokens = folded.split()

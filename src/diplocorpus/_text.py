@@ -7,6 +7,7 @@ file's line numbers are the ones an editor shows.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,12 +27,16 @@ _TAG = re.compile(
 )
 _MARKUP_MIN_TAGS = 5
 # Vietnamese tone marks as combining characters (NFD): grave, acute, tilde, hook, dot below.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# A tone mark and the rest of its syllable (letters, digits and the other combining marks):
+# swapping the two puts the tone last, wherever the spelling placed it.
+_TONE_THEN_REST = re.compile(
+    r"([\u0300\u0301\u0303\u0309\u0323])((?:[^\W_]|[\u0302\u0306\u031b])*)"
+)
 
 
 def normalize_text(text: str) -> str:
     """Return ``text`` as NFC with white space collapsed to single spaces and ends stripped."""
-    return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
 
 
 def split_lines(text: object, *, source: str | None = None) -> list[str]:
@@ -57,7 +62,8 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
             column=column,
         )
     _reject_markup(text, source)
-    return [normalize_text(line) for line in _NEWLINES.sub("\n", text).split("\n")]
+    text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)).translate(_INVISIBLE)
+    return [" ".join(line.split()) for line in text.split("\n")]
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -86,6 +92,10 @@ def _reject_markup(text: str, source: str | None) -> None:
         )
 
 
+def _swap(match: re.Match[str]) -> str:
+    return match[2] + match[1]
+
+
 def fold_key(text: str) -> str:
     """Return a key under which two spellings of the same Vietnamese words are equal.
 
@@ -98,16 +108,21 @@ def fold_key(text: str) -> str:
     >>> fold_key("Hội nghị  Ngoại giao") == fold_key("hội nghị ngoại giao")
     True
     """
-    out: list[str] = []
-    tones: list[str] = []
-    for ch in unicodedata.normalize("NFD", text.casefold()):
-        if ch in _TONES:
-            tones.append(ch)
-        elif ch.isalnum() or unicodedata.combining(ch):
-            out.append(ch)
-        else:
-            out.extend(tones)
-            tones.clear()
-            out.append(ch)
-    out.extend(tones)
-    return " ".join(unicodedata.normalize("NFC", "".join(out)).split())
+    if len(text) <= _CACHED_CHARS:
+        return _fold_short(text)
+    return _fold(text)
+
+
+_CACHED_CHARS = 80
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _fold_short(text: str) -> str:
+    # Words and short labels recur across pages: their keys are kept (bounded memory).
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    moved = _TONE_THEN_REST.sub(_swap, decomposed)
+    return " ".join(unicodedata.normalize("NFC", moved).split())
