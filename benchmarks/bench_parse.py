@@ -47,8 +47,10 @@ def main() -> None:
     repeats = 3 if args.quick else 5
     rounds = 20 if args.quick else 100
 
-    print(f"diplocorpus {dc.__version__}, Python {platform.python_version()}, "
-          f"{platform.machine()}, {platform.processor() or 'cpu'}")
+    print(
+        f"diplocorpus {dc.__version__}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {platform.processor() or 'cpu'}"
+    )
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     size = sum(megabytes(t) for t in texts)
 
@@ -60,8 +62,10 @@ def main() -> None:
     elapsed = best_of(repeats, seeds_once)
     docs = rounds * len(texts)
     print(f"{'input':<34}{'MB':>9}{'seconds':>10}{'docs/s':>10}{'MB/s':>8}")
-    print(f"{'seeds (5 pages) x ' + str(rounds):<34}{size * rounds:>9.3f}{elapsed:>10.3f}"
-          f"{docs / elapsed:>10.0f}{size * rounds / elapsed:>8.2f}")
+    print(
+        f"{'seeds (5 pages) x ' + str(rounds):<34}{size * rounds:>9.3f}{elapsed:>10.3f}"
+        f"{docs / elapsed:>10.0f}{size * rounds / elapsed:>8.2f}"
+    )
 
     lines = seed_lines()
     sentence = "Hội nghị thảo luận các vấn đề hợp tác song phương và đa phương. "
@@ -69,11 +73,15 @@ def main() -> None:
     big_line = sentence * int(one_line_mb * 1e6 / len(sentence.encode()))
     many = 20_000 if args.quick else 100_000
     many_lines = "\n".join(lines[i % len(lines)] for i in range(many))
-    for label, text in ((f"one line of {one_line_mb} MB", big_line),
-                        (f"{many:,} lines of seed text", many_lines)):
-        seconds = best_of(1 if not args.quick else 1, lambda t=text: dc.parse(t))
-        print(f"{label:<34}{megabytes(text):>9.3f}{seconds:>10.3f}{1 / seconds:>10.2f}"
-              f"{megabytes(text) / seconds:>8.2f}")
+    for label, text in (
+        (f"one line of {one_line_mb} MB", big_line),
+        (f"{many:,} lines of seed text", many_lines),
+    ):
+        seconds = best_of(1, lambda t=text: dc.parse(t))
+        print(
+            f"{label:<34}{megabytes(text):>9.3f}{seconds:>10.3f}{1 / seconds:>10.2f}"
+            f"{megabytes(text) / seconds:>8.2f}"
+        )
 
     page = "\n".join(lines[:300])
     per_mb = []
@@ -81,10 +89,14 @@ def main() -> None:
         text = "\n".join([page] * factor)
         seconds = best_of(repeats if factor < 100 else 1, lambda t=text: dc.parse(t))
         per_mb.append(seconds / megabytes(text))
-        print(f"{'scaling ' + str(factor) + 'x one page':<34}{megabytes(text):>9.3f}{seconds:>10.3f}"
-              f"{1 / seconds:>10.1f}{megabytes(text) / seconds:>8.2f}")
-    print(f"time per MB, 100x vs 1x: {per_mb[-1] / per_mb[0]:.2f} "
-          f"(1.0 = linear; median per MB {statistics.median(per_mb):.3f} s)")
+        print(
+            f"{'scaling ' + str(factor) + 'x one page':<34}{megabytes(text):>9.3f}{seconds:>10.3f}"
+            f"{1 / seconds:>10.1f}{megabytes(text) / seconds:>8.2f}"
+        )
+    print(
+        f"time per MB, 100x vs 1x: {per_mb[-1] / per_mb[0]:.2f} "
+        f"(1.0 = linear; median per MB {statistics.median(per_mb):.3f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ import diplocorpus as dc
 texts = st.text(max_size=40)
 lines = st.integers(min_value=1, max_value=10_000)
 zones = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: tz.tzoffset(None, m * 60))
-partial_dates = st.dates().filter(lambda d: d.year % 4 == 0 or (d.month, d.day) != (2, 29)).map(
-    lambda d: dc.PartialDate(month=d.month, day=d.day)
+partial_dates = (
+    st.dates()
+    .filter(lambda d: d.year % 4 == 0 or (d.month, d.day) != (2, 29))
+    .map(lambda d: dc.PartialDate(month=d.month, day=d.day))
 )
 published = st.one_of(
     st.none(),
@@ -22,8 +24,9 @@ published = st.one_of(
     partial_dates,
 )
 captions = st.builds(dc.Caption, text=texts, credit=st.none() | texts, line=lines)
-blocks = st.builds(dc.Block, line=lines, kind=st.sampled_from(dc.BlockKind), text=texts,
-                   reason=texts)
+blocks = st.builds(
+    dc.Block, line=lines, kind=st.sampled_from(dc.BlockKind), text=texts, reason=texts
+)
 articles = st.builds(
     dc.Article,
     source=st.none() | texts,

@@ -9,10 +9,29 @@ import pytest
 import diplocorpus as dc
 
 PUBLIC = {
-    "Article", "BinaryContentError", "Block", "BlockKind", "Caption", "DecodeError",
-    "DiplocorpusError", "InputError", "Lexicon", "MarkupInputError", "NotTextError",
-    "PartialDate", "VIETNAM_TZ", "__version__", "fold_key", "from_dict", "from_json",
-    "new_converter", "normalize_text", "parse", "parse_file", "to_dict", "to_json",
+    "Article",
+    "BinaryContentError",
+    "Block",
+    "BlockKind",
+    "Caption",
+    "DecodeError",
+    "DiplocorpusError",
+    "InputError",
+    "Lexicon",
+    "MarkupInputError",
+    "NotTextError",
+    "PartialDate",
+    "VIETNAM_TZ",
+    "__version__",
+    "fold_key",
+    "from_dict",
+    "from_json",
+    "new_converter",
+    "normalize_text",
+    "parse",
+    "parse_file",
+    "to_dict",
+    "to_json",
 }
 
 

@@ -25,7 +25,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_jsonl_is_the_default_and_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "parse", *SEED_FILES)
-    assert status == 0 and err == ""
+    assert status == 0
+    assert err == ""
     rows = out.splitlines()
     assert len(rows) == len(SEED_FILES)
     for path, row in zip(SEED_FILES, rows, strict=True):
@@ -36,7 +37,8 @@ def test_jsonl_is_the_default_and_reads_back(capsys: pytest.CaptureFixture[str])
 def test_json_is_one_array(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "parse", "--format", "json", *SEED_FILES[:2])
     data = json.loads(out)
-    assert status == 0 and [a["source"] for a in data] == SEED_FILES[:2]
+    assert status == 0
+    assert [a["source"] for a in data] == SEED_FILES[:2]
 
 
 def test_text_shows_title_date_authors_and_body(capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,20 +57,23 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     status, out, _ = run(capsys, "parse", "-")
     article = dc.from_json(out, dc.Article)
-    assert status == 0 and article.source == "-"
+    assert status == 0
+    assert article.source == "-"
     assert article.authors == ("Văn Hùng", "Hoàn Vũ")
 
 
 def test_published_option_completes_a_year(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     page = tmp_path / "p.txt"
-    page.write_text("Tiêu đề một bài báo thử\n19/12 15:18\nĐoạn văn thân bài đủ dài ở đây.",
-                    encoding="utf-8")
+    page.write_text(
+        "Tiêu đề một bài báo thử\n19/12 15:18\nĐoạn văn thân bài đủ dài ở đây.", encoding="utf-8"
+    )
     _, out, _ = run(capsys, "parse", "--published", "2023-12-20", str(page))
     assert json.loads(out)["published"] == "2023-12-19T15:18:00+07:00"
 
 
 def test_bad_inputs_are_reported_and_the_rest_still_parsed(
-    tmp_path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     undecodable = tmp_path / "latin.txt"
     undecodable.write_bytes(b"Tin t\xe9c")
@@ -96,7 +101,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_python_dash_m() -> None:
     run_ = subprocess.run(
         [sys.executable, "-m", "diplocorpus", "parse", "-f", "text", SEED_FILES[2]],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     )
     assert "Tổng Bí thư: Ngoại giao là điểm sáng".encode() in run_.stdout
 

@@ -46,7 +46,8 @@ def test_block_round_trip(block: dc.Block) -> None:
 def test_dates_are_iso_strings_and_keep_their_type(value: object) -> None:
     data = dc.to_dict(dc.Article(published=value))  # type: ignore[arg-type]
     back = dc.from_dict(data, dc.Article).published
-    assert back == value and type(back) is type(value)
+    assert back == value
+    assert type(back) is type(value)
     if value is not None:
         assert data["published"] == value.isoformat()  # type: ignore[attr-defined]
 

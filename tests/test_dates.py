@@ -14,7 +14,9 @@ VN = dc.VIETNAM_TZ
 
 
 def published(line: str, **kwargs: object) -> object:
-    text = f"Tiêu đề thử nghiệm của bài báo\n{line}\nMột đoạn thân bài đủ dài để làm nội dung chính."
+    text = (
+        f"Tiêu đề thử nghiệm của bài báo\n{line}\nMột đoạn thân bài đủ dài để làm nội dung chính."
+    )
     return dc.parse(text, **kwargs).published  # type: ignore[arg-type]
 
 
@@ -48,7 +50,8 @@ def test_dateline_forms(line: str, expected: object) -> None:
 def test_iso_utc_stamp_keeps_its_zone() -> None:
     value = published("2023-12-19T08:18:15Z")
     assert value == dt.datetime(2023, 12, 19, 15, 18, 15, tzinfo=VN)
-    assert isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0)
+    assert isinstance(value, dt.datetime)
+    assert value.utcoffset() == dt.timedelta(0)
 
 
 def test_gmt_plus_seven_is_east_of_utc() -> None:
@@ -105,9 +108,9 @@ def test_partial_date_validates_and_round_trips() -> None:
     assert dc.PartialDate.fromisoformat("--02-29") == dc.PartialDate(month=2, day=29)
     with pytest.raises(ValueError, match="out of range"):
         dc.PartialDate(month=2, day=30)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="month"):
         dc.PartialDate(month=13, day=1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not an ISO 8601 partial date"):
         dc.PartialDate.fromisoformat("12-19")
 
 
@@ -124,10 +127,21 @@ def written_dates(draw: st.DrawFn) -> tuple[str, dt.date | dt.datetime]:
     lead = draw(st.sampled_from(["", f"{WEEKDAYS[day.weekday()]}, ", "Ngày đăng: ", "Cập nhật: "]))
     if not draw(st.booleans()):
         return lead + date_text, day
-    hour, minute, second = draw(st.integers(0, 23)), draw(st.integers(0, 59)), draw(st.integers(0, 59))
-    clock = draw(st.sampled_from([f"{hour:02d}:{minute:02d}:{second:02d}", f"{hour}:{minute:02d}",
-                                  f"{hour}h{minute:02d}"]))
-    if not clock.count(":") == 2:
+    hour, minute, second = (
+        draw(st.integers(0, 23)),
+        draw(st.integers(0, 59)),
+        draw(st.integers(0, 59)),
+    )
+    clock = draw(
+        st.sampled_from(
+            [
+                f"{hour:02d}:{minute:02d}:{second:02d}",
+                f"{hour}:{minute:02d}",
+                f"{hour}h{minute:02d}",
+            ]
+        )
+    )
+    if clock.count(":") != 2:
         second = 0
     stamp = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=VN)
     zone = draw(st.sampled_from(["", " GMT+7", " (GMT+7)", " UTC+07:00"]))

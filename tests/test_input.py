@@ -33,7 +33,8 @@ def test_text_fields_are_nfc_and_collapsed() -> None:
     article = dc.parse(unicodedata.normalize("NFD", SEED).replace(" ", "\xa0 "))
     for block in article.blocks:
         assert block.text == unicodedata.normalize("NFC", block.text)
-        assert "  " not in block.text and "\xa0" not in block.text
+        assert "  " not in block.text
+        assert "\xa0" not in block.text
         assert block.text == block.text.strip()
 
 
@@ -48,7 +49,8 @@ def test_non_text_is_refused_with_a_typed_error(value: object) -> None:
     with pytest.raises(dc.NotTextError) as info:
         dc.parse(value, source="x.txt")  # type: ignore[arg-type]
     assert type(value).__name__ in str(info.value)
-    assert isinstance(info.value, TypeError) and isinstance(info.value, dc.DiplocorpusError)
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, dc.DiplocorpusError)
 
 
 def test_bytes_error_says_to_decode() -> None:
@@ -85,8 +87,13 @@ def test_a_few_angle_brackets_in_text_are_not_markup() -> None:
 
 
 def test_every_exception_shares_the_base_class() -> None:
-    for error in (dc.InputError, dc.NotTextError, dc.BinaryContentError, dc.MarkupInputError,
-                  dc.DecodeError):
+    for error in (
+        dc.InputError,
+        dc.NotTextError,
+        dc.BinaryContentError,
+        dc.MarkupInputError,
+        dc.DecodeError,
+    ):
         assert issubclass(error, dc.DiplocorpusError)
         assert issubclass(error, ValueError)
 
@@ -111,8 +118,13 @@ def test_parse_file_names_the_file_and_offset_it_cannot_decode(tmp_path) -> None
 
 
 def test_fold_key_meets_old_and_new_tone_placement_and_case() -> None:
-    pairs = [("Thành uỷ", "Thành ủy"), ("hoà bình", "hòa bình"), ("Hội nghị ngoại giao",
-             "Hội nghị Ngoại giao"), ("thuý", "thúy"), ("KHOẺ", "khỏe")]
+    pairs = [
+        ("Thành uỷ", "Thành ủy"),
+        ("hoà bình", "hòa bình"),
+        ("Hội nghị ngoại giao", "Hội nghị Ngoại giao"),
+        ("thuý", "thúy"),
+        ("KHOẺ", "khỏe"),
+    ]
     for old, new in pairs:
         assert dc.fold_key(old) == dc.fold_key(new), (old, new)
     assert dc.fold_key("hòa") != dc.fold_key("hoa")

@@ -63,13 +63,19 @@ def test_caption_credits(line: str, text: str, credit: str) -> None:
 def test_a_colon_in_a_sentence_is_not_a_credit() -> None:
     line = "Bộ trưởng nhấn mạnh hai điểm: hợp tác và phát triển bền vững trong khu vực."
     article = dc.parse(HEAD + line)
-    assert article.captions == () and article.paragraphs[-1] == line
+    assert article.captions == ()
+    assert article.paragraphs[-1] == line
 
 
 @pytest.mark.parametrize(
     ("line", "count"),
-    [("1,234 lượt xem", 1234), ("Lượt xem: 5.678", 5678), ("Lượt đọc: 42", 42),
-     ("2,5K views", 2500), ("12 lần xem", 12)],
+    [
+        ("1,234 lượt xem", 1234),
+        ("Lượt xem: 5.678", 5678),
+        ("Lượt đọc: 42", 42),
+        ("2,5K views", 2500),
+        ("12 lần xem", 12),
+    ],
 )
 def test_view_counters(line: str, count: int) -> None:
     article = dc.parse("Tiêu đề của một bài báo thử nghiệm\n" + line + "\n" + HEAD.split("\n")[1])
@@ -111,7 +117,10 @@ def test_end_mark_variants_are_dropped() -> None:
 
 
 def test_end_mark_ends_the_body() -> None:
-    text = HEAD.rstrip("\n").rstrip(".") + "./.\nMột bài báo khác về quan hệ hai nước đã được đăng tải."
+    text = (
+        HEAD.rstrip("\n").rstrip(".")
+        + "./.\nMột bài báo khác về quan hệ hai nước đã được đăng tải."
+    )
     article = dc.parse(text)
     assert article.blocks[-1].kind is dc.BlockKind.RELATED
     assert len(article.paragraphs) == 1
@@ -123,3 +132,16 @@ def test_section_label_before_the_body_does_not_swallow_it() -> None:
     assert article.blocks[0].kind is dc.BlockKind.SECTION_LABEL
     assert article.title == "Tiêu đề của một bài báo thử nghiệm"
     assert len(article.paragraphs) == 1
+
+
+def test_a_lead_that_reads_like_a_photo_description_stays_body() -> None:
+    text = (
+        "Bộ trưởng Ngoại giao hội đàm với Ngoại trưởng Nhật Bản\n"
+        "Chiều 19/12, tại Hà Nội, Bộ trưởng Ngoại giao hội đàm với Ngoại trưởng Nhật Bản.\n"
+        "\n"
+        "Hai bộ trưởng bắt tay trước cuộc hội đàm.\n"
+        "\n"
+        "Sáng 20/12, hai bộ trưởng đồng chủ trì phiên họp Ủy ban hợp tác.\n"
+    )
+    kinds = [b.kind.value for b in dc.parse(text).blocks]
+    assert kinds == ["title", "body", "caption", "body"]

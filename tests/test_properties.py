@@ -27,8 +27,9 @@ vietnamese = st.text(
     ),
     max_size=120,
 )
-lines_of_text = st.lists(st.one_of(vietnamese, st.sampled_from(SEED_LINES), st.just("")),
-                         max_size=40)
+lines_of_text = st.lists(
+    st.one_of(vietnamese, st.sampled_from(SEED_LINES), st.just("")), max_size=40
+)
 
 
 def check_invariants(text: str, article: dc.Article) -> None:

@@ -55,9 +55,17 @@ def test_noise_blocks_say_why_they_were_dropped(seed: tuple[str, dict]) -> None:
 
 def _score() -> dict[str, object]:
     run = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "score.py"), str(SEEDS / "gold"), str(SEEDS),
-         "--json", "-q"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(ROOT / "tools" / "score.py"),
+            str(SEEDS / "gold"),
+            str(SEEDS),
+            "--json",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(run.stdout.strip().splitlines()[-1])
 
@@ -90,5 +98,5 @@ def test_seed_copies_match_shared_copies() -> None:
 def test_seeds_folder_is_complete() -> None:
     texts = sorted(p.stem for p in SEEDS.glob("*.txt"))
     golds = sorted(p.stem for p in (SEEDS / "gold").glob("*.json"))
-    assert texts == golds and len(texts) == 5
-
+    assert texts == golds
+    assert len(texts) == 5

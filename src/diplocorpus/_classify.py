@@ -47,6 +47,7 @@ _CLOSERS = " \"'”’»)]|"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
+_DAY_MONTH = re.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?")
 _FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
 # Separators of a breadcrumb trail, and how many parts make a trail with each.
 _TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
@@ -421,7 +422,9 @@ def _mark_article(page: list[_Line], labels: list[Label | None], lex: Lexicon) -
     first = _first_body(page, labels)
     title = _mark_title(page, labels, first, lex)
     _mark_alt_texts(page, labels, title, lex)
-    _mark_cue_captions(page, labels, lex, after=title.index if title else -1)
+    # A photo is described beside the body: not above the lead paragraph, which a
+    # description-like first sentence ("Chiều 19/12, ... hội đàm ...") often is.
+    _mark_cue_captions(page, labels, lex, after=max(first, title.index if title else -1))
     first = _first_body(page, labels)
     last = _last_body(page, labels, first)
     byline_found = False
@@ -494,6 +497,8 @@ def _describes_photo(line: _Line, lex: Lexicon) -> bool:
     if any(inner.count(mark) for mark in (". ", "? ", "! ", ": ")):
         return False  # more than one sentence, or a quotation: a paragraph
     words = line.fold.split()
+    if any(_DAY_MONTH.fullmatch(w.rstrip(",")) for w in words[:5]):
+        return False  # opens with a time ("Chiều 19/12, ..."): a news sentence
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(words))}
     return bool(grams & lex.caption_cues) and not grams & lex.tense_markers
 
