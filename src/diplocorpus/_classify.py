@@ -329,20 +329,33 @@ def _starts_card(page: list[_Line], i: int) -> bool:
 
 
 def _mark_section_zone(page: list[_Line], labels: list[Label | None], first: int) -> None:
-    """A section label after the body starts the page's lists of other articles."""
-    start = next(
-        (i for i in range(first + 1, len(page)) if (labels[i] or (None,))[0] is K.SECTION_LABEL),
-        None,
-    )
-    if start is None:
-        return
-    name = page[start].text.rstrip(": ")
-    for i in range(start + 1, len(page)):
+    """A section label after the body starts a list of other articles.
+
+    The list runs to the end of the page, unless the article resumes: two long paragraphs
+    in a row, neither a truncated teaser, mean the box was set inside the article.
+    """
+    name: str | None = None
+    for i in range(first + 1, len(page)):
         label = labels[i]
         if label is not None and label[0] is K.SECTION_LABEL:
             name = page[i].text.rstrip(": ")
+        elif name is None:
+            continue
+        elif label is None and _article_resumes(page, labels, i):
+            name = None
         elif label is None or label[0] in {K.DATELINE, K.BYLINE, K.CAPTION}:
             labels[i] = (K.RELATED, f"listed under the section label '{name}'")
+
+
+def _article_resumes(page: list[_Line], labels: list[Label | None], i: int) -> bool:
+    def paragraph(line: _Line) -> bool:
+        return (
+            labels[line.index] is None
+            and line.words >= _BODY_WORDS
+            and not line.text.endswith(("...", "…"))
+        )
+
+    return i + 1 < len(page) and paragraph(page[i]) and paragraph(page[i + 1])
 
 
 def _mark_runs(page: list[_Line], labels: list[Label | None], first: int) -> None:
