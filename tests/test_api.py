@@ -88,3 +88,9 @@ def test_extending_an_unknown_list_is_an_error() -> None:
         dc.Lexicon.default().extended(sektion=["x"])
     with pytest.raises(TypeError, match="not one str"):
         dc.Lexicon.default().extended(widgets="Chia sẻ")
+
+
+def test_parse_logs_to_the_package_logger(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("DEBUG", logger="diplocorpus"):
+        dc.parse(PAGE, source="page.txt")
+    assert any(r.name == "diplocorpus" and "parsed page.txt" in r.message for r in caplog.records)

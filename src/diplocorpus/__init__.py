@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import logging as _logging
+
 from ._article import parse, parse_file
 from ._convert import from_dict, from_json, new_converter, to_dict, to_json
 from ._dates import VIETNAM_TZ, PartialDate
@@ -52,3 +54,7 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+# The library logs to the "diplocorpus" logger and never configures logging for the
+# application: without a handler of the application's, nothing is printed.
+_logging.getLogger("diplocorpus").addHandler(_logging.NullHandler())

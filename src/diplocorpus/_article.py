@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from ._classify import classify
-from ._dates import VIETNAM_TZ, DateValue, PartialDate, parse_dateline
+from ._dates import VIETNAM_TZ, DateValue, parse_dateline
 from ._errors import DecodeError
 from ._lexicon import Lexicon
 from ._meta import byline_names, counter_value, split_credit, strip_end_mark
@@ -13,6 +14,8 @@ from ._models import Article, Block, BlockKind, Caption
 from ._text import split_lines
 
 __all__ = ["parse", "parse_file"]
+
+_log = logging.getLogger("diplocorpus")
 
 
 def parse(
@@ -37,7 +40,7 @@ def parse(
     lex = lexicon if lexicon is not None else Lexicon.default()
     blocks = classify(split_lines(text, source=source), lex)
     notes: list[str] = []
-    return Article(
+    article = Article(
         source=source,
         title=_first_text(blocks, BlockKind.TITLE),
         published=_published(blocks, lex, published, default_tz, notes),
@@ -48,6 +51,16 @@ def parse(
         blocks=blocks,
         notes=notes,
     )
+    if _log.isEnabledFor(logging.DEBUG):
+        _log.debug(
+            "parsed %s: %d lines, %d paragraphs, %d noise, notes: %s",
+            source or "<text>",
+            len(blocks),
+            len(article.paragraphs),
+            len(article.noise),
+            "; ".join(notes) or "none",
+        )
+    return article
 
 
 def parse_file(
@@ -100,8 +113,6 @@ def _published(
             notes.append(f"line {block.line}: {found.problem}")
             continue
         return found.value
-    if isinstance(known, PartialDate) or known is None:
-        return known
     return known
 
 

@@ -44,6 +44,7 @@ _HEADLINE_WORDS = (3, 40)
 _CAPTION_WORDS = 35
 _MENU_WORDS = 4
 _CLOSERS = " \"'”’»)]|"
+_WORD_PUNCT = ".,:;!?\"'“”‘’()[]"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
@@ -97,7 +98,7 @@ def classify(lines: list[str], lexicon: Lexicon) -> list[Block]:
     """Return one :class:`Block` per non-blank entry of ``lines`` (line number = index + 1)."""
     page = _lines(lines)
     labels: list[Label | None] = [_line_rule(line, lexicon) for line in page]
-    _mark_structures(page, labels, lexicon)
+    _mark_structures(page, labels)
     _mark_article(page, labels, lexicon)
     return [
         Block(line=line.number, kind=label[0], text=line.text, reason=label[1])
@@ -300,7 +301,7 @@ def _first_body(page: list[_Line], labels: list[Label | None]) -> int:
     return next((ln.index for ln in page if labels[ln.index] is None and ln.body_like), len(page))
 
 
-def _mark_structures(page: list[_Line], labels: list[Label | None], lex: Lexicon) -> None:
+def _mark_structures(page: list[_Line], labels: list[Label | None]) -> None:
     first = _first_body(page, labels)
     _mark_cards(page, labels, first)
     _mark_runs(page, labels, first)
@@ -509,8 +510,8 @@ def _describes_photo(line: _Line, lex: Lexicon) -> bool:
     inner = line.text.rstrip(_CLOSERS + ".")
     if any(inner.count(mark) for mark in (". ", "? ", "! ", ": ")):
         return False  # more than one sentence, or a quotation: a paragraph
-    words = line.fold.split()
-    if any(_DAY_MONTH.fullmatch(w.rstrip(",")) for w in words[:5]):
+    words = [w.strip(_WORD_PUNCT) for w in line.fold.split()]
+    if any(_DAY_MONTH.fullmatch(w) for w in words[:5]):
         return False  # opens with a time ("Chiều 19/12, ..."): a news sentence
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(words))}
     return bool(grams & lex.caption_cues) and not grams & lex.tense_markers
