@@ -49,7 +49,7 @@ def test_a_headline_after_the_body_is_not_a_byline(line: str) -> None:
         ("Quang cảnh buổi lễ. Ảnh: TTXVN", "Quang cảnh buổi lễ.", "TTXVN"),
         ("Hai bộ trưởng bắt tay (Ảnh: Tuấn Anh)", "Hai bộ trưởng bắt tay", "Tuấn Anh"),
         ("Đoàn đại biểu chụp ảnh lưu niệm.Ảnh: N.H", "Đoàn đại biểu chụp ảnh lưu niệm.", "N.H"),
-        ("Lễ ký kết hợp tác - Ảnh minh họa: VGP", "Lễ ký kết hợp tác -", "VGP"),
+        ("Lễ ký kết hợp tác - Ảnh minh họa: VGP", "Lễ ký kết hợp tác", "VGP"),
         ("Toàn cảnh phiên họp | Nguồn ảnh: Bộ Ngoại giao", "Toàn cảnh phiên họp", "Bộ Ngoại giao"),
     ],
 )

@@ -52,7 +52,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     for size in (4, 3, 2, 1):
         match = _credit_label_pattern(size).search(head)
         if match and fold_key(match[1]) in lexicon.credit_labels:
-            caption = head[: match.start()].rstrip(" (|[").strip()
+            caption = head[: match.start()].rstrip(" (|[-–—").strip()
             return caption, credit
     return None
 
