@@ -155,3 +155,31 @@ def test_any_written_date_parses_back_to_itself(case: tuple[str, dt.date]) -> No
     value = published(line)
     assert value == expected, line
     assert type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "views"),
+    [
+        ("Thu Hằng | 19/12/2023 - 15:18 | 1.234 lượt xem", ("Thu Hằng",), 1234),
+        ("Thế Kha, Hoài Thu • Thứ Ba, 19/12/2023 15:18 (GMT+7)", ("Thế Kha", "Hoài Thu"), None),
+        ("19/12/2023 15:18 | Chia sẻ", (), None),
+        ("Hà Nội - 19/12/2023 15:18", (), None),
+    ],
+)
+def test_a_dateline_that_carries_more(line: str, authors: tuple[str, ...], views: int) -> None:
+    text = (
+        f"Tiêu đề thử nghiệm của bài báo\n{line}\nMột đoạn thân bài đủ dài để làm nội dung chính."
+    )
+    article = dc.parse(text)
+    assert article.blocks[1].kind is dc.BlockKind.DATELINE
+    assert article.published is not None
+    assert article.published.isoformat().startswith("2023-12-19")
+    assert article.authors == authors
+    assert article.view_count == views
+
+
+def test_a_place_is_never_an_author() -> None:
+    text = (
+        "Tiêu đề thử nghiệm của bài báo\nMột đoạn thân bài đủ dài để làm nội dung chính.\nĐà Nẵng"
+    )
+    assert dc.parse(text).authors == ()

@@ -9,7 +9,14 @@ from ._classify import classify
 from ._dates import VIETNAM_TZ, DateValue, parse_dateline
 from ._errors import DecodeError
 from ._lexicon import Lexicon
-from ._meta import byline_names, counter_value, split_credit, strip_end_mark
+from ._meta import (
+    HeaderLine,
+    byline_names,
+    counter_value,
+    header_parts,
+    split_credit,
+    strip_end_mark,
+)
 from ._models import Article, Block, BlockKind, Caption
 from ._text import split_lines
 
@@ -104,8 +111,12 @@ def _published(
     for block in blocks:
         if block.kind is not BlockKind.DATELINE:
             continue
+        parts = header_parts(block.text, lex)
         found = parse_dateline(
-            block.text, words=lex.dateline_words, default_tz=default_tz, year=year
+            parts.date_text if parts is not None else block.text,
+            words=lex.dateline_words,
+            default_tz=default_tz,
+            year=year,
         )
         if found is None:
             continue
@@ -122,6 +133,9 @@ def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
             names = byline_names(block.text, lex)
             if names is not None:
                 return names
+    for parts in _dateline_parts(blocks, lex):
+        if parts.names:
+            return parts.names
     return ()
 
 
@@ -129,7 +143,16 @@ def _view_count(blocks: list[Block], lex: Lexicon) -> int | None:
     for block in blocks:
         if block.kind is BlockKind.COUNTER:
             return counter_value(block.text, lex)
+    for parts in _dateline_parts(blocks, lex):
+        if parts.views is not None:
+            return parts.views
     return None
+
+
+def _dateline_parts(blocks: list[Block], lex: Lexicon) -> list[HeaderLine]:
+    """What datelines carry besides the date ("Thu Hằng | 19/12/2023 | 1.234 lượt xem")."""
+    found = (header_parts(b.text, lex) for b in blocks if b.kind is BlockKind.DATELINE)
+    return [parts for parts in found if parts is not None]
 
 
 def _paragraphs(blocks: list[Block]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from ._meta import (
     byline_names,
     counter_value,
     has_end_mark,
+    header_parts,
     split_credit,
     starts_with_phrase,
 )
@@ -256,6 +257,16 @@ def _dateline(line: _Line, lex: Lexicon) -> Label | None:
     return K.DATELINE, "date (and time) of publication"
 
 
+def _dateline_with_more(line: _Line, lex: Lexicon) -> Label | None:
+    parts = header_parts(line.text, lex)
+    if parts is None:
+        return None
+    extra = ["a place"] if parts.place else []
+    extra += ["author names"] if parts.names else []
+    extra += ["a view count"] if parts.views is not None else []
+    return K.DATELINE, f"dateline with {', '.join(extra) or 'a byline or page controls'}"
+
+
 def _twice_on_one_line(line: _Line, _lex: Lexicon) -> Label | None:
     text = line.text
     half = len(text) // 2
@@ -287,8 +298,9 @@ _LINE_RULES = (
     _source_label,
     _tags,
     _media_item,
-    _breadcrumb,
     _dateline,
+    _dateline_with_more,
+    _breadcrumb,
     _twice_on_one_line,
     _table_box,
 )

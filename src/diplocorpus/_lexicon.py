@@ -56,6 +56,7 @@ class Lexicon:
     agencies: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     source_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     tag_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    places: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
 
     @classmethod
     def default(cls) -> Lexicon:

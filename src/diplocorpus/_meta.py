@@ -9,13 +9,18 @@ from __future__ import annotations
 import functools
 import re
 
+import attrs
+
+from ._dates import parse_dateline
 from ._lexicon import Lexicon
 from ._text import fold_key
 
 __all__ = [
+    "HeaderLine",
     "byline_names",
     "counter_value",
     "has_end_mark",
+    "header_parts",
     "split_credit",
     "starts_with_phrase",
     "strip_end_mark",
@@ -29,6 +34,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
+_SEGMENT_SEPARATOR = re.compile(r"\s+[•·–—-]\s+|\s*\|\s*")
+_MAX_SEGMENTS = 6
 
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -83,7 +90,7 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
             piece = raw.strip()
             if not piece or _is_agency(piece, lexicon):
                 continue
-            if not _is_name(piece):
+            if not _is_name(piece) or fold_key(piece) in lexicon.places:
                 return None
             names.append(piece)
     if len(names) > 6:
@@ -139,7 +146,7 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
     """The number of a view counter line (``1,234 lượt xem`` -> 1234), else ``None``."""
     if len(text) > 60:
         return None
-    folded = fold_key(text)
+    folded = fold_key(text.strip("()[] "))
     for unit in lexicon.counter_units:
         if folded.endswith(unit):
             rest = folded[: -len(unit)]
@@ -170,3 +177,67 @@ def strip_end_mark(text: str) -> str:
 def has_end_mark(text: str) -> bool:
     """True when ``text`` ends with the press end mark ``./.``."""
     return _END_MARK.search(text[-12:]) is not None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class HeaderLine:
+    """A dateline that carries more than the date: names, a view count, page controls."""
+
+    date_text: str
+    place: str | None = None
+    names: tuple[str, ...] = ()
+    views: int | None = None
+
+
+def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
+    """Read a line such as ``Thu Hằng | 19/12/2023 - 15:18 | 1.234 lượt xem``.
+
+    The line is cut at ``|``, ``•`` and spaced dashes; one run of pieces must be a dateline
+    and every other piece names, a view count or a page control. Else ``None``.
+    """
+    if len(text) > 200:
+        return None
+    spans = _segments(text)
+    if not 2 <= len(spans) <= _MAX_SEGMENTS:
+        return None
+    for length in range(len(spans) - 1, 0, -1):
+        for start in range(len(spans) - length + 1):
+            date_text = text[spans[start][0] : spans[start + length - 1][1]]
+            if parse_dateline(date_text, words=lexicon.dateline_words) is None:
+                continue
+            others = [text[a:b] for a, b in spans[:start] + spans[start + length :]]
+            parts = _other_parts(others, lexicon)
+            if parts is not None:
+                return attrs.evolve(parts, date_text=date_text)
+    return None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for sep in _SEGMENT_SEPARATOR.finditer(text):
+        if sep.start() > start:
+            spans.append((start, sep.start()))
+        start = sep.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _other_parts(pieces: list[str], lexicon: Lexicon) -> HeaderLine | None:
+    place: str | None = None
+    names: list[str] = []
+    views: int | None = None
+    for piece in pieces:
+        count = counter_value(piece, lexicon)
+        folded = fold_key(piece).strip(_PUNCT)
+        if count is not None:
+            views = count
+        elif folded in lexicon.places:
+            place = piece
+        elif folded not in lexicon.widgets:
+            found = byline_names(piece, lexicon)
+            if found is None:
+                return None
+            names.extend(found)
+    return HeaderLine(date_text="", place=place, names=tuple(names), views=views)
