@@ -94,3 +94,17 @@ def test_parse_logs_to_the_package_logger(caplog: pytest.LogCaptureFixture) -> N
     with caplog.at_level("DEBUG", logger="diplocorpus"):
         dc.parse(PAGE, source="page.txt")
     assert any(r.name == "diplocorpus" and "parsed page.txt" in r.message for r in caplog.records)
+
+
+def test_every_lexicon_file_is_a_list_of_the_lexicon() -> None:
+    import importlib.resources
+
+    import attrs
+
+    folder = importlib.resources.files("diplocorpus").joinpath("lexicons")
+    files = {p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt")}
+    fields = {f.name for f in attrs.fields(dc.Lexicon)}
+    assert files == fields
+    lexicon = dc.Lexicon.default()
+    for name in fields:
+        assert getattr(lexicon, name), f"lexicons/{name}.txt is empty"
