@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.resources
 
+import attrs
 import pytest
 
 import diplocorpus as dc
@@ -97,10 +99,6 @@ def test_parse_logs_to_the_package_logger(caplog: pytest.LogCaptureFixture) -> N
 
 
 def test_every_lexicon_file_is_a_list_of_the_lexicon() -> None:
-    import importlib.resources
-
-    import attrs
-
     folder = importlib.resources.files("diplocorpus").joinpath("lexicons")
     files = {p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt")}
     fields = {f.name for f in attrs.fields(dc.Lexicon)}
