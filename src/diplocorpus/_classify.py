@@ -50,6 +50,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
 _DAY_MONTH = re.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?")
+_COUNT = re.compile(r"\(\d+\)|^\d+\s|\s\d+$")
 _FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
 # Separators of a breadcrumb trail, and how many parts make a trail with each.
 _TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
@@ -160,7 +161,7 @@ def _footer(line: _Line, lex: Lexicon) -> Label | None:
 def _widget(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > 8:
         return None
-    bare = line.fold.strip(" .:…!·•|")
+    bare = _COUNT.sub(" ", line.fold).strip(" .:…!·•|")
     if bare in lex.widgets or _FONT_SIZE.fullmatch(bare):
         return K.WIDGET, f"page control ({line.text})"
     if starts_with_phrase(line.fold, lex.loaders):
@@ -290,10 +291,10 @@ _LINE_RULES = (
     _credit_caption,
     _slug,
     _footer,
+    _section_label,
     _widget,
     _counter,
     _pagination,
-    _section_label,
     _inline_related,
     _source_label,
     _tags,
