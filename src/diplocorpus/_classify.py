@@ -38,6 +38,7 @@ K = BlockKind
 Label = tuple[BlockKind, str]
 
 _LONG_LINE = 60  # words: past this a line is running text and no line rule applies
+_SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
 _FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
 _BODY_WORDS = 25
 _SENTENCE_WORDS = 5
@@ -127,7 +128,8 @@ def _lines(lines: list[str]) -> list[_Line]:
 def _line_rule(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > _LONG_LINE:
         return None
-    for rule in _LINE_RULES:
+    rules = _LINE_RULES if line.words <= _SHORT_LINE else _SENTENCE_RULES
+    for rule in rules:
         label = rule(line, lex)
         if label is not None:
             return label
@@ -302,6 +304,16 @@ _LINE_RULES = (
     _dateline,
     _dateline_with_more,
     _breadcrumb,
+    _twice_on_one_line,
+    _table_box,
+)
+# The rules that can match a line of more than _SHORT_LINE words.
+_SENTENCE_RULES = (
+    _credit_caption,
+    _footer,
+    _inline_related,
+    _tags,
+    _media_item,
     _twice_on_one_line,
     _table_box,
 )

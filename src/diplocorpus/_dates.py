@@ -48,6 +48,7 @@ _TIME = re.compile(
 )
 _ZONE = re.compile(r"(?<!\w)(?:GMT|UTC)\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
 _MAX_DATELINE = 160
+_DIGIT = re.compile(r"\d")
 
 
 @attrs.frozen(kw_only=True, slots=True, order=True)
@@ -114,7 +115,7 @@ def parse_dateline(
     :class:`Dateline` with the value, or with ``value=None`` and the problem when the line
     is shaped like a date but is not a real one (``31/02/2023``).
     """
-    if len(text) > _MAX_DATELINE or not any(c.isdigit() for c in text):
+    if len(text) > _MAX_DATELINE or _DIGIT.search(text) is None:
         return None
     iso = _ISO.search(text)
     zone = _ZONE.search(text)

@@ -16,7 +16,8 @@ from ._errors import BinaryContentError, MarkupInputError, NotTextError
 __all__ = ["fold_key", "normalize_text", "split_lines"]
 
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
+_INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _NEWLINES = re.compile(r"\r\n?")
 # A tag of the HTML vocabulary: enough of them, or a document that opens with one, is markup.
 _TAG = re.compile(
@@ -36,7 +37,14 @@ _TONE_THEN_REST = re.compile(
 
 def normalize_text(text: str) -> str:
     """Return ``text`` as NFC with white space collapsed to single spaces and ends stripped."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
+
+
+def _visible(text: str) -> str:
+    # str.translate is slow on long text: only pay for it when there is something to drop.
+    if any(ch in text for ch in _INVISIBLE_CHARS):
+        return text.translate(_INVISIBLE)
+    return text
 
 
 def split_lines(text: object, *, source: str | None = None) -> list[str]:
@@ -62,7 +70,7 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
             column=column,
         )
     _reject_markup(text, source)
-    text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)).translate(_INVISIBLE)
+    text = _visible(unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)))
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
