@@ -145,3 +145,18 @@ def test_a_lead_that_reads_like_a_photo_description_stays_body() -> None:
     )
     kinds = [b.kind.value for b in dc.parse(text).blocks]
     assert kinds == ["title", "body", "caption", "body"]
+
+
+@pytest.mark.parametrize("section", ["Thời sự quốc tế", "Chính trị - Xã hội", "Ngoại giao"])
+def test_a_section_name_above_the_headline_is_not_the_title(section: str) -> None:
+    text = (
+        f"{section}\n"
+        "Việt Nam và Singapore nâng cấp quan hệ lên Đối tác chiến lược toàn diện\n"
+        "Thứ Tư, 12/03/2025 - 09:10\n"
+        "Chiều 11/3, tại Singapore, hai bên ra Tuyên bố chung về việc nâng cấp quan hệ.\n"
+    )
+    article = dc.parse(text)
+    assert (
+        article.title == "Việt Nam và Singapore nâng cấp quan hệ lên Đối tác chiến lược toàn diện"
+    )
+    assert article.blocks[0].kind.is_content is False

@@ -44,6 +44,7 @@ _BODY_WORDS = 25
 _SENTENCE_WORDS = 5
 _HEADLINE_WORDS = (3, 40)
 _CAPTION_WORDS = 35
+_TITLE_WORDS = 5  # a headline is rarely shorter; a section name above it rarely longer
 _MENU_WORDS = 4
 _CLOSERS = " \"'”’»)]|"
 _WORD_PUNCT = ".,:;!?\"'“”‘’()[]"
@@ -431,7 +432,7 @@ def _mark_media_lists(page: list[_Line], labels: list[Label | None]) -> None:
 
 
 def _menu_item(line: _Line) -> bool:
-    return line.words <= _MENU_WORDS and line.final not in {".", ":", ";", ","}
+    return _real_words(line) <= _MENU_WORDS and line.final not in {".", ":", ";", ","}
 
 
 def _glued_runs(page: list[_Line]) -> list[list[_Line]]:
@@ -489,6 +490,8 @@ def _mark_title(
     # A line of names only ("NGỌC AN - THU HÀ") is a byline, unless nothing else could be
     # the headline.
     headlines = [ln for ln in candidates if not byline_names(ln.text, lex)] or candidates
+    # A section name above the headline ("Thời sự quốc tế", "Chính trị - Xã hội") is short.
+    headlines = [ln for ln in headlines if _real_words(ln) >= _TITLE_WORDS] or headlines
     if not headlines:
         return None
     labels[headlines[0].index] = (K.TITLE, "first headline before the body")
@@ -514,6 +517,10 @@ def _mark_alt_texts(
             below = labels[line.index + 1]
             if below is not None and below[0] is K.CAPTION:
                 labels[line.index] = (K.IMAGE_ALT, "headline-like text right above a caption")
+
+
+def _real_words(line: _Line) -> int:
+    return sum(1 for word in line.text.split() if any(c.isalnum() for c in word))
 
 
 def _credit_only(line: _Line, lex: Lexicon) -> bool:
