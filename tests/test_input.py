@@ -103,7 +103,7 @@ def test_parse_file_reads_utf8_with_and_without_bom(tmp_path) -> None:  # type: 
     plain.write_text(SEED, encoding="utf-8")
     bom = tmp_path / "b.txt"
     bom.write_bytes(b"\xef\xbb\xbf" + SEED.encode("utf-8"))
-    first, second = dc.parse_file(str(plain)), dc.parse_file(str(bom))
+    first, second = dc.parse_file(str(plain)), dc.parse_file(bom)
     assert first.source == str(plain)
     assert first.paragraphs == second.paragraphs == dc.parse(SEED).paragraphs
 

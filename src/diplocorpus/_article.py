@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 
 from ._classify import classify
 from ._dates import VIETNAM_TZ, DateValue, parse_dateline
@@ -71,7 +72,7 @@ def parse(
 
 
 def parse_file(
-    path: str,
+    path: str | os.PathLike[str],
     *,
     encoding: str = "utf-8-sig",
     published: DateValue | None = None,
@@ -89,10 +90,10 @@ def parse_file(
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DecodeError(
-            f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=str(path)
+            f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=os.fspath(path)
         ) from exc
     return parse(
-        text, source=str(path), published=published, default_tz=default_tz, lexicon=lexicon
+        text, source=os.fspath(path), published=published, default_tz=default_tz, lexicon=lexicon
     )
 
 
