@@ -17,7 +17,31 @@ import attrs
 
 from ._text import fold_key
 
-__all__ = ["Lexicon"]
+__all__ = ["Lexicon", "SpeakerEntry"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class SpeakerEntry:
+    """An organisation or group that speaks: its folded written form and the name it gets."""
+
+    key: str
+    name: str
+    group: bool = False
+
+    @classmethod
+    def read(cls, line: str) -> SpeakerEntry:
+        """Read ``"[group:] written = name"`` (``= name`` may be left out)."""
+        group = line.lstrip().casefold().startswith("group:")
+        body = line.split(":", 1)[1] if group else line
+        written, _, name = body.partition("=")
+        return cls(key=fold_key(written), name=(name or written).strip(), group=group)
+
+
+def _speakers(values: Iterable[str | SpeakerEntry]) -> frozenset[SpeakerEntry]:
+    if isinstance(values, str):
+        raise TypeError("a lexicon entry is a collection of phrases, not one str")
+    entries = (v if isinstance(v, SpeakerEntry) else SpeakerEntry.read(v) for v in values)
+    return frozenset(e for e in entries if e.key)
 
 
 def _phrases(values: Iterable[str]) -> frozenset[str]:
@@ -57,6 +81,15 @@ class Lexicon:
     source_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     tag_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     places: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    roles: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    role_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    surnames: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    honorifics: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    cue_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    colon_cues: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    speaker_adverbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    name_followers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -68,10 +101,21 @@ class Lexicon:
         unknown = set(additions) - set(attrs.fields_dict(Lexicon))
         if unknown:
             raise TypeError(f"Lexicon has no list named {', '.join(sorted(unknown))}")
-        merged: Mapping[str, frozenset[str]] = {
-            name: getattr(self, name) | _phrases(values) for name, values in additions.items()
+        merged: Mapping[str, list[Any]] = {
+            name: [*getattr(self, name), *_entries(values)] for name, values in additions.items()
         }
         return attrs.evolve(self, **merged)
+
+    @functools.cached_property
+    def speaker_index(self) -> Mapping[str, SpeakerEntry]:
+        """The speakers by their folded written form."""
+        return {entry.key: entry for entry in self.speakers}
+
+
+def _entries(values: Iterable[str]) -> list[str]:
+    if isinstance(values, str):
+        raise TypeError("a lexicon entry is a collection of phrases, not one str")
+    return list(values)
 
 
 def _read(name: str) -> list[str]:

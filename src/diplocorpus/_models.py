@@ -9,7 +9,18 @@ import attrs
 
 from ._dates import DateValue
 
-__all__ = ["CONTENT_KINDS", "Article", "Block", "BlockKind", "Caption"]
+__all__ = [
+    "CONTENT_KINDS",
+    "Article",
+    "Block",
+    "BlockKind",
+    "Caption",
+    "EntityKind",
+    "Person",
+    "Quote",
+    "Statement",
+    "StatementMode",
+]
 
 
 class BlockKind(enum.Enum):
@@ -88,6 +99,10 @@ def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(values)
 
 
+def _quotes(values: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Article:
     """A news page made clean: its metadata, body paragraphs, captions, and every line's fate.
@@ -122,3 +137,79 @@ class Article:
     def text(self) -> str:
         """The body as one string, paragraphs separated by a blank line."""
         return "\n\n".join(self.paragraphs)
+
+
+class EntityKind(enum.Enum):
+    """Who a :class:`Person` record stands for: a person, an organisation or a group."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Person:
+    """A mention of someone in an article: the name and office as written, and where.
+
+    ``key`` folds case and tone-mark placement, so two spellings of one name meet.
+    ``line`` is the input line, ``start``/``end`` the character span of the name in that
+    line's text (the block text). Organisations and groups that speak ("Đảng", "các đại
+    biểu") are mentions too, with ``kind`` saying so and no role.
+    """
+
+    name: str
+    role: str | None = None
+    key: str
+    line: int
+    start: int
+    end: int
+    kind: EntityKind = EntityKind.PERSON
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Quote:
+    """Words in quotation marks inside a statement, and whom the text says they are from."""
+
+    text: str
+    start: int
+    end: int
+    attributed_to: str | None = None
+
+
+class StatementMode(enum.Enum):
+    """Whether a statement quotes its speaker word for word, reports them, or both."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Statement:
+    """Who said what: the speaker, the cue verb as written, the content and its quotations.
+
+    ``line``/``start``/``end`` place the whole statement (speaker to end of content) in its
+    line's text. ``resolution`` says how a bare title ("Tổng Bí thư đề nghị") was tied to
+    the person named earlier, when it was.
+    """
+
+    speaker: Person
+    cue: str
+    text: str
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    mode: StatementMode
+    line: int
+    start: int
+    end: int
+    resolution: str | None = None
+
+    @property
+    def direct(self) -> bool:
+        """True when the statement quotes its speaker's words."""
+        return self.mode is not StatementMode.INDIRECT
