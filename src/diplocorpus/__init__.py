@@ -25,7 +25,19 @@ from ._errors import (
     NotTextError,
 )
 from ._lexicon import Lexicon
-from ._models import Article, Block, BlockKind, Caption
+from ._models import (
+    Article,
+    Block,
+    BlockKind,
+    Caption,
+    EntityKind,
+    Person,
+    Quote,
+    Statement,
+    StatementMode,
+)
+from ._people import extract_people
+from ._statements import extract_statements
 from ._text import fold_key, normalize_text
 from ._version import __version__
 
@@ -38,12 +50,19 @@ __all__ = [
     "Caption",
     "DecodeError",
     "DiplocorpusError",
+    "EntityKind",
     "InputError",
     "Lexicon",
     "MarkupInputError",
     "NotTextError",
     "PartialDate",
+    "Person",
+    "Quote",
+    "Statement",
+    "StatementMode",
     "__version__",
+    "extract_people",
+    "extract_statements",
     "fold_key",
     "from_dict",
     "from_json",

@@ -20,7 +20,7 @@ from ._meta import split_credit
 from ._models import Article, BlockKind, EntityKind, Person
 from ._text import fold_key
 
-__all__ = ["BareTitle", "Mentions", "extract_people", "find_mentions", "text_units"]
+__all__ = ["BareTitle", "Mention", "Mentions", "extract_people", "find_mentions", "text_units"]
 
 _TOKEN = re.compile(r"\S+")
 _OPENERS = "\"“‘'([«"
@@ -64,12 +64,23 @@ class BareTitle:
     last: int
 
 
+@attrs.frozen(slots=True)
+class Mention:
+    """A person named in a line: the name's token span and the whole mention's (with office)."""
+
+    person: Person
+    first: int
+    last: int
+    extent_first: int
+    extent_last: int
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Mentions:
-    """What one line says about people: named mentions (by token span) and bare titles."""
+    """What one line says about people: named mentions and offices written alone."""
 
     tokens: tuple[Token, ...]
-    people: tuple[tuple[Person, int, int], ...]  # person, first token, last token
+    people: tuple[Mention, ...]
     bare_titles: tuple[BareTitle, ...]
 
 
@@ -83,8 +94,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
             continue
         start = match.start() + len(raw) - len(body)
         tokens.append(
-            Token(core, start, start + len(core), raw[: len(raw) - len(body)],
-                  body[len(core) :], fold_key(core))
+            Token(
+                core,
+                start,
+                start + len(core),
+                raw[: len(raw) - len(body)],
+                body[len(core) :],
+                fold_key(core),
+            )
         )
     return tuple(tokens)
 
@@ -110,7 +127,7 @@ def extract_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple
     lex = lexicon if lexicon is not None else Lexicon.default()
     found: list[Person] = []
     for line, text, _kind in text_units(article, lex):
-        found.extend(person for person, _, _ in find_mentions(text, line, lex).people)
+        found.extend(mention.person for mention in find_mentions(text, line, lex).people)
     return tuple(found)
 
 
@@ -118,7 +135,7 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     """Find the people named in one line of text."""
     tokens = tokenize(text)
     claimed = [False] * len(tokens)
-    people: list[tuple[Person, int, int]] = []
+    people: list[Mention] = []
     bare: list[BareTitle] = []
     i = 0
     while i < len(tokens):
@@ -134,12 +151,13 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
             i += size
             continue
         for first, last in [name, *_shared(tokens, name[1] + 1, lex)]:
-            people.append((_person(text, tokens, first, last, role, line), first, last))
+            person = _person(text, tokens, first, last, role=role, line=line)
+            people.append(Mention(person, first, last, i if first == name[0] else first, last))
             claimed[first : last + 1] = [True] * (last - first + 1)
         claimed[i : name[0]] = [True] * (name[0] - i)
-        i = people[-1][2] + 1
+        i = people[-1].last + 1
     people.extend(_names_first(text, tokens, claimed, line, lex))
-    people.sort(key=lambda p: p[1])
+    people.sort(key=lambda m: m.first)
     # An office inside "Name, office" is that person's, not a title that refers back.
     bare = [b for b in bare if not any(claimed[b.first : b.last + 1])]
     return Mentions(tokens=tokens, people=tuple(people), bare_titles=tuple(bare))
@@ -280,9 +298,9 @@ def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, 
 
 def _names_first(
     text: str, tokens: tuple[Token, ...], claimed: list[bool], line: int, lex: Lexicon
-) -> list[tuple[Person, int, int]]:
+) -> list[Mention]:
     """Names followed by their offices: "Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh"."""
-    found: list[tuple[Person, int, int]] = []
+    found: list[Mention] = []
     k = 0
     while k < len(tokens):
         if claimed[k] or not tokens[k].capitalised:
@@ -293,14 +311,19 @@ def _names_first(
         honored = _after_honorific(tokens, k, lex)
         size = end - k + 1
         plausible = tokens[k].key in lex.surnames or honored
-        if (begins or honored) and plausible and 2 <= size <= _NAME_WORDS[1] and not any(
-            claimed[k : end + 1]
+        if (
+            (begins or honored)
+            and plausible
+            and 2 <= size <= _NAME_WORDS[1]
+            and not any(claimed[k : end + 1])
         ):
             role_span = _role_after(tokens, end, claimed, lex)
             if role_span is not None or honored:
                 role = _span_text(text, tokens, *role_span) if role_span else None
-                found.append((_person(text, tokens, k, end, role, line), k, end))
                 last = role_span[1] if role_span else end
+                found.append(
+                    Mention(_person(text, tokens, k, end, role=role, line=line), k, end, k, last)
+                )
                 claimed[k : last + 1] = [True] * (last - k + 1)
         k = end + 1
     return found
@@ -328,12 +351,17 @@ def _role_after(
             nxt = tokens[segment_end + 1]
             if token.stops or claimed[segment_end + 1]:
                 break
-            if nxt.key in {"và", "cùng"} and segment_end + 2 < len(tokens) and not tokens[
-                segment_end + 2
-            ].text[:1].isupper():
+            if (
+                nxt.key in {"và", "cùng"}
+                and segment_end + 2 < len(tokens)
+                and not tokens[segment_end + 2].text[:1].isupper()
+            ):
                 break  # "..., Phó Chủ tịch UBND tỉnh và các đại biểu dự hội nghị"
-            if not (nxt.text[:1].isupper() or _role_word(tokens, segment_end + 1, lex)
-                    or tokens[segment_end].capitalised):
+            if not (
+                nxt.text[:1].isupper()
+                or _role_word(tokens, segment_end + 1, lex)
+                or tokens[segment_end].capitalised
+            ):
                 break
             segment_end += 1
         last = segment_end
@@ -350,7 +378,7 @@ def _span_text(text: str, tokens: tuple[Token, ...], first: int, last: int) -> s
 
 
 def _person(
-    text: str, tokens: tuple[Token, ...], first: int, last: int, role: str | None, line: int
+    text: str, tokens: tuple[Token, ...], first: int, last: int, *, role: str | None, line: int
 ) -> Person:
     name = _span_text(text, tokens, first, last)
     return Person(
