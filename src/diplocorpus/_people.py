@@ -237,7 +237,12 @@ def _role_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
 def _run_end(tokens: tuple[Token, ...], k: int) -> int:
     """Index of the last capitalised word of the run starting at ``k``."""
     end = k
-    while not tokens[end].stops and end + 1 < len(tokens) and tokens[end + 1].capitalised:
+    while (
+        not tokens[end].stops
+        and end + 1 < len(tokens)
+        and tokens[end + 1].capitalised
+        and not tokens[end + 1].lead  # an opening quote starts something else
+    ):
         end += 1
     return end
 
@@ -303,7 +308,7 @@ def _names_first(
     found: list[Mention] = []
     k = 0
     while k < len(tokens):
-        if claimed[k] or not tokens[k].capitalised:
+        if claimed[k] or not tokens[k].capitalised or _honorific_at(tokens, k, lex):
             k += 1
             continue
         end = _run_end(tokens, k)
@@ -327,6 +332,13 @@ def _names_first(
                 claimed[k : last + 1] = [True] * (last - k + 1)
         k = end + 1
     return found
+
+
+def _honorific_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+    """True when word ``k`` is (part of) an honorific: "Ông", "Đồng chí"."""
+    if tokens[k].key in lex.honorifics:
+        return True
+    return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in lex.honorifics
 
 
 def _after_honorific(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:

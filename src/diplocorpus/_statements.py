@@ -37,9 +37,10 @@ _PASSIVE = frozenset({"được", "bị"})
 _CLAUSE_STOPS = frozenset(",;:")
 _JOINER_TAIL = re.compile(r"[\s,;]*(?:\b(?:và|đồng thời)\s*)?$")
 _OF_SOMEONE = re.compile(r"(?:của|theo)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:“”\"]*\s?){1,5})\s*[,:]?\s*$")
-_OF_ROLE = re.compile(r"(?:của|theo)\s[^,;.“”\"]{0,40}$")
+_OF_ROLE = re.compile(r"(?:của|theo|lời)\s[^,;.“”\"]{0,40}$")
 
 Found = tuple[Person, str | None]  # the speaker, and how a bare title was resolved
+Speaker = tuple[Person, str | None, int]  # ... and where the speaker's phrase starts
 
 
 def extract_statements(
@@ -112,15 +113,15 @@ class _Paragraph:
         leads_content = colon or (cue_last < last and tokens[cue_last + 1].key == "rằng")
         if _key(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
             return None  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
-        found = self._speaker(first, cue_first)
+        speaker = self._speaker(first, cue_first)
         start = tokens[cue_first].start
-        if found is None:
+        if speaker is None:
             same = _same_speaker(tokens, cue_first, earlier)
             if same is None:
                 return None
-            found = (same, None)
-        elif found[0].line == self.line:
-            start = min(found[0].start, start)
+            found: Found = (same, None)
+        else:
+            found, start = speaker[:2], speaker[2]
         content_first = cue_last + 1
         if content_first <= last and tokens[content_first].key in _CONTENT_LEADS and not colon:
             content_first += 1
@@ -183,7 +184,7 @@ class _Paragraph:
         match = _OF_SOMEONE.search(window)
         return match.group(1).strip() if match else None
 
-    def _speaker(self, first: int, cue_first: int) -> Found | None:
+    def _speaker(self, first: int, cue_first: int) -> Speaker | None:
         """Who says the cue at ``cue_first``: the phrase that ends the clause before it."""
         tokens = self.tokens
         end = cue_first - 1
@@ -195,7 +196,7 @@ class _Paragraph:
             # "Ông A, Giám đốc Sở, cho biết": a name-first mention set off by commas.
             for mention in self.mentions.people:
                 if mention.extent_last == end and mention.first >= first:
-                    return mention.person, None
+                    return mention.person, None, self._phrase_start(first, mention.first)
             return None
         begin = end
         while begin > first and not any(c in _CLAUSE_STOPS for c in tokens[begin - 1].trail):
@@ -204,7 +205,15 @@ class _Paragraph:
             begin += size
         if begin > end:
             return None
-        return self._phrase_speaker(begin, end)
+        found = self._phrase_speaker(begin, end)
+        return None if found is None else (*found, self.tokens[begin].start)
+
+    def _phrase_start(self, first: int, name_first: int) -> int:
+        """Where "Ông A, office," starts: at its honorific when it has one."""
+        begin = name_first
+        while begin > first and self.tokens[begin - 1].key in self.lex.honorifics | {"đồng", "chí"}:
+            begin -= 1
+        return self.tokens[begin].start
 
     def _phrase_speaker(self, begin: int, end: int) -> Found | None:
         """The speaker that tokens ``begin``..``end`` are, and nothing more, if any."""
