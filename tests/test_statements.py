@@ -57,7 +57,8 @@ def test_name_first_with_office_between_commas() -> None:
 
 def test_foreign_official() -> None:
     s = only(
-        "Ngoại trưởng Nhật Bản Kamikawa Yoko khẳng định Nhật Bản ủng hộ vai trò trung tâm của ASEAN."
+        "Ngoại trưởng Nhật Bản Kamikawa Yoko khẳng định Nhật Bản ủng hộ vai trò trung tâm "
+        "của ASEAN."
     )
     assert (s.speaker.name, s.speaker.role, s.cue) == (
         "Kamikawa Yoko",

@@ -193,9 +193,9 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
             k = run_end + 1
             continue
         # The lowercase syllables of an organisation's name: "Ngoại giao", "Liên hợp quốc".
-        follows_capital = any(
-            tokens[b].capitalised for b in range(max(j, k - 2), k)
-        ) and not tokens[k - 1].stops
+        follows_capital = (
+            any(tokens[b].capitalised for b in range(max(j, k - 2), k)) and not tokens[k - 1].stops
+        )
         acronym = len(token.text) >= 2 and token.text.isupper()  # UBND, HĐND, BCH
         if (follows_capital and token.text.isalpha()) or acronym or _role_word(tokens, k, lex):
             if token.stops:
