@@ -39,3 +39,33 @@ articles = st.builds(
     blocks=st.lists(blocks, max_size=5),
     notes=st.lists(texts, max_size=2),
 )
+
+people = st.builds(
+    dc.Person,
+    name=texts,
+    role=st.none() | texts,
+    key=texts,
+    line=lines,
+    start=st.integers(0, 500),
+    end=st.integers(0, 500),
+    kind=st.sampled_from(dc.EntityKind),
+)
+quotes = st.builds(
+    dc.Quote,
+    text=texts,
+    start=st.integers(0, 500),
+    end=st.integers(0, 500),
+    attributed_to=st.none() | texts,
+)
+statements = st.builds(
+    dc.Statement,
+    speaker=people,
+    cue=texts,
+    text=texts,
+    quotes=st.lists(quotes, max_size=3),
+    mode=st.sampled_from(dc.StatementMode),
+    line=lines,
+    start=st.integers(0, 500),
+    end=st.integers(0, 500),
+    resolution=st.none() | texts,
+)

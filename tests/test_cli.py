@@ -111,3 +111,22 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"diplocorpus {dc.__version__}"
+
+
+def test_statements_jsonl_carries_the_source(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "statements", SEED_FILES[1])
+    rows = [json.loads(row) for row in out.splitlines()]
+    assert status == 0
+    assert {row["source"] for row in rows} == {SEED_FILES[1]}
+    back = [
+        dc.from_dict({k: v for k, v in row.items() if k != "source"}, dc.Statement) for row in rows
+    ]
+    assert back == list(dc.extract_statements(dc.parse_file(SEED_FILES[1])))
+
+
+def test_statements_table(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "statements", "--format", "table", SEED_FILES[2])
+    rows = out.splitlines()
+    assert status == 0
+    assert len(rows) == len(dc.extract_statements(dc.parse_file(SEED_FILES[2])))
+    assert rows[0].startswith(f"{SEED_FILES[2]}:7\tNguyễn Phú Trọng (Tổng Bí thư)\tđánh giá\tmixed")

@@ -13,7 +13,7 @@ from hypothesis import given
 import diplocorpus as dc
 
 from .conftest import ROOT, SEEDS
-from .strategies import articles, blocks, captions, published
+from .strategies import articles, blocks, captions, people, published, statements
 
 SCHEMA = json.loads((ROOT / "docs" / "article.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -28,6 +28,26 @@ def test_article_round_trip(article: dc.Article) -> None:
 @given(articles)
 def test_generated_articles_fit_the_schema(article: dc.Article) -> None:
     VALIDATOR.validate(dc.to_dict(article))
+
+
+@given(statements)
+def test_statement_round_trip(statement: dc.Statement) -> None:
+    data = dc.to_dict(statement)
+    assert data["mode"] == statement.mode.value
+    assert data["speaker"]["kind"] == statement.speaker.kind.value
+    assert dc.from_json(dc.to_json(statement), dc.Statement) == statement
+
+
+@given(people)
+def test_person_round_trip(person: dc.Person) -> None:
+    assert dc.from_dict(dc.to_dict(person), dc.Person) == person
+
+
+def test_seed_statements_and_people_round_trip() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = dc.parse(path.read_text(encoding="utf-8"))
+        for record in (*dc.extract_statements(article), *dc.extract_people(article)):
+            assert dc.from_json(dc.to_json(record), type(record)) == record
 
 
 @given(captions)

@@ -21,6 +21,9 @@ FLOORS = {
     "view_count": 1.0,
     "captions_recall": 1.0,
     "body_f1": 1.0,
+    "statements_recall": 1.0,
+    "statements_precision": 1.0,
+    "people_recall": 1.0,
 }
 
 
@@ -45,6 +48,41 @@ def test_metadata_matches_gold(seed: tuple[str, dict]) -> None:
     assert [(c.line, c.text, c.credit) for c in article.captions] == [
         (c["line"], c["text"], c["credit"]) for c in expected["captions"]
     ]
+
+
+def test_statements_match_gold(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    article = dc.parse(text)
+    got = {
+        (s.line, dc.fold_key(s.speaker.name), dc.fold_key(s.cue))
+        for s in dc.extract_statements(article)
+    }
+    required = {
+        (s["line"], dc.fold_key(s["speaker"]), dc.fold_key(s["cue"])) for s in gold["statements"]
+    }
+    optional = {
+        (s["line"], dc.fold_key(s["speaker"]), dc.fold_key(s["cue"]))
+        for s in gold.get("optional_statements", [])
+    }
+    assert required <= got <= required | optional
+    predicted = dc.extract_statements(article)
+    for entry in gold["statements"]:
+        same = [
+            p
+            for p in predicted
+            if p.line == entry["line"]
+            and dc.fold_key(p.cue) == dc.fold_key(entry["cue"])
+            and p.text.lstrip('“"').startswith(entry["starts_with"])
+        ]
+        assert same, f"no statement on line {entry['line']} starts {entry['starts_with']!r}"
+        assert same[0].speaker.role == entry["role"]
+        assert same[0].direct == entry["direct"]
+
+
+def test_people_match_gold(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    got = {(p.name, p.role) for p in dc.extract_people(dc.parse(text))}
+    assert {(p["name"], p["role"]) for p in gold["people"]} <= got
 
 
 def test_noise_blocks_say_why_they_were_dropped(seed: tuple[str, dict]) -> None:

@@ -16,7 +16,8 @@ from dateutil import parser as du_parser
 from ._article import parse
 from ._convert import to_dict
 from ._errors import DecodeError, DiplocorpusError
-from ._models import Article
+from ._models import Article, Statement
+from ._statements import extract_statements
 from ._version import __version__
 
 __all__ = ["main"]
@@ -66,6 +67,21 @@ def _parser() -> argparse.ArgumentParser:
         help="a publication date you already know (YYYY-MM-DD): completes dates without a year",
     )
     cmd.set_defaults(run=_run_parse)
+    said = commands.add_parser(
+        "statements",
+        help="list who said what",
+        description="Parse pages and list their statements: speaker, office, cue, content.",
+    )
+    said.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
+    said.add_argument(
+        "-f",
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="jsonl: one statement a line with its source (default); table: one readable row "
+        "a statement",
+    )
+    said.set_defaults(run=_run_statements, published=None)
     return root
 
 
@@ -76,19 +92,42 @@ def _date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
 
 
-def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    failed = 0
-    articles: list[object] = []
+def _articles(args: argparse.Namespace, err: TextIO, failed: list[str]) -> Iterator[Article]:
+    """Parse each input; report and count the ones that cannot be read or parsed."""
     for path, text in _read_inputs(args.paths, err):
         if text is None:
-            failed += 1
+            failed.append(path)
             continue
         try:
-            article = parse(text, source=path, published=args.published)
+            yield parse(text, source=path, published=args.published)
         except DiplocorpusError as exc:
             err.write(f"diplocorpus: {exc}\n")
-            failed += 1
-            continue
+            failed.append(path)
+
+
+def _run_statements(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    for article in _articles(args, err, failed):
+        for statement in extract_statements(article):
+            if args.format == "jsonl":
+                row = {"source": article.source, **to_dict(statement)}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                out.write(_as_row(article.source, statement))
+    return 1 if failed else 0
+
+
+def _as_row(source: str | None, statement: Statement) -> str:
+    speaker = statement.speaker
+    who = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
+    text = statement.text if len(statement.text) <= 100 else statement.text[:99] + "…"
+    return f"{source}:{statement.line}\t{who}\t{statement.cue}\t{statement.mode}\t{text}\n"
+
+
+def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    articles: list[object] = []
+    for article in _articles(args, err, failed):
         if args.format == "jsonl":
             out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
         elif args.format == "text":

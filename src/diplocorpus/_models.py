@@ -171,7 +171,12 @@ class Person:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Quote:
-    """Words in quotation marks inside a statement, and whom the text says they are from."""
+    """Words in quotation marks inside a statement, and whom the text says they are from.
+
+    ``attributed_to`` is the statement's speaker, or the person the text gives the words to
+    ("lời căn dặn của Bác Hồ “...”"); ``None`` for a short quoted term or slogan that is
+    nobody's speech ("cây tre Việt Nam").
+    """
 
     text: str
     start: int
@@ -211,5 +216,5 @@ class Statement:
 
     @property
     def direct(self) -> bool:
-        """True when the statement quotes its speaker's words."""
+        """True when the statement quotes its speaker's own words (mode direct or mixed)."""
         return self.mode is not StatementMode.INDIRECT

@@ -30,6 +30,7 @@ from ._text import fold_key
 __all__ = ["extract_statements"]
 
 _MAX_CUE_WORDS = 4
+_SPEECH_WORDS = 6  # a quotation this long is speech; a shorter one names or labels something
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CONTENT_LEADS = frozenset({"rằng", "là"})
 _JOINERS = frozenset({"và", "đồng thời"})
@@ -149,7 +150,8 @@ class _Paragraph:
                 text=m.group()[1:-1].strip(),
                 start=offset + m.start(),
                 end=offset + m.end(),
-                attributed_to=self._attribution(offset, offset + m.start()) or speaker.name,
+                attributed_to=self._attribution(offset, offset + m.start())
+                or (speaker.name if _is_speech(m.group()) else None),
             )
             for m in _QUOTE.finditer(body)
         )
@@ -158,7 +160,7 @@ class _Paragraph:
             cue=cue,
             text=body,
             quotes=quotes,
-            mode=_mode(body, quotes),
+            mode=_mode(body, quotes, speaker.name),
             line=self.line,
             start=min(start, content[0]),
             end=content[1],
@@ -335,8 +337,15 @@ def _sentences(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
         yield first, len(tokens) - 1
 
 
-def _mode(body: str, quotes: tuple[Quote, ...]) -> StatementMode:
-    if not quotes:
+def _is_speech(quoted: str) -> bool:
+    """Words in quotation marks that someone said, not a name or slogan ("cây tre Việt Nam")."""
+    return len(quoted.split()) >= _SPEECH_WORDS
+
+
+def _mode(body: str, quotes: tuple[Quote, ...], speaker: str) -> StatementMode:
+    """Direct when the content is the speaker's quoted words, mixed when it reports them
+    around a quotation of theirs, indirect otherwise (terms and others' sayings included)."""
+    if not any(q.attributed_to == speaker for q in quotes):
         return StatementMode.INDIRECT
     if not any(c.isalnum() for c in _QUOTE.sub("", body)):
         return StatementMode.DIRECT
