@@ -1,4 +1,5 @@
-"""Speed of diplocorpus.parse: documents/s and MB/s on the seeds and on large generated input.
+"""Speed of diplocorpus.parse (documents/s and MB/s on the seeds and on large generated input),
+and of extract_people and extract_statements beside it.
 
     python benchmarks/bench_parse.py            # full run (about a minute)
     python benchmarks/bench_parse.py --quick    # fewer repeats, smaller sizes
@@ -66,6 +67,23 @@ def main() -> None:
         f"{'seeds (5 pages) x ' + str(rounds):<34}{size * rounds:>9.3f}{elapsed:>10.3f}"
         f"{docs / elapsed:>10.0f}{size * rounds / elapsed:>8.2f}"
     )
+
+    articles = [dc.parse(text) for text in texts]
+    for name, extract in (
+        ("extract_people", dc.extract_people),
+        ("extract_statements", dc.extract_statements),
+    ):
+
+        def run_extract(extract: Callable[[dc.Article], object] = extract) -> None:
+            for _ in range(rounds):
+                for article in articles:
+                    extract(article)
+
+        seconds = best_of(repeats, run_extract)
+        print(
+            f"{name + ' on the seeds':<34}{size * rounds:>9.3f}{seconds:>10.3f}"
+            f"{docs / seconds:>10.0f}{size * rounds / seconds:>8.2f}"
+        )
 
     lines = seed_lines()
     sentence = "Hội nghị thảo luận các vấn đề hợp tác song phương và đa phương. "

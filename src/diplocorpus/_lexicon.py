@@ -107,6 +107,15 @@ class Lexicon:
         return attrs.evolve(self, **merged)
 
     @functools.cached_property
+    def first_words(self) -> Mapping[str, frozenset[str]]:
+        """For each list, the first words of its phrases: a cheap test before a lookup."""
+        return {
+            f.name: frozenset(p.split(" ", 1)[0] for p in getattr(self, f.name))
+            for f in attrs.fields(Lexicon)
+            if f.name != "speakers"
+        }
+
+    @functools.cached_property
     def speaker_index(self) -> Mapping[str, SpeakerEntry]:
         """The speakers by their folded written form."""
         return {entry.key: entry for entry in self.speakers}

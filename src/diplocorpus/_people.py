@@ -41,17 +41,19 @@ class Token:
     lead: str
     trail: str
     key: str
+    # A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn").
+    capitalised: bool = attrs.field(init=False)
+    # Punctuation after the word ends a phrase (, ; : . ! ?).
+    stops: bool = attrs.field(init=False)
 
-    @property
-    def capitalised(self) -> bool:
-        """A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn")."""
+    def __attrs_post_init__(self) -> None:
         core = self.text
-        return core[:1].isupper() and core.isalpha() and (core[1:].islower() or len(core) == 1)
-
-    @property
-    def stops(self) -> bool:
-        """True when punctuation after the word ends a phrase (, ; : . ! ?)."""
-        return any(c in _STOPS for c in self.trail)
+        object.__setattr__(
+            self,
+            "capitalised",
+            core[:1].isupper() and core.isalpha() and (core[1:].islower() or len(core) == 1),
+        )
+        object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -165,7 +167,7 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
 
 def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     """The number of words of the longest office head starting at token ``i`` (0: none)."""
-    if not (tokens[i].text[:1].isupper() or tokens[i].key in lex.roles):
+    if tokens[i].key not in lex.first_words["roles"]:
         return 0
     for size in range(min(_MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + size]

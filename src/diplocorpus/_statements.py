@@ -94,6 +94,8 @@ class _Paragraph:
 
     def _cue(self, k: int, last: int) -> int:
         """Words of the cue verb at token ``k``, or 0."""
+        if self.tokens[k].key not in self.lex.first_words["cue_verbs"]:
+            return 0
         for size in range(min(_MAX_CUE_WORDS, last - k + 1), 0, -1):
             words = self.tokens[k : k + size]
             if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
