@@ -98,3 +98,29 @@ def test_huge_single_line_is_body_text() -> None:
     text = sentence * 20_000  # about 1.3 MB on one line
     article = dc.parse(text)
     assert [b.kind for b in article.blocks] == [dc.BlockKind.BODY]
+
+
+PEOPLE_LINES = [
+    "Tổng Bí thư Nguyễn Phú Trọng nhấn mạnh: “hợp tác là then chốt”.",
+    "Theo Bộ trưởng, hai bên sẽ ký kết.",
+    "Ông Trần Văn An, Giám đốc Sở, cho biết như vậy.",
+    "“Chúng ta phải hành động ngay bây giờ”, Thủ tướng Phạm Minh Chính nói.",
+    "Các đồng chí: Lê Văn Bình, Phó Bí thư; Hoàng Thị Cúc, Chủ tịch UBND tỉnh.",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(vietnamese, st.sampled_from(SEED_LINES + PEOPLE_LINES)), max_size=30))
+def test_people_and_statements_point_into_their_lines(lines: list[str]) -> None:
+    article = dc.parse("\n".join(lines))
+    texts = {b.line: b.text for b in article.blocks}
+    for person in dc.extract_people(article):
+        assert texts[person.line][person.start : person.end] == person.name
+        assert person.key == dc.fold_key(person.name)
+    for statement in dc.extract_statements(article):
+        line = texts[statement.line]
+        assert 0 <= statement.start <= statement.end <= len(line)
+        assert statement.text in line
+        assert statement.cue in line
+        for quote in statement.quotes:
+            assert quote.text in line[quote.start : quote.end]
