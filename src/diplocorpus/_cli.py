@@ -46,18 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     root.add_argument("--version", action="version", version=f"diplocorpus {__version__}")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "parse",
-        help="parse pages into articles",
-        description="Parse plain-text page dumps (UTF-8) into articles, one per input.",
-    )
-    cmd.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
-    cmd.add_argument(
-        "-f",
-        "--format",
-        choices=_FORMATS,
-        default="jsonl",
-        help="jsonl: one JSON object a line (default); json: one indented JSON array; "
+        "parse pages into articles",
+        "Parse plain-text page dumps (UTF-8) into articles, one per input.",
+        formats=_FORMATS,
+        formats_help="jsonl: one JSON object a line (default); json: one indented JSON array; "
         "text: title, date, authors and clean body",
     )
     cmd.add_argument(
@@ -67,22 +62,33 @@ def _parser() -> argparse.ArgumentParser:
         help="a publication date you already know (YYYY-MM-DD): completes dates without a year",
     )
     cmd.set_defaults(run=_run_parse)
-    said = commands.add_parser(
+    said = _command(
+        commands,
         "statements",
-        help="list who said what",
-        description="Parse pages and list their statements: speaker, office, cue, content.",
-    )
-    said.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
-    said.add_argument(
-        "-f",
-        "--format",
-        choices=("jsonl", "table"),
-        default="jsonl",
-        help="jsonl: one statement a line with its source (default); table: one readable row "
-        "a statement",
+        "list who said what",
+        "Parse pages and list their statements: speaker, office, cue, content.",
+        formats=("jsonl", "table"),
+        formats_help="jsonl: one statement a line with its source (default); table: one "
+        "readable row a statement",
     )
     said.set_defaults(run=_run_statements, published=None)
     return root
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    formats: tuple[str, ...],
+    formats_help: str,
+) -> argparse.ArgumentParser:
+    """A subcommand that reads PATH... and writes in one of ``formats`` (the first the default)."""
+    cmd = commands.add_parser(name, help=summary, description=description)
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
+    cmd.add_argument("-f", "--format", choices=formats, default=formats[0], help=formats_help)
+    return cmd
 
 
 def _date_arg(text: str) -> dt.date:

@@ -23,7 +23,14 @@ __all__ = [
 ]
 
 
-class BlockKind(enum.Enum):
+class _ValueEnum(enum.Enum):
+    """An enum that prints as its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class BlockKind(_ValueEnum):
     """What a line of the page is. The value of each member is its name.
 
     ``title``, ``dateline``, ``byline``, ``body`` and ``caption`` are the article; every other
@@ -53,9 +60,6 @@ class BlockKind(enum.Enum):
     def is_content(self) -> bool:
         """True for the kinds that are part of the article, False for noise."""
         return self in CONTENT_KINDS
-
-    def __str__(self) -> str:
-        return self.value
 
 
 CONTENT_KINDS = frozenset(
@@ -139,15 +143,12 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-class EntityKind(enum.Enum):
+class EntityKind(_ValueEnum):
     """Who a :class:`Person` record stands for: a person, an organisation or a group."""
 
     PERSON = "person"
     ORGANIZATION = "organization"
     GROUP = "group"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -184,15 +185,12 @@ class Quote:
     attributed_to: str | None = None
 
 
-class StatementMode(enum.Enum):
+class StatementMode(_ValueEnum):
     """Whether a statement quotes its speaker word for word, reports them, or both."""
 
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True, slots=True)
