@@ -432,7 +432,9 @@ def _mark_media_lists(page: list[_Line], labels: list[Label | None]) -> None:
 
 
 def _menu_item(line: _Line) -> bool:
-    return _real_words(line) <= _MENU_WORDS and line.final not in {".", ":", ";", ","}
+    if line.words > 2 * _MENU_WORDS or line.final in {".", ":", ";", ","}:
+        return False
+    return line.words <= _MENU_WORDS or _real_words(line) <= _MENU_WORDS
 
 
 def _glued_runs(page: list[_Line]) -> list[list[_Line]]:
