@@ -45,7 +45,7 @@ def _date_value(value: object) -> DateValue | None:
         return None
     if not isinstance(value, str):
         raise TypeError(f"a date is an ISO 8601 string, got {value!r}")
-    if value.startswith("--"):
+    if value.startswith("--") or len(value) == 7:  # --MM-DD, --MM, YYYY-MM
         return PartialDate.fromisoformat(value)
     if "T" in value:
         stamp = du_parser.isoparse(value)

@@ -51,41 +51,61 @@ _MAX_DATELINE = 160
 _DIGIT = re.compile(r"\d")
 
 
-@attrs.frozen(kw_only=True, slots=True, order=True)
+@attrs.frozen(kw_only=True, slots=True)
 class PartialDate:
-    """A day of a month whose year nothing gives (``19/12`` on a page with no year).
+    """A date that lacks a part: the year (``19/12`` on a page with none) or the day
+    (``tháng 12/2011``). Its ISO 8601 form is the truncated one.
 
     >>> PartialDate(month=12, day=19).isoformat()
     '--12-19'
     >>> PartialDate(month=12, day=19).with_year(2023)
     datetime.date(2023, 12, 19)
+    >>> PartialDate(year=2011, month=12).isoformat()
+    '2011-12'
     """
 
+    year: int | None = None
     month: int = attrs.field(
         validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
     )
-    day: int = attrs.field()
+    day: int | None = attrs.field(default=None)
 
     @day.validator
-    def _check_day(self, _attribute: attrs.Attribute[int], value: int) -> None:
+    def _check_day(self, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is None:
+            return
+        if self.year is not None:
+            raise ValueError("a date with year, month and day is a datetime.date")
         if not 1 <= value <= calendar.monthrange(2024, self.month)[1]:  # 2024: a leap year
             raise ValueError(f"day {value} is out of range for month {self.month}")
 
     def isoformat(self) -> str:
-        """The ISO 8601 truncated form, ``--MM-DD``."""
+        """The ISO 8601 truncated form: ``--MM-DD``, ``YYYY-MM`` or ``--MM``."""
+        if self.year is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.day is None:
+            return f"--{self.month:02d}"
         return f"--{self.month:02d}-{self.day:02d}"
 
-    def with_year(self, year: int) -> dt.date:
-        """The full date in ``year`` (raises ``ValueError`` for 29 February of a common year)."""
+    def with_year(self, year: int) -> dt.date | PartialDate:
+        """Complete the year: a ``date`` when the day is known, else the month of ``year``.
+
+        Raises ``ValueError`` for 29 February of a common year.
+        """
+        if self.day is None:
+            return PartialDate(year=year, month=self.month)
         return dt.date(year, self.month, self.day)
 
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:
-        """Read the ``--MM-DD`` form back."""
-        match = re.fullmatch(r"--(\d{2})-(\d{2})", text)
-        if match is None:
-            raise ValueError(f"not an ISO 8601 partial date (--MM-DD): {text!r}")
-        return cls(month=int(match[1]), day=int(match[2]))
+        """Read the ``--MM-DD``, ``YYYY-MM`` or ``--MM`` form back."""
+        if match := re.fullmatch(r"--(\d{2})-(\d{2})", text):
+            return cls(month=int(match[1]), day=int(match[2]))
+        if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
+            return cls(year=int(match[1]), month=int(match[2]))
+        if match := re.fullmatch(r"--(\d{2})", text):
+            return cls(month=int(match[1]))
+        raise ValueError(f"not an ISO 8601 partial date (--MM-DD, YYYY-MM, --MM): {text!r}")
 
     def __str__(self) -> str:
         return self.isoformat()
