@@ -26,7 +26,7 @@ from dateutil import tz as du_tz
 
 from ._text import fold_key
 
-__all__ = ["VIETNAM_TZ", "DateValue", "PartialDate", "parse_dateline"]
+__all__ = ["VIETNAM_TZ", "DateSpan", "DateValue", "PartialDate", "find_dates", "parse_dateline"]
 
 VIETNAM_TZ: dt.tzinfo = du_tz.tzoffset("ICT", 7 * 3600)
 
@@ -234,3 +234,110 @@ def _only_words(text: str, spans: list[tuple[int, int]], words: frozenset[str]) 
         else:
             return False
     return True
+
+
+# -- dates inside sentences (events) -------------------------------------------------------
+
+_DAY = r"(\d{1,2})"
+_SEP = r"\s?[/.]\s?"
+_YEAR = r"(?:" + _SEP + r"(\d{4}))?"
+_DASH = r"\s?[-–]\s?"
+_IN_TEXT = re.compile(
+    # 30/11-2/12(/2023): a range across months
+    rf"(?<![\d/.])(?P<xd1>\d{{1,2}}){_SEP}(?P<xm1>\d{{1,2}}){_DASH}(?P<xd2>\d{{1,2}}){_SEP}"
+    rf"(?P<xm2>\d{{1,2}})(?:{_SEP}(?P<xy>\d{{4}}))?(?![\d/])"
+    # 18-23/12(/2023): a range within a month
+    rf"|(?<![\d/.])(?P<rd1>\d{{1,2}}){_DASH}(?P<rd2>\d{{1,2}})/(?P<rm>\d{{1,2}})"
+    rf"(?:/(?P<ry>\d{{4}}))?(?![\d/])"
+    # 19/12(/2023), 18-12-2023
+    rf"|(?<![\d/.])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{4}}))?(?![\d/])"
+    rf"|(?<![\d/.-])(?P<hd>\d{{1,2}})-(?P<hm>\d{{1,2}})-(?P<hy>\d{{4}})(?![\d-])"
+    # ngày 18 tháng 12 (năm 2023)
+    r"|(?<!\w)ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*,?\s*năm\s+(?P<wy>\d{4}))?"
+    # tháng 12/2011, tháng 12 năm 2011
+    r"|(?<!\w)tháng\s+(?P<mm>\d{1,2})(?:\s?/\s?|\s+năm\s+)(?P<my>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_LUNAR = re.compile(r"\([^()]{0,40}(?:tức|âm lịch|âl)[^()]{0,40}\)", re.IGNORECASE)
+_UNTIL = re.compile(r"(?:đến|tới|cho đến)(?:\s+hết)?(?:\s+ngày)?\s*$", re.IGNORECASE)
+_FROM = re.compile(r"(?:từ|bắt đầu từ|kể từ)(?:\s+ngày)?\s*$", re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class DateSpan:
+    """A date or a range of dates found in running text, and the words it came from.
+
+    ``start`` and ``end`` are the first and last day (``end`` is None for one day);
+    an "until" date ("đến hết ngày 23/12/2023") has only ``end``.
+    """
+
+    start: DateValue | None
+    end: DateValue | None
+    text: str
+    first: int
+    last: int
+
+
+def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
+    """Every date and range in ``text``, with its span. Lunar notes "(tức 10/3 năm Ất Tỵ)"
+    are skipped. A date without a year takes ``year``, else stays a :class:`PartialDate`.
+    """
+    found: list[DateSpan] = []
+    lunar = [m.span() for m in _LUNAR.finditer(text)]
+    for match in _IN_TEXT.finditer(text):
+        if any(a <= match.start() < b for a, b in lunar):
+            continue
+        try:
+            first, end = _span_values(match, year)
+        except ValueError:
+            continue  # "32/12" is not a date
+        start: DateValue | None = first
+        lead = text[max(0, match.start() - 20) : match.start()]
+        if end is None and _UNTIL.search(lead):
+            start, end = None, start
+        found.append(
+            DateSpan(
+                start=start, end=end, text=match.group(), first=match.start(), last=match.end()
+            )
+        )
+    return found
+
+
+def _span_values(match: re.Match[str], year: int | None) -> tuple[DateValue, DateValue | None]:
+    g = match.groupdict()
+    if g["xd1"]:
+        y = int(g["xy"]) if g["xy"] else None
+        m1, m2 = int(g["xm1"]), int(g["xm2"])
+        y1 = y - 1 if y is not None and m1 > m2 else y  # 30/12-2/1/2024 starts in 2023
+        return (_value(int(g["xd1"]), m1, y1, year), _value(int(g["xd2"]), m2, y, year))
+    if g["rd1"]:
+        y = int(g["ry"]) if g["ry"] else None
+        month = int(g["rm"])
+        first, last = int(g["rd1"]), int(g["rd2"])
+        if first >= last:
+            raise ValueError("a range runs forward")
+        return _value(first, month, y, year), _value(last, month, y, year)
+    if g["sd"]:
+        return _value(int(g["sd"]), int(g["sm"]), _int(g["sy"]), year), None
+    if g["hd"]:
+        return _value(int(g["hd"]), int(g["hm"]), _int(g["hy"]), year), None
+    if g["wd"]:
+        return _value(int(g["wd"]), int(g["wm"]), _int(g["wy"]), year), None
+    return PartialDate(year=int(g["my"]), month=_month(int(g["mm"]))), None
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _month(month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month}")
+    return month
+
+
+def _value(day: int, month: int, given: int | None, known: int | None) -> DateValue:
+    year = given if given is not None else known
+    if year is None:
+        return PartialDate(month=_month(month), day=day)
+    return dt.date(year, month, day)

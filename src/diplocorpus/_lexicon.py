@@ -89,6 +89,12 @@ class Lexicon:
     colon_cues: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speaker_adverbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     name_followers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_kinds: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_qualifiers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod
@@ -113,12 +119,27 @@ class Lexicon:
             f.name: frozenset(p.split(" ", 1)[0] for p in getattr(self, f.name))
             for f in attrs.fields(Lexicon)
             if f.name != "speakers"
-        }
+        } | {"event_kinds": frozenset(k.split(" ", 1)[0] for k in self.event_kind_index)}
+
+    @functools.cached_property
+    def event_kind_index(self) -> Mapping[str, str]:
+        """Event words and their kinds, from the ``phrase = kind`` lines of ``event_kinds``."""
+        return _pairs(self.event_kinds)
+
+    @functools.cached_property
+    def event_mode_index(self) -> Mapping[str, str]:
+        """Attendance phrases and their modes, from ``event_modes``."""
+        return _pairs(self.event_modes)
 
     @functools.cached_property
     def speaker_index(self) -> Mapping[str, SpeakerEntry]:
         """The speakers by their folded written form."""
         return {entry.key: entry for entry in self.speakers}
+
+
+def _pairs(entries: Iterable[str]) -> dict[str, str]:
+    pairs = (entry.partition("=") for entry in entries)
+    return {key.strip(): value.strip() for key, _, value in pairs if value.strip()}
 
 
 def _entries(values: Iterable[str]) -> list[str]:

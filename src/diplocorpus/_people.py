@@ -11,7 +11,7 @@ Khái"), and names after an honorific ("ông", "bà", "Đồng chí"). Offices c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -20,7 +20,15 @@ from ._meta import split_credit
 from ._models import Article, BlockKind, EntityKind, Person
 from ._text import fold_key
 
-__all__ = ["BareTitle", "Mention", "Mentions", "extract_people", "find_mentions", "text_units"]
+__all__ = [
+    "BareTitle",
+    "Mention",
+    "Mentions",
+    "extract_people",
+    "find_mentions",
+    "sentence_spans",
+    "text_units",
+]
 
 _TOKEN = re.compile(r"\S+")
 _OPENERS = "\"“‘'([«"
@@ -106,6 +114,21 @@ def tokenize(text: str) -> tuple[Token, ...]:
             )
         )
     return tuple(tokens)
+
+
+def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Token spans of sentences; a full stop inside quotation marks does not end one."""
+    first = 0
+    depth = 0
+    for k, token in enumerate(tokens):
+        depth += token.lead.count("“") - token.trail.count("”")
+        depth += token.lead.count('"') % 2 - token.trail.count('"') % 2
+        if depth <= 0 and any(c in ".!?…" for c in token.trail.replace('"', "")):
+            yield first, k
+            first = k + 1
+            depth = 0
+    if first < len(tokens):
+        yield first, len(tokens) - 1
 
 
 def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, BlockKind]]:

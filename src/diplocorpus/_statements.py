@@ -18,13 +18,13 @@ noise are never searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
-from ._people import BareTitle, Mentions, Token, find_mentions
+from ._people import BareTitle, Mentions, Token, find_mentions, sentence_spans
 from ._text import fold_key
 
 __all__ = ["extract_statements"]
@@ -76,7 +76,7 @@ class _Paragraph:
 
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
-        for first, last in _sentences(self.tokens):
+        for first, last in sentence_spans(self.tokens):
             in_sentence: list[Statement] = []
             theo = self._theo(first, last)
             if theo is not None:
@@ -322,21 +322,6 @@ def _outer_start(token: Token) -> int:
 
 def _outer_end(token: Token) -> int:
     return token.end + len(token.trail)
-
-
-def _sentences(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Token spans of sentences; a full stop inside quotation marks does not end one."""
-    first = 0
-    depth = 0
-    for k, token in enumerate(tokens):
-        depth += token.lead.count("“") - token.trail.count("”")
-        depth += token.lead.count('"') % 2 - token.trail.count('"') % 2
-        if depth <= 0 and any(c in ".!?…" for c in token.trail.replace('"', "")):
-            yield first, k
-            first = k + 1
-            depth = 0
-    if first < len(tokens):
-        yield first, len(tokens) - 1
 
 
 def _is_speech(quoted: str) -> bool:
