@@ -12,6 +12,7 @@ import diplocorpus as dc
 
 PUBLIC = {
     "Article",
+    "AttendanceMode",
     "BinaryContentError",
     "Block",
     "BlockKind",
@@ -19,6 +20,10 @@ PUBLIC = {
     "DecodeError",
     "DiplocorpusError",
     "EntityKind",
+    "Event",
+    "EventClaim",
+    "EventKind",
+    "EventMention",
     "InputError",
     "Lexicon",
     "MarkupInputError",
@@ -30,6 +35,7 @@ PUBLIC = {
     "StatementMode",
     "VIETNAM_TZ",
     "__version__",
+    "extract_events",
     "extract_people",
     "extract_statements",
     "fold_key",

@@ -24,13 +24,19 @@ from ._errors import (
     MarkupInputError,
     NotTextError,
 )
+from ._events import extract_events
 from ._lexicon import Lexicon
 from ._models import (
     Article,
+    AttendanceMode,
     Block,
     BlockKind,
     Caption,
     EntityKind,
+    Event,
+    EventClaim,
+    EventKind,
+    EventMention,
     Person,
     Quote,
     Statement,
@@ -44,6 +50,7 @@ from ._version import __version__
 __all__ = [
     "VIETNAM_TZ",
     "Article",
+    "AttendanceMode",
     "BinaryContentError",
     "Block",
     "BlockKind",
@@ -51,6 +58,10 @@ __all__ = [
     "DecodeError",
     "DiplocorpusError",
     "EntityKind",
+    "Event",
+    "EventClaim",
+    "EventKind",
+    "EventMention",
     "InputError",
     "Lexicon",
     "MarkupInputError",
@@ -61,6 +72,7 @@ __all__ = [
     "Statement",
     "StatementMode",
     "__version__",
+    "extract_events",
     "extract_people",
     "extract_statements",
     "fold_key",

@@ -92,6 +92,7 @@ class Lexicon:
     event_kinds: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_qualifiers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_generic: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)

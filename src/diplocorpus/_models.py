@@ -12,10 +12,15 @@ from ._dates import DateValue
 __all__ = [
     "CONTENT_KINDS",
     "Article",
+    "AttendanceMode",
     "Block",
     "BlockKind",
     "Caption",
     "EntityKind",
+    "Event",
+    "EventClaim",
+    "EventKind",
+    "EventMention",
     "Person",
     "Quote",
     "Statement",
@@ -216,3 +221,95 @@ class Statement:
     def direct(self) -> bool:
         """True when the statement quotes its speaker's own words (mode direct or mixed)."""
         return self.mode is not StatementMode.INDIRECT
+
+
+class EventKind(_ValueEnum):
+    """What kind of event: the value is its name."""
+
+    CONFERENCE = "conference"
+    SUMMIT = "summit"
+    CONGRESS = "congress"
+    SESSION = "session"
+    MEETING = "meeting"
+    WORKSHOP = "workshop"
+    FORUM = "forum"
+    VISIT = "visit"
+    TALKS = "talks"
+    RECEPTION = "reception"
+    CEREMONY = "ceremony"
+    ANNIVERSARY = "anniversary"
+    DIALOGUE = "dialogue"
+
+
+class AttendanceMode(_ValueEnum):
+    """How people attend an event."""
+
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class EventMention:
+    """Where an article names an event; ``passing`` when it only refers to it in passing
+    ("Nghị quyết Đại hội XIII")."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    passing: bool = False
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class EventClaim:
+    """What one sentence says about an event, and the words it came from.
+
+    ``field`` is ``start``, ``end``, ``location``, ``mode`` or ``theme``; ``value`` is the
+    ISO 8601 form of a date, else the text. ``scope`` is ``specific`` (the sentence reports
+    this event alone), ``anaphoric`` (it says "the conference") or ``joint`` (it reports
+    several events at once); a field takes the most specific claim.
+    """
+
+    field: str
+    value: str
+    text: str
+    line: int
+    scope: str
+
+
+def _mentions(values: Iterable[EventMention]) -> tuple[EventMention, ...]:
+    return tuple(values)
+
+
+def _claims(values: Iterable[EventClaim]) -> tuple[EventClaim, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Event:
+    """An event an article reports or mentions.
+
+    Identity is ``series`` and ``ordinal`` (and ``term``, the Party term "khóa XIII") when
+    the event has an ordinal ("Hội nghị Ngoại giao lần thứ 32"), else its name and date.
+    ``key`` is that identity folded for matching across articles. ``main`` marks the event
+    the article is about. Dates take the year from the article when the text lacks it, else
+    stay partial. ``claims`` keeps every sentence's evidence, ``mentions`` every place the
+    article names the event.
+    """
+
+    name: str
+    series: str | None = None
+    ordinal: int | None = None
+    term: int | None = None
+    kind: EventKind
+    key: str
+    start: DateValue | None = None
+    end: DateValue | None = None
+    location: str | None = None
+    mode: AttendanceMode | None = None
+    themes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    main: bool = False
+    mentions: tuple[EventMention, ...] = attrs.field(default=(), converter=_mentions)
+    claims: tuple[EventClaim, ...] = attrs.field(default=(), converter=_claims)

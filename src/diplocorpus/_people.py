@@ -37,6 +37,8 @@ _STOPS = frozenset(",;:.!?…")
 _MAX_ROLE_WORDS = 7  # longest office head in words
 _MAX_GAP = 12  # words between an office's head and the name
 _NAME_WORDS = (2, 5)
+_AND = fold_key("và")
+_JOINING = frozenset(map(fold_key, ("và", "cùng")))  # words that join two names
 
 
 @attrs.frozen(slots=True)
@@ -314,8 +316,8 @@ def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, 
     """More names that share the office: "Phó Thủ tướng Trần Hồng Hà và Lê Minh Khái"."""
     more: list[tuple[int, int]] = []
     while k < len(tokens):
-        joined = tokens[k - 1].trail.startswith(",") or tokens[k].key == "và"
-        start = k + 1 if tokens[k].key == "và" else k
+        joined = tokens[k - 1].trail.startswith(",") or tokens[k].key == _AND
+        start = k + 1 if tokens[k].key == _AND else k
         if not joined or start >= len(tokens) or tokens[start].key not in lex.surnames:
             break
         end = _run_end(tokens, start)
@@ -340,7 +342,7 @@ def _names_first(
             k += 1
             continue
         end = _run_end(tokens, k)
-        begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in {"và", "cùng"}
+        begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in _JOINING
         honored = _after_honorific(tokens, k, lex)
         size = end - k + 1
         plausible = tokens[k].key in lex.surnames or honored
@@ -392,7 +394,7 @@ def _role_after(
             if token.stops or claimed[segment_end + 1]:
                 break
             if (
-                nxt.key in {"và", "cùng"}
+                nxt.key in _JOINING
                 and segment_end + 2 < len(tokens)
                 and not tokens[segment_end + 2].text[:1].isupper()
             ):

@@ -32,9 +32,12 @@ __all__ = ["extract_statements"]
 _MAX_CUE_WORDS = 4
 _SPEECH_WORDS = 6  # a quotation this long is speech; a shorter one names or labels something
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_CONTENT_LEADS = frozenset({"rằng", "là"})
-_JOINERS = frozenset({"và", "đồng thời"})
-_PASSIVE = frozenset({"được", "bị"})
+# Words compared with folded keys are folded once here.
+_CONTENT_LEADS = frozenset(map(fold_key, ("rằng", "là")))
+_JOINERS = frozenset(map(fold_key, ("và", "đồng thời")))
+_PASSIVE = frozenset(map(fold_key, ("được", "bị")))
+_THAT = fold_key("rằng")
+_THEO = fold_key("theo")
 _CLAUSE_STOPS = frozenset(",;:")
 _JOINER_TAIL = re.compile(r"[\s,;]*(?:\b(?:và|đồng thời)\s*)?$")
 _OF_SOMEONE = re.compile(r"(?:của|theo)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:“”\"]*\s?){1,5})\s*[,:]?\s*$")
@@ -113,7 +116,7 @@ class _Paragraph:
         if cue_first > 0 and tokens[cue_first - 1].key in _PASSIVE:
             return None  # "được đánh giá là": nobody speaks
         colon = tokens[cue_last].trail.startswith(":")
-        leads_content = colon or (cue_last < last and tokens[cue_last + 1].key == "rằng")
+        leads_content = colon or (cue_last < last and tokens[cue_last + 1].key == _THAT)
         if _key(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
             return None  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
         speaker = self._speaker(first, cue_first)
@@ -214,10 +217,12 @@ class _Paragraph:
 
     def _phrase_start(self, first: int, name_first: int) -> int:
         """Where "Ông A, office," starts: at its honorific when it has one."""
-        begin = name_first
-        while begin > first and self.tokens[begin - 1].key in self.lex.honorifics | {"đồng", "chí"}:
-            begin -= 1
-        return self.tokens[begin].start
+        tokens = self.tokens
+        for size in (2, 1):
+            lead = name_first - size
+            if lead >= first and _key(tokens[lead:name_first]) in self.lex.honorifics:
+                return tokens[lead].start
+        return tokens[name_first].start
 
     def _phrase_speaker(self, begin: int, end: int) -> Found | None:
         """The speaker that tokens ``begin``..``end`` are, and nothing more, if any."""
@@ -283,7 +288,7 @@ class _Paragraph:
     def _theo(self, first: int, last: int) -> Statement | None:
         """Theo SPEAKER, content."""
         tokens = self.tokens
-        if tokens[first].key != "theo" or tokens[first].stops:
+        if tokens[first].key != _THEO or tokens[first].stops:
             return None
         comma = next((k for k in range(first + 1, last) if tokens[k].trail.startswith(",")), None)
         if comma is None:
