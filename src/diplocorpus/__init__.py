@@ -26,6 +26,7 @@ from ._errors import (
 )
 from ._events import extract_events
 from ._lexicon import Lexicon
+from ._merge import MergedEvent, MergedField, SourcedValue, merge_events
 from ._models import (
     Article,
     AttendanceMode,
@@ -65,10 +66,13 @@ __all__ = [
     "InputError",
     "Lexicon",
     "MarkupInputError",
+    "MergedEvent",
+    "MergedField",
     "NotTextError",
     "PartialDate",
     "Person",
     "Quote",
+    "SourcedValue",
     "Statement",
     "StatementMode",
     "__version__",
@@ -78,6 +82,7 @@ __all__ = [
     "fold_key",
     "from_dict",
     "from_json",
+    "merge_events",
     "new_converter",
     "normalize_text",
     "parse",

@@ -16,7 +16,9 @@ from dateutil import parser as du_parser
 from ._article import parse
 from ._convert import to_dict
 from ._errors import DecodeError, DiplocorpusError
-from ._models import Article, Statement
+from ._events import extract_events
+from ._merge import MergedEvent, MergedField, merge_events
+from ._models import Article, Event, Statement
 from ._statements import extract_statements
 from ._version import __version__
 
@@ -72,6 +74,20 @@ def _parser() -> argparse.ArgumentParser:
         "readable row a statement",
     )
     said.set_defaults(run=_run_statements, published=None)
+    events = _command(
+        commands,
+        "events",
+        "list the events pages report",
+        "Parse pages and list their events; --merge joins the same event across pages.",
+        formats=("jsonl", "table"),
+        formats_help="jsonl: one event a line (default); table: one readable row an event",
+    )
+    events.add_argument(
+        "--merge",
+        action="store_true",
+        help="one record per event across all pages, each source's claims kept apart",
+    )
+    events.set_defaults(run=_run_events, published=None)
     return root
 
 
@@ -121,6 +137,64 @@ def _run_statements(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 out.write(_as_row(article.source, statement))
     return 1 if failed else 0
+
+
+def _run_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    found = [(a.source or "-", extract_events(a)) for a in _articles(args, err, failed)]
+    if args.merge:
+        for merged in merge_events(found):
+            if args.format == "jsonl":
+                out.write(json.dumps(to_dict(merged), ensure_ascii=False) + "\n")
+            else:
+                out.write(_merged_row(merged))
+        return 1 if failed else 0
+    for source, events in found:
+        for event in events:
+            if args.format == "jsonl":
+                row = {"source": source, **to_dict(event)}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                out.write(_event_row(source, event))
+    return 1 if failed else 0
+
+
+def _event_row(source: str, event: Event) -> str:
+    cells = [
+        source,
+        "main" if event.main else "",
+        event.series or event.name,
+        "" if event.ordinal is None else str(event.ordinal),
+        _iso(event.start),
+        _iso(event.end),
+        event.location or "",
+        str(event.mode or ""),
+        " | ".join(event.themes),
+    ]
+    return "\t".join(cells) + "\n"
+
+
+def _merged_row(merged: MergedEvent) -> str:
+    def show(field: MergedField) -> str:
+        if field.conflict:
+            return "CONFLICT: " + " / ".join(field.values)
+        return field.value or ""
+
+    cells = [
+        merged.series or merged.name,
+        "" if merged.ordinal is None else str(merged.ordinal),
+        show(merged.start),
+        show(merged.end),
+        show(merged.location),
+        show(merged.themes),
+        ", ".join(merged.sources),
+    ]
+    return "\t".join(cells) + "\n"
+
+
+def _iso(value: object) -> str:
+    iso = getattr(value, "isoformat", None)
+    return str(iso()) if callable(iso) else ""
 
 
 def _as_row(source: str | None, statement: Statement) -> str:

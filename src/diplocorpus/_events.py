@@ -42,7 +42,9 @@ _LOWER_AFTER_CAPITAL = 2  # "Ngoại giao", "Liên hợp quốc": lowercase syll
 _ACTIONS = frozenset({EventKind.VISIT, EventKind.TALKS, EventKind.RECEPTION})
 _SCOPES = ("specific", "anaphoric", "joint")
 # Words compared with folded keys are folded once here.
-_LAN, _THU, _KHOA, _TAI, _BRIDGE = map(fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu"))
+_LAN, _THU, _KHOA, _TAI, _BRIDGE, _YEARS = map(
+    fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu", "năm")
+)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -242,8 +244,9 @@ def _ordinal(tokens: Sequence[Token], end: int) -> tuple[int | None, int]:
         value = _number(tokens[k + 2].text)
         return (value, k + 2) if value is not None else (None, end)
     value = _number(tokens[k].text)
-    if value is not None and value < 1000:
-        return value, k
+    followed = tokens[k + 1].key if k + 1 < len(tokens) else ""
+    if value is not None and value < 1000 and followed != _YEARS:
+        return value, k  # "Lễ kỷ niệm 135 năm": a count of years, not an ordinal
     return None, end
 
 

@@ -1,0 +1,190 @@
+"""Stage 7, many sources: the same event reported by many articles, as one record.
+
+Events meet by identity: series, ordinal and term when they have an ordinal; else series and
+a start date on which the sources agree. Each field keeps every source's claim with where it
+came from; where the claims agree the field has a plain ``value``, where they disagree
+``conflict`` is true and every value stays. A date without a year agrees with a full date of
+the same day, which completes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from ._models import Event, EventKind
+from ._text import fold_key
+
+__all__ = ["MergedEvent", "MergedField", "SourcedValue", "merge_events"]
+
+_FIELDS = ("start", "end", "location", "mode")
+_ISO_DAY = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class SourcedValue:
+    """One source's claim: the value (ISO 8601 for dates), the source and the line."""
+
+    value: str
+    source: str
+    line: int | None = None
+
+
+def _values(values: Iterable[SourcedValue]) -> tuple[SourcedValue, ...]:
+    return tuple(values)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class MergedField:
+    """A field of a merged event: every claim, the distinct values, and whether they agree.
+
+    ``value`` is the agreed value (the most complete one: ``2023-12-19`` over ``--12-19``),
+    or ``None`` when no source gives one or the sources disagree (``conflict``).
+    """
+
+    claims: tuple[SourcedValue, ...] = attrs.field(default=(), converter=_values)
+    values: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    value: str | None = None
+    conflict: bool = False
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class MergedEvent:
+    """One event across sources, with each source's claims kept apart."""
+
+    key: str
+    name: str
+    series: str | None = None
+    ordinal: int | None = None
+    term: int | None = None
+    kind: EventKind
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    start: MergedField = attrs.field(factory=MergedField)
+    end: MergedField = attrs.field(factory=MergedField)
+    location: MergedField = attrs.field(factory=MergedField)
+    mode: MergedField = attrs.field(factory=MergedField)
+    themes: MergedField = attrs.field(factory=MergedField)
+
+
+def merge_events(
+    events: Mapping[str, Iterable[Event]] | Iterable[tuple[str, Iterable[Event]]],
+) -> tuple[MergedEvent, ...]:
+    """Join the events of many articles (``source -> events``) into one record per event.
+
+    The result is the same whatever the order of the sources: events are sorted by key,
+    claims by source.
+    """
+    pairs = events.items() if isinstance(events, Mapping) else events
+    groups: dict[str, list[tuple[str, Event]]] = {}
+    for source, found in sorted(((s, list(e)) for s, e in pairs), key=lambda p: p[0]):
+        for event in found:
+            groups.setdefault(_group_key(event, groups), []).append((source, event))
+    return tuple(_merged(key, members) for key, members in sorted(groups.items()))
+
+
+def _group_key(event: Event, groups: Mapping[str, list[tuple[str, Event]]]) -> str:
+    if event.ordinal is not None or event.start is None:
+        return event.key
+    series, _, day = event.key.rpartition(" @")
+    for key, members in groups.items():
+        other_series, _, other_day = key.rpartition(" @")
+        if other_series == series and members[0][1].ordinal is None and _compatible(day, other_day):
+            return key
+    return event.key
+
+
+def _merged(key: str, members: list[tuple[str, Event]]) -> MergedEvent:
+    first = next((e for _, e in members if e.series), members[0][1])
+    fields = {}
+    for name in _FIELDS:
+        claims = [
+            SourcedValue(value=_text(getattr(e, name)), source=s, line=_line(e, name))
+            for s, e in members
+            if getattr(e, name) is not None
+        ]
+        fields[name] = _field(claims, dates=name in {"start", "end"})
+    themes = [
+        SourcedValue(value=theme, source=s, line=_line(e, "theme", theme))
+        for s, e in members
+        for theme in e.themes
+    ]
+    return MergedEvent(
+        key=_best_key(key, fields["start"]),
+        name=first.name,
+        series=first.series,
+        ordinal=first.ordinal,
+        term=first.term,
+        kind=first.kind,
+        sources=sorted({s for s, _ in members}),
+        themes=_field(themes, dates=False),
+        **fields,
+    )
+
+
+def _text(value: object) -> str:
+    iso = getattr(value, "isoformat", None)
+    if callable(iso):
+        return str(iso())
+    return str(getattr(value, "value", value))
+
+
+def _line(event: Event, field: str, value: str | None = None) -> int | None:
+    for claim in event.claims:
+        if claim.field == field and (value is None or claim.value == value):
+            return claim.line
+    return None
+
+
+def _field(claims: list[SourcedValue], *, dates: bool) -> MergedField:
+    groups: list[list[str]] = []
+    for claim in claims:
+        for group in groups:
+            if _agree(claim.value, group[0], dates=dates):
+                group.append(claim.value)
+                break
+        else:
+            groups.append([claim.value])
+    values = [max(group, key=_completeness) for group in groups]
+    return MergedField(
+        claims=claims,
+        values=values,
+        value=values[0] if len(values) == 1 else None,
+        conflict=len(values) > 1,
+    )
+
+
+def _agree(a: str, b: str, *, dates: bool) -> bool:
+    if dates:
+        return _compatible(a, b)
+    return fold_key(a) == fold_key(b)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two ISO dates that can be the same day: "--12-19" and "2023-12-19" can."""
+    if a == b:
+        return True
+    ma, mb = _ISO_DAY.fullmatch(a), _ISO_DAY.fullmatch(b)
+    if ma is None or mb is None:
+        return False
+    for x, y in zip(ma.groups(), mb.groups(), strict=True):
+        if x not in {None, "-"} and y not in {None, "-"} and x != y:
+            return False
+    return True
+
+
+def _completeness(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _best_key(key: str, start: MergedField) -> str:
+    """An event without ordinal is keyed by its start: the completed one when a source has it."""
+    series, sep, _day = key.rpartition(" @")
+    if sep and start.value is not None:
+        return f"{series} @{start.value}"
+    return key
