@@ -69,3 +69,38 @@ statements = st.builds(
     end=st.integers(0, 500),
     resolution=st.none() | texts,
 )
+
+event_claims = st.builds(
+    dc.EventClaim,
+    field=st.sampled_from(["start", "end", "location", "mode", "theme"]),
+    value=texts,
+    text=texts,
+    line=lines,
+    scope=st.sampled_from(["specific", "joint"]),
+)
+event_mentions = st.builds(
+    dc.EventMention,
+    line=lines,
+    start=st.integers(0, 500),
+    end=st.integers(0, 500),
+    text=texts,
+    passing=st.booleans(),
+)
+events = st.builds(
+    dc.Event,
+    name=texts,
+    series=st.none() | texts,
+    ordinal=st.none() | st.integers(1, 200),
+    term=st.none() | st.integers(1, 20),
+    kind=st.sampled_from(dc.EventKind),
+    key=texts,
+    start=published,
+    end=published,
+    location=st.none() | texts,
+    mode=st.none() | st.sampled_from(dc.AttendanceMode),
+    themes=st.lists(texts, max_size=2),
+    participants=st.lists(texts, max_size=2),
+    main=st.booleans(),
+    mentions=st.lists(event_mentions, max_size=2),
+    claims=st.lists(event_claims, max_size=3),
+)

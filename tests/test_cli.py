@@ -130,3 +130,18 @@ def test_statements_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert len(rows) == len(dc.extract_statements(dc.parse_file(SEED_FILES[2])))
     assert rows[0].startswith(f"{SEED_FILES[2]}:7\tNguyễn Phú Trọng (Tổng Bí thư)\tđánh giá\tmixed")
+
+
+def test_events_merged_table_flags_the_theme_conflict(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "events", "--merge", "--format", "table", *SEED_FILES)
+    row = next(r for r in out.splitlines() if r.startswith("Hội nghị Ngoại giao\t32\t"))
+    assert status == 0
+    assert "\t2023-12-19\t2023-12-23\tHà Nội\tCONFLICT: " in row
+
+
+def test_events_jsonl_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "events", SEED_FILES[3])
+    rows = [json.loads(r) for r in out.splitlines()]
+    assert status == 0
+    back = [dc.from_dict({k: v for k, v in r.items() if k != "source"}, dc.Event) for r in rows]
+    assert back == list(dc.extract_events(dc.parse_file(SEED_FILES[3])))

@@ -13,7 +13,7 @@ from hypothesis import given
 import diplocorpus as dc
 
 from .conftest import ROOT, SEEDS
-from .strategies import articles, blocks, captions, people, published, statements
+from .strategies import articles, blocks, captions, events, people, published, statements
 
 SCHEMA = json.loads((ROOT / "docs" / "article.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -36,6 +36,20 @@ def test_statement_round_trip(statement: dc.Statement) -> None:
     assert data["mode"] == statement.mode.value
     assert data["speaker"]["kind"] == statement.speaker.kind.value
     assert dc.from_json(dc.to_json(statement), dc.Statement) == statement
+
+
+@given(events)
+def test_event_round_trip(event: dc.Event) -> None:
+    assert dc.from_json(dc.to_json(event), dc.Event) == event
+
+
+def test_seed_events_and_merged_events_round_trip() -> None:
+    found = {p.name: dc.extract_events(dc.parse_file(p)) for p in sorted(SEEDS.glob("*.txt"))}
+    for events_of_one in found.values():
+        for event in events_of_one:
+            assert dc.from_json(dc.to_json(event), dc.Event) == event
+    for merged in dc.merge_events(found):
+        assert dc.from_json(dc.to_json(merged), dc.MergedEvent) == merged
 
 
 @given(people)

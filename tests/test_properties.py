@@ -124,3 +124,26 @@ def test_people_and_statements_point_into_their_lines(lines: list[str]) -> None:
         assert statement.cue in line
         for quote in statement.quotes:
             assert quote.text in line[quote.start : quote.end]
+
+
+EVENT_LINES = [
+    "Hội nghị Ngoại giao lần thứ 32 diễn ra từ ngày 19-23/12/2023 tại Hà Nội.",
+    "Với chủ đề “Hợp tác và phát triển”, Diễn đàn lần thứ 5 khai mạc sáng 7/4.",
+    "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio.",
+    "Hội nghị được tổ chức trực tuyến tới các điểm cầu.",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(vietnamese, st.sampled_from(SEED_LINES + EVENT_LINES)), max_size=30))
+def test_events_point_into_their_lines(lines: list[str]) -> None:
+    article = dc.parse("\n".join(lines))
+    texts = {b.line: b.text for b in article.blocks}
+    found = dc.extract_events(article)
+    assert sum(e.main for e in found) <= 1
+    for event in found:
+        for mention in event.mentions:
+            assert mention.text in texts[mention.line]
+        for claim in event.claims:
+            assert claim.text in texts[claim.line]
+    assert dc.merge_events({"a": found}) == dc.merge_events([("a", found)])

@@ -24,6 +24,8 @@ FLOORS = {
     "statements_recall": 1.0,
     "statements_precision": 1.0,
     "people_recall": 1.0,
+    "events_recall": 1.0,
+    "event_fields": 1.0,
 }
 
 
@@ -77,6 +79,24 @@ def test_statements_match_gold(seed: tuple[str, dict]) -> None:
         assert same, f"no statement on line {entry['line']} starts {entry['starts_with']!r}"
         assert same[0].speaker.role == entry["role"]
         assert same[0].direct == entry["direct"]
+
+
+def test_events_match_gold(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    found = dc.extract_events(dc.parse(text))
+    for want in gold["events"]:
+        (event,) = [
+            e
+            for e in found
+            if dc.fold_key(e.series or "") == dc.fold_key(want["series"])
+            and e.ordinal == want["ordinal"]
+        ]
+        assert event.kind.value == want["kind"]
+        assert (event.start.isoformat() if event.start else None) == want["start"]
+        assert (event.end.isoformat() if event.end else None) == want["end"]
+        assert event.location == want["location"]
+        assert (event.mode.value if event.mode else None) == want["mode"]
+        assert list(event.themes) == want["themes"]
 
 
 def test_people_match_gold(seed: tuple[str, dict]) -> None:

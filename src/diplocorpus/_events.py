@@ -42,9 +42,10 @@ _LOWER_AFTER_CAPITAL = 2  # "Ngoại giao", "Liên hợp quốc": lowercase syll
 _ACTIONS = frozenset({EventKind.VISIT, EventKind.TALKS, EventKind.RECEPTION})
 _SCOPES = ("specific", "anaphoric", "joint")
 # Words compared with folded keys are folded once here.
-_LAN, _THU, _KHOA, _TAI, _BRIDGE, _YEARS = map(
-    fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu", "năm")
+_LAN, _THU, _KHOA, _TAI, _BRIDGE, _YEARS, _ABOUT = map(
+    fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu", "năm", "về")
 )
+_EDGE = "\"“”‘’'()[],.;:!?…"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -178,7 +179,8 @@ def _event_at(
     last = end_term
     series_text = text[tokens[k].start : tokens[end].end]
     name = text[tokens[k].start : tokens[last].end]
-    bare = not qualified and ordinal is None
+    # A head alone refers back ("Hội nghị đã ..."), except an action: "hội đàm" is an event.
+    bare = not qualified and ordinal is None and kind not in _ACTIONS
     passing = _passing(tokens, k, lex)
     mention = EventMention(
         line=line, start=tokens[k].start, end=tokens[last].end, text=name, passing=passing
@@ -203,8 +205,11 @@ def _qualifiers(tokens: Sequence[Token], end: int, lex: Lexicon) -> int:
     k = end + 1
     while k < len(tokens) and k - end <= _MAX_NAME_WORDS and not tokens[k - 1].stops:
         token = tokens[k]
-        if token.lead:
-            break  # an opening quote or bracket starts something else
+        if token.lead or _ordinal_follows(tokens, k):
+            break  # a quote or bracket starts something else; "lần thứ 5" is the ordinal
+        if token.key == _ABOUT and k + 1 < len(tokens) and tokens[k + 1].capitalised:
+            k += 1  # "Hội thảo quốc tế về Biển Đông": the topic is part of the name
+            continue
         phrase = _qualifier_phrase(tokens, k, lex)
         if phrase:
             end = k = k + phrase - 1
@@ -221,6 +226,10 @@ def _qualifiers(tokens: Sequence[Token], end: int, lex: Lexicon) -> int:
             break
         k += 1
     return end
+
+
+def _ordinal_follows(tokens: Sequence[Token], k: int) -> bool:
+    return tokens[k].key == _LAN and k + 1 < len(tokens) and tokens[k + 1].key == _THU
 
 
 def _qualifier_phrase(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
@@ -403,10 +412,15 @@ def _location(sentence: str, lex: Lexicon) -> str | None:
 
 
 def _mode(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
-    folded = f" {fold_key(sentence)} "
+    """The attendance mode a sentence states, and its words as written."""
+    words = sentence.split()
+    keys = [fold_key(w.strip(_EDGE)) for w in words]
     for phrase in sorted(lex.event_mode_index, key=len, reverse=True):
-        if f" {phrase} " in folded or f" {phrase}," in folded or f" {phrase}." in folded:
-            return lex.event_mode_index[phrase], phrase
+        wanted = phrase.split()
+        for i in range(len(keys) - len(wanted) + 1):
+            if keys[i : i + len(wanted)] == wanted:
+                written = " ".join(words[i : i + len(wanted)]).strip(_EDGE)
+                return lex.event_mode_index[phrase], written
     return None
 
 
