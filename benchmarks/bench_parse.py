@@ -1,5 +1,5 @@
 """Speed of diplocorpus.parse (documents/s and MB/s on the seeds and on large generated input),
-and of extract_people and extract_statements beside it.
+and of extract_people, extract_statements and extract_events beside it.
 
     python benchmarks/bench_parse.py            # full run (about a minute)
     python benchmarks/bench_parse.py --quick    # fewer repeats, smaller sizes
@@ -69,10 +69,12 @@ def main() -> None:
     )
 
     articles = [dc.parse(text) for text in texts]
-    for name, extract in (
+    extractors: tuple[tuple[str, Callable[[dc.Article], object]], ...] = (
         ("extract_people", dc.extract_people),
         ("extract_statements", dc.extract_statements),
-    ):
+        ("extract_events", dc.extract_events),
+    )
+    for name, extract in extractors:
 
         def run_extract(extract: Callable[[dc.Article], object] = extract) -> None:
             for _ in range(rounds):

@@ -415,6 +415,8 @@ def _mode(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
     """The attendance mode a sentence states, and its words as written."""
     words = sentence.split()
     keys = [fold_key(w.strip(_EDGE)) for w in words]
+    if not lex.first_words["event_modes"].intersection(keys):
+        return None
     for phrase in sorted(lex.event_mode_index, key=len, reverse=True):
         wanted = phrase.split()
         for i in range(len(keys) - len(wanted) + 1):
@@ -508,12 +510,10 @@ def _event(
     first = next((f for f in draft.found if f.ordinal is not None), draft.found[0])
     start_claim = _best(claims, "start")
     start = _date(start_claim)
-    end_claims = [
-        c
-        for c in claims
-        if c.field == "end"
-        and (start_claim is None or _SCOPES.index(c.scope) <= _SCOPES.index(start_claim.scope))
-    ]
+    # An end from a claim less specific than the start's would join two events' dates; a
+    # sentence about "the conference" is as specific as one naming it.
+    limit = max(_SCOPES.index(start_claim.scope), 1) if start_claim else len(_SCOPES)
+    end_claims = [c for c in claims if c.field == "end" and _SCOPES.index(c.scope) <= limit]
     end = _date(_best(end_claims, "end"))
     location = _best(claims, "location")
     mode = _best(claims, "mode")

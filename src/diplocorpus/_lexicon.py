@@ -120,7 +120,10 @@ class Lexicon:
             f.name: frozenset(p.split(" ", 1)[0] for p in getattr(self, f.name))
             for f in attrs.fields(Lexicon)
             if f.name != "speakers"
-        } | {"event_kinds": frozenset(k.split(" ", 1)[0] for k in self.event_kind_index)}
+        } | {
+            "event_kinds": frozenset(k.split(" ", 1)[0] for k in self.event_kind_index),
+            "event_modes": frozenset(k.split(" ", 1)[0] for k in self.event_mode_index),
+        }
 
     @functools.cached_property
     def event_kind_index(self) -> Mapping[str, str]:
