@@ -31,7 +31,7 @@ from ._models import (
     EventKind,
     EventMention,
 )
-from ._people import Token, find_mentions, sentence_spans, text_units
+from ._people import Token, find_mentions, phrase_at, sentence_spans, text_units
 from ._text import fold_key
 
 __all__ = ["extract_events"]
@@ -158,13 +158,7 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
 def _head(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
     if tokens[k].key not in lex.first_words["event_kinds"]:
         return 0
-    for size in range(min(_MAX_HEAD_WORDS, len(tokens) - k), 0, -1):
-        words = tokens[k : k + size]
-        if any(t.stops for t in words[:-1]):
-            continue
-        if " ".join(t.key for t in words) in lex.event_kind_index:
-            return size
-    return 0
+    return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=_MAX_HEAD_WORDS)
 
 
 def _event_at(
@@ -233,15 +227,7 @@ def _ordinal_follows(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _qualifier_phrase(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
-    for size in (3, 2, 1):
-        words = tokens[k : k + size]
-        if (
-            len(words) == size
-            and not any(t.stops for t in words[:-1])
-            and " ".join(t.key for t in words) in lex.event_qualifiers
-        ):
-            return size
-    return 0
+    return phrase_at(tokens, k, lex.event_qualifiers, longest=3)
 
 
 def _ordinal(tokens: Sequence[Token], end: int) -> tuple[int | None, int]:

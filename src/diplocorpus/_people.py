@@ -11,7 +11,7 @@ Khái"), and names after an honorific ("ông", "bà", "Đồng chí"). Offices c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 import attrs
 
@@ -26,6 +26,7 @@ __all__ = [
     "Mentions",
     "extract_people",
     "find_mentions",
+    "phrase_at",
     "sentence_spans",
     "text_units",
 ]
@@ -190,17 +191,26 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     return Mentions(tokens=tokens, people=tuple(people), bare_titles=tuple(bare))
 
 
+def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, longest: int) -> int:
+    """Words of the longest of ``phrases`` (folded) that starts at token ``k``, or 0.
+
+    A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
+    "Bí thư Tỉnh ủy") nor into an opening quotation mark.
+    """
+    for size in range(min(longest, len(tokens) - k), 0, -1):
+        words = tokens[k : k + size]
+        if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
+            continue
+        if " ".join(t.key for t in words) in phrases:
+            return size
+    return 0
+
+
 def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     """The number of words of the longest office head starting at token ``i`` (0: none)."""
     if tokens[i].key not in lex.first_words["roles"]:
         return 0
-    for size in range(min(_MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
-        words = tokens[i : i + size]
-        if any(t.stops for t in words[:-1]):
-            continue
-        if " ".join(t.key for t in words) in lex.roles:
-            return size
-    return 0
+    return phrase_at(tokens, i, lex.roles, longest=_MAX_ROLE_WORDS)
 
 
 def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:

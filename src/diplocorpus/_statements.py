@@ -24,7 +24,7 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
-from ._people import BareTitle, Mentions, Token, find_mentions, sentence_spans
+from ._people import BareTitle, Mentions, Token, find_mentions, phrase_at, sentence_spans
 from ._text import fold_key
 
 __all__ = ["extract_statements"]
@@ -99,13 +99,7 @@ class _Paragraph:
         """Words of the cue verb at token ``k``, or 0."""
         if self.tokens[k].key not in self.lex.first_words["cue_verbs"]:
             return 0
-        for size in range(min(_MAX_CUE_WORDS, last - k + 1), 0, -1):
-            words = self.tokens[k : k + size]
-            if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
-                continue
-            if " ".join(t.key for t in words) in self.lex.cue_verbs:
-                return size
-        return 0
+        return phrase_at(self.tokens[: last + 1], k, self.lex.cue_verbs, longest=_MAX_CUE_WORDS)
 
     def _statement_at(
         self, sentence: tuple[int, int], cue: tuple[int, int], earlier: list[Statement]
