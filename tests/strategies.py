@@ -100,6 +100,7 @@ events = st.builds(
     mode=st.none() | st.sampled_from(dc.AttendanceMode),
     themes=st.lists(texts, max_size=2),
     participants=st.lists(texts, max_size=2),
+    organisers=st.lists(texts, max_size=2),
     main=st.booleans(),
     mentions=st.lists(event_mentions, max_size=2),
     claims=st.lists(event_claims, max_size=3),

@@ -247,3 +247,26 @@ def test_different_dates_are_a_conflict_with_every_claim_kept() -> None:
         ("a", "2023-12-19"),
         ("b", "2023-12-18"),
     ]
+
+
+def test_organisers_before_to_chuc() -> None:
+    found = events(
+        "Sáng 14/12/2021, tại Hà Nội, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị đối ngoại "
+        "toàn quốc.",
+        "Bộ Ngoại giao và Đại sứ quán Nhật Bản phối hợp tổ chức Hội thảo quốc tế về Biển Đông "
+        "lần thứ 15.",
+    )
+    assert one("Hội nghị đối ngoại toàn quốc", found).organisers == ("Bộ Chính trị", "Ban Bí thư")
+    workshop = one("Hội thảo quốc tế về Biển Đông", found)
+    assert workshop.organisers == ("Bộ Ngoại giao", "Đại sứ quán Nhật Bản")
+    assert workshop.ordinal == 15
+
+
+def test_a_reception() -> None:
+    (reception,) = events(
+        "Chiều 7/12, Chủ tịch nước Võ Văn Thưởng tiếp Đại sứ Hàn Quốc Oh Young Ju tại Phủ Chủ tịch."
+    )
+    assert reception.kind is dc.EventKind.RECEPTION
+    assert reception.series is None
+    assert set(reception.participants) == {"Võ Văn Thưởng", "Oh Young Ju"}
+    assert reception.location == "Phủ Chủ tịch"

@@ -38,12 +38,16 @@ __all__ = ["extract_events"]
 
 _MAX_HEAD_WORDS = 4
 _MAX_NAME_WORDS = 10
-_LOWER_AFTER_CAPITAL = 2  # "Ngoại giao", "Liên hợp quốc": lowercase syllables of a name
+_LOWER_AFTER_CAPITAL = 1  # "Ngoại giao", "Trung ương": a lowercase syllable of a name
 _ACTIONS = frozenset({EventKind.VISIT, EventKind.TALKS, EventKind.RECEPTION})
 _SCOPES = ("specific", "anaphoric", "joint")
 # Words compared with folded keys are folded once here.
-_LAN, _THU, _KHOA, _TAI, _BRIDGE, _YEARS, _ABOUT = map(
-    fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu", "năm", "về")
+_LAN, _THU, _KHOA, _TAI, _BRIDGE, _YEARS, _ABOUT, _AND = map(
+    fold_key, ("lần", "thứ", "khóa", "tại", "điểm cầu", "năm", "về", "và")
+)
+# Function words that never continue an event's name: "Hội nghị Ngoại giao tại Hà Nội".
+_NAME_STOPS = frozenset(
+    map(fold_key, ("tại", "của", "với", "và", "ở", "cho", "trong", "theo", "từ", "đến", "nhằm"))
 )
 _EDGE = "\"“”‘’'()[],.;:!?…"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -72,6 +76,7 @@ class _Draft:
     found: list[_Found] = attrs.field(factory=list)
     claims: list[EventClaim] = attrs.field(factory=list)
     participants: dict[str, str] = attrs.field(factory=dict)
+    organisers: dict[str, str] = attrs.field(factory=dict)
     in_title: bool = False
 
 
@@ -113,11 +118,47 @@ def extract_events(article: Article, *, lexicon: Lexicon | None = None) -> tuple
                 draft = drafts[_identity(target, people, lex)]
                 draft.claims.extend(c for c in claims if c.field != "theme")
                 draft.participants.update(people)
+                for organiser in _organisers(tokens, first, target.first, lex):
+                    draft.organisers.setdefault(fold_key(organiser), organiser)
             for theme, target in _themes(sentence, offset, targets, lex):
                 drafts[_identity(target, people, lex)].claims.append(
                     EventClaim(field="theme", value=theme, text=theme, line=line, scope=scope)
                 )
     return _events(drafts, anaphoric, article, lex)
+
+
+def _organisers(tokens: Sequence[Token], first: int, at: int, lex: Lexicon) -> list[str]:
+    """Who organises the event named at token ``at``: the capitalised names, joined by
+    commas or "và", just before "tổ chức" ("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị")."""
+    verb = next(
+        (
+            n
+            for n in (4, 3, 2)
+            if at - n >= first and _words(tokens[at - n : at]) in lex.organiser_verbs
+        ),
+        0,
+    )
+    chunks: list[list[Token]] = [[]]
+    for k in range(at - verb - 1, first - 1, -1):
+        token = tokens[k]
+        if token.key == _AND:
+            chunks.append([])
+            continue
+        if token.trail.startswith(",") and chunks[-1]:
+            chunks.append([])
+        elif token.stops:
+            break
+        chunks[-1].insert(0, token)
+    names = []
+    for chunk in chunks if verb else []:
+        if not chunk or not chunk[0].text[:1].isupper() or len(chunk) > _MAX_NAME_WORDS:
+            break
+        names.append(" ".join(t.text for t in chunk))
+    return names[::-1]
+
+
+def _words(tokens: Sequence[Token]) -> str:
+    return " ".join(t.key for t in tokens)
 
 
 def _year(published: object) -> int | None:
@@ -179,9 +220,10 @@ def _event_at(
     mention = EventMention(
         line=line, start=tokens[k].start, end=tokens[last].end, text=name, passing=passing
     )
+    numbered = qualified or ordinal is not None
     return _Found(
         kind=kind,
-        series=series_text if (qualified or ordinal is not None) else None,
+        series=series_text if numbered and (kind not in _ACTIONS or ordinal) else None,
         ordinal=ordinal,
         term=term,
         name=name,
@@ -213,7 +255,12 @@ def _qualifiers(tokens: Sequence[Token], end: int, lex: Lexicon) -> int:
                 break  # "Đại hội XIII": the ordinal
             end = k
             lower_run = 0
-        elif token.text.isalpha() and token.text.islower() and lower_run < _LOWER_AFTER_CAPITAL:
+        elif (
+            token.text.isalpha()
+            and token.text.islower()
+            and lower_run < _LOWER_AFTER_CAPITAL
+            and token.key not in _NAME_STOPS
+        ):
             end = k
             lower_run += 1
         else:
@@ -377,10 +424,19 @@ def _location(sentence: str, lex: Lexicon) -> str | None:
             if fold_key(" ".join(words[k : k + size])) in lex.place_prefixes:
                 k += size
                 break
-        place = []
+        place: list[str] = []
         for raw in words[k:]:
             core = raw.strip('(),.;:“”"')
-            if not core or not (core[0].isupper() or raw.startswith("(")):
+            capital = bool(core) and (core[0].isupper() or raw.startswith("("))
+            # "Phủ Chủ tịch": one lowercase syllable may follow a capitalised word
+            follows = (
+                bool(place)
+                and core.isalpha()
+                and place[-1][:1].isupper()
+                and not place[-1].endswith((",", ".", ";", ":"))
+                and fold_key(core) not in _NAME_STOPS
+            )
+            if not core or not (capital or follows):
                 break
             place.append(raw)
             if raw.rstrip(")").endswith((",", ".", ";", ":")) or raw.endswith(")"):
@@ -520,6 +576,7 @@ def _event(
         mode=AttendanceMode(mode.value) if mode else None,
         themes=themes,
         participants=tuple(draft.participants.values()),
+        organisers=tuple(draft.organisers.values()),
         main=main,
         mentions=[f.mention for f in draft.found],
         claims=claims,

@@ -94,6 +94,7 @@ class Lexicon:
     event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_generic: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    organiser_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)

@@ -310,6 +310,7 @@ class Event:
     mode: AttendanceMode | None = None
     themes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    organisers: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     main: bool = False
     mentions: tuple[EventMention, ...] = attrs.field(default=(), converter=_mentions)
     claims: tuple[EventClaim, ...] = attrs.field(default=(), converter=_claims)
