@@ -1,0 +1,107 @@
+"""Near-duplicates: the same story syndicated to many sites, found by its clean body.
+
+Bodies are compared as sets of word 5-grams (folded keys), estimated with MinHash and found
+with locality-sensitive hashing (datasketch). Clusters are the same whatever the input order:
+documents are indexed in order of their source, and each cluster lists its members sorted.
+Nothing is dropped: a cluster says which sources ran the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+from datasketch import MinHash, MinHashLSH
+
+from ._text import fold_key
+
+__all__ = ["DuplicateCluster", "find_duplicates"]
+
+_SHINGLE = 5
+_SEED = 1  # fixed: the same text gives the same signature in every run and process
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class DuplicateCluster:
+    """Sources whose bodies are near-duplicates (estimated Jaccard ≥ the threshold).
+
+    ``members`` are sorted; ``representative`` is the member with the longest body (the
+    first in ``members`` on a tie); ``similarity`` the lowest estimated similarity between
+    the representative and another member.
+    """
+
+    members: tuple[str, ...] = attrs.field(converter=_strs)
+    representative: str
+    similarity: float
+
+
+def find_duplicates(
+    bodies: Iterable[tuple[str, str]],
+    *,
+    threshold: float = 0.7,
+    num_perm: int = 128,
+) -> tuple[DuplicateCluster, ...]:
+    """Group ``(source, body text)`` pairs whose bodies are near-duplicates.
+
+    Returns only clusters of two or more sources, sorted by their first member. Bodies of
+    fewer than five words are never duplicates. Sources must be unique.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    signatures: dict[str, MinHash] = {}
+    lengths: dict[str, int] = {}
+    for source, body in bodies:
+        if source in signatures:
+            raise ValueError(f"source {source!r} given twice")
+        grams = _shingles(body)
+        if not grams:
+            continue
+        signature = MinHash(num_perm=num_perm, seed=_SEED)
+        signature.update_batch([g.encode("utf-8") for g in sorted(grams)])
+        signatures[source] = signature
+        lengths[source] = len(body)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    parent = {source: source for source in signatures}
+    for source in sorted(signatures):
+        for other in sorted(lsh.query(signatures[source])):
+            if signatures[source].jaccard(signatures[other]) >= threshold:
+                _union(parent, source, other)
+        lsh.insert(source, signatures[source])
+    groups: dict[str, list[str]] = {}
+    for source in sorted(signatures):
+        groups.setdefault(_find(parent, source), []).append(source)
+    clusters = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        best = max(members, key=lambda s: (lengths[s], [-ord(c) for c in s]))
+        similarity = min(
+            signatures[best].jaccard(signatures[m]) for m in members if m != best
+        )
+        clusters.append(
+            DuplicateCluster(members=members, representative=best, similarity=similarity)
+        )
+    return tuple(sorted(clusters, key=lambda c: c.members))
+
+
+def _shingles(body: str) -> set[str]:
+    words = fold_key(body).split()
+    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def _find(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        low, high = sorted((ra, rb))
+        parent[high] = low
