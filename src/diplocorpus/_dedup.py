@@ -79,9 +79,7 @@ def find_duplicates(
         if len(members) < 2:
             continue
         best = max(members, key=lambda s: (lengths[s], [-ord(c) for c in s]))
-        similarity = min(
-            signatures[best].jaccard(signatures[m]) for m in members if m != best
-        )
+        similarity = min(signatures[best].jaccard(signatures[m]) for m in members if m != best)
         clusters.append(
             DuplicateCluster(members=members, representative=best, similarity=similarity)
         )

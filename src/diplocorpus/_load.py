@@ -105,8 +105,9 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"broken {name} after its byte-order mark at byte "
-                                  f"{exc.start}", source=source) from exc
+                raise DecodeError(
+                    f"broken {name} after its byte-order mark at byte {exc.start}", source=source
+                ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

@@ -1,0 +1,474 @@
+"""The embedded store: parsed pages in one SQLite file, searchable, resumable.
+
+One transaction per batch of pages: a crash loses no committed page and leaves no half page.
+A page's identity is the SHA-256 of its normalised text, so a re-run over the same pages adds
+nothing and new pages are added. Paragraphs are indexed with FTS5 for search with or without
+Vietnamese diacritics. The schema is versioned; a store written by a newer diplocorpus is
+refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+import attrs
+
+from ._article import parse
+from ._convert import from_json, to_json
+from ._dedup import DuplicateCluster, find_duplicates
+from ._errors import DiplocorpusError, InputError
+from ._events import extract_events
+from ._lexicon import Lexicon
+from ._load import Document
+from ._merge import MergedEvent, merge_events
+from ._models import Article, Event, Person, Statement
+from ._people import extract_people
+from ._statements import extract_statements
+from ._text import fold_key
+
+__all__ = [
+    "Analysis",
+    "IngestReport",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "analyse",
+    "parallel_map",
+    "parse_document",
+]
+
+R = TypeVar("R")
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    fetched_at TEXT,
+    encoding TEXT,
+    metadata TEXT NOT NULL,
+    title TEXT,
+    article TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5 (
+    plain, content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS statements (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    line INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    speaker_plain TEXT NOT NULL,
+    role TEXT,
+    cue TEXT NOT NULL,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_by_document ON statements (document_id);
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    role TEXT,
+    line INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    key TEXT NOT NULL,
+    series TEXT,
+    ordinal INTEGER,
+    main INTEGER NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_key ON events (key);
+"""
+
+
+class StoreError(DiplocorpusError):
+    """The store file cannot be used: not a diplocorpus store, or of a newer schema."""
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Analysis:
+    """A page and everything read from it: what the store keeps."""
+
+    document: Document
+    article: Article
+    statements: tuple[Statement, ...]
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]
+
+
+def analyse(document: Document, lexicon: Lexicon | None = None) -> Analysis:
+    """Parse a document and extract its statements, people and events (a pure function:
+    it runs the same in a process pool)."""
+    article = parse(
+        document.text, source=document.source, published=document.published, lexicon=lexicon
+    )
+    return Analysis(
+        document=document,
+        article=article,
+        statements=extract_statements(article, lexicon=lexicon),
+        people=extract_people(article, lexicon=lexicon),
+        events=extract_events(article, lexicon=lexicon),
+    )
+
+
+def parse_document(document: Document, lexicon: Lexicon | None = None) -> Article:
+    """Parse a loaded document (its source and known date passed on)."""
+    return parse(
+        document.text, source=document.source, published=document.published, lexicon=lexicon
+    )
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class IngestReport:
+    """What :meth:`Store.add` did: pages added, pages already there, pages that failed."""
+
+    added: int
+    existing: int
+    failed: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class SearchHit:
+    """A paragraph that matches a search: its page, line and text."""
+
+    source: str
+    line: int
+    text: str
+    title: str | None = None
+
+
+class Store:
+    """An embedded SQLite store of parsed pages (see the module documentation).
+
+    >>> store = Store(":memory:")
+    >>> store.counts()["documents"]
+    0
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, lexicon: Lexicon | None = None):
+        self.path = os.fspath(path)
+        self.lexicon = lexicon
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable store: {exc}") from exc
+
+    def _migrate(self) -> None:
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path}: an SQLite file, but not a diplocorpus store")
+        self._db.executescript(_SCHEMA)
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            )
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {row[0]} is newer than this diplocorpus "
+                f"({SCHEMA_VERSION}): upgrade diplocorpus to read it"
+            )
+
+    def close(self) -> None:
+        """Close the file."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __contains__(self, document_hash: object) -> bool:
+        row = self._db.execute("SELECT 1 FROM documents WHERE hash = ?", (document_hash,))
+        return row.fetchone() is not None
+
+    def add(
+        self,
+        documents: Iterable[Document],
+        *,
+        batch_size: int = 100,
+        jobs: int = 1,
+        progress: Callable[[int], None] | None = None,
+        errors: str = "raise",
+    ) -> IngestReport:
+        """Parse and store the documents not already stored, ``batch_size`` to a transaction.
+
+        ``jobs`` > 1 parses in that many processes (results are stored in input order).
+        ``progress`` is called with the number of pages handled after each page. With
+        ``errors="skip"`` a page that cannot be parsed is reported in the result, not raised.
+        """
+        added = existing = 0
+        failed: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        batch: list[Analysis] = []
+
+        def fresh() -> Iterator[Document]:
+            nonlocal existing
+            for document in documents:
+                digest = document.hash
+                if digest in seen or digest in self:
+                    existing += 1
+                    if progress is not None:
+                        progress(1)
+                    continue
+                seen.add(digest)
+                yield document
+
+        for document, result in parallel_map(analyse, fresh(), self.lexicon, jobs):
+            if isinstance(result, Exception):
+                if errors != "skip" or not isinstance(result, DiplocorpusError):
+                    raise result
+                failed.append((document.source, str(result)))
+            else:
+                batch.append(result)
+            if progress is not None:
+                progress(1)
+            if len(batch) >= batch_size:
+                added += self._write(batch)
+                batch = []
+        added += self._write(batch)
+        return IngestReport(added=added, existing=existing, failed=tuple(failed))
+
+    def _write(self, batch: list[Analysis]) -> int:
+        if not batch:
+            return 0
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in batch:
+                self._insert(item, now)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return len(batch)
+
+    def _insert(self, item: Analysis, now: str) -> None:
+        doc, article = item.document, item.article
+        cursor = self._db.execute(
+            "INSERT INTO documents (hash, source, url, published, fetched_at, encoding, "
+            "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.hash,
+                doc.source,
+                doc.url,
+                _iso(article.published),
+                _iso(doc.fetched_at),
+                doc.encoding,
+                json.dumps(doc.metadata, ensure_ascii=False, default=str),
+                article.title,
+                to_json(article),
+                now,
+            ),
+        )
+        document_id = cursor.lastrowid
+        body = [b for b in article.blocks if b.kind.value == "body"]
+        for position, (block, text) in enumerate(zip(body, article.paragraphs, strict=True)):
+            row = self._db.execute(
+                "INSERT INTO paragraphs (document_id, position, line, text) VALUES (?, ?, ?, ?)",
+                (document_id, position, block.line, text),
+            )
+            self._db.execute(
+                "INSERT INTO paragraphs_fts (rowid, plain) VALUES (?, ?)",
+                (row.lastrowid, _plain(text)),
+            )
+        for s in item.statements:
+            self._db.execute(
+                "INSERT INTO statements (document_id, line, speaker, speaker_key, speaker_plain,"
+                " role, cue, text, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    s.line,
+                    s.speaker.name,
+                    s.speaker.key,
+                    _plain(s.speaker.name),
+                    s.speaker.role,
+                    s.cue,
+                    s.text,
+                    to_json(s),
+                ),
+            )
+        for p in item.people:
+            self._db.execute(
+                "INSERT INTO people (document_id, name, key, role, line) VALUES (?, ?, ?, ?, ?)",
+                (document_id, p.name, p.key, p.role, p.line),
+            )
+        for e in item.events:
+            self._db.execute(
+                "INSERT INTO events (document_id, key, series, ordinal, main, record) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (document_id, e.key, e.series, e.ordinal, int(e.main), to_json(e)),
+            )
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, paragraphs, statements, people mentions and events."""
+        return {
+            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("documents", "paragraphs", "statements", "people", "events")
+        }
+
+    def articles(self) -> Iterator[Article]:
+        """The stored articles, in the order they were added (one at a time)."""
+        for (record,) in self._db.execute("SELECT article FROM documents ORDER BY id"):
+            yield from_json(record, Article)
+
+    def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
+        """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
+        "Hội nghị"), best matches first."""
+        terms = [w for w in _plain(words).replace('"', " ").split() if w]
+        if not terms:
+            raise InputError("search needs at least one word")
+        query = " ".join(f'"{t}"' for t in terms)
+        rows = self._db.execute(
+            "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
+            "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+            "JOIN documents d ON d.id = p.document_id "
+            "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [SearchHit(source=r[0], line=r[1], text=r[2], title=r[3]) for r in rows]
+
+    def statements(self, *, speaker: str | None = None) -> list[tuple[str, Statement]]:
+        """Stored statements (``(source, statement)``), of one speaker when ``speaker`` is
+        given (part of the name, any case or spelling, with or without diacritics)."""
+        sql = "SELECT d.source, s.record FROM statements s JOIN documents d ON d.id = s.document_id"
+        args: tuple[Any, ...] = ()
+        if speaker is not None:
+            sql += " WHERE s.speaker_key LIKE ? OR s.speaker_plain LIKE ?"
+            args = (f"%{fold_key(speaker)}%", f"%{_ascii(speaker)}%")
+        rows = self._db.execute(sql + " ORDER BY s.document_id, s.id", args)
+        return [(source, from_json(record, Statement)) for source, record in rows]
+
+    def events(self) -> tuple[MergedEvent, ...]:
+        """The stored events merged across pages, each source's claims kept."""
+        by_source: dict[str, list[Event]] = collections.defaultdict(list)
+        rows = self._db.execute(
+            "SELECT d.source, e.record FROM events e JOIN documents d ON d.id = e.document_id"
+        )
+        for source, record in rows:
+            by_source[source].append(from_json(record, Event))
+        return merge_events(by_source)
+
+    def duplicates(self, *, threshold: float = 0.7) -> tuple[DuplicateCluster, ...]:
+        """Stored pages whose bodies are near-duplicates (syndicated copies)."""
+        bodies = (
+            (f"{source} #{doc_id}", "\n".join(texts)) for doc_id, source, texts in self._bodies()
+        )
+        return find_duplicates(bodies, threshold=threshold)
+
+    def _bodies(self) -> Iterator[tuple[int, str, list[str]]]:
+        current: tuple[int, str] | None = None
+        texts: list[str] = []
+        rows = self._db.execute(
+            "SELECT d.id, d.source, p.text FROM documents d "
+            "LEFT JOIN paragraphs p ON p.document_id = d.id ORDER BY d.id, p.position"
+        )
+        for doc_id, source, text in rows:
+            if current is not None and current[0] != doc_id:
+                yield current[0], current[1], texts
+                texts = []
+            current = (doc_id, source)
+            if text is not None:
+                texts.append(text)
+        if current is not None:
+            yield current[0], current[1], texts
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of a table as dicts (for exports)."""
+        if table not in {"documents", "paragraphs", "statements", "people", "events"}:
+            raise ValueError(f"no table {table!r}")
+        cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
+        names = [c[0] for c in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+
+def _iso(value: object) -> str | None:
+    iso = getattr(value, "isoformat", None)
+    return str(iso()) if callable(iso) else None
+
+
+def _ascii(text: str) -> str:
+    """Lowercase letters without any diacritic: "Bùi Thanh Sơn" -> "bui thanh son"."""
+    bare = unicodedata.normalize("NFD", _plain(text).casefold())
+    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).split())
+
+
+def _plain(text: str) -> str:
+    """Text for the search index: NFC, with đ as d (FTS5 strips the other diacritics)."""
+    return unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
+
+
+def parallel_map(
+    function: Callable[[Document, Lexicon | None], R],
+    documents: Iterable[Document],
+    lexicon: Lexicon | None,
+    jobs: int,
+) -> Iterator[tuple[Document, R | Exception]]:
+    """``function`` over ``documents`` in input order, in ``jobs`` processes when > 1, with
+    a bounded number of pages in flight (memory stays flat). A failure is yielded, not
+    raised, beside its document."""
+    if jobs <= 1:
+        for document in documents:
+            try:
+                yield document, function(document, lexicon)
+            except Exception as exc:
+                yield document, exc
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _windowed(pool, function, documents, lexicon, window=jobs * 4)
+
+
+def _windowed(
+    pool: Executor,
+    function: Callable[[Document, Lexicon | None], R],
+    documents: Iterable[Document],
+    lexicon: Lexicon | None,
+    *,
+    window: int,
+) -> Iterator[tuple[Document, R | Exception]]:
+    pending: collections.deque[tuple[Document, Future[R]]] = collections.deque()
+    for document in documents:
+        pending.append((document, pool.submit(function, document, lexicon)))
+        if len(pending) >= window:
+            done, future = pending.popleft()
+            yield done, _outcome(future)
+    while pending:
+        done, future = pending.popleft()
+        yield done, _outcome(future)
+
+
+def _outcome(future: Future[R]) -> R | Exception:
+    try:
+        return future.result()
+    except Exception as exc:
+        return exc
