@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 R = TypeVar("R")
+T = TypeVar("T")
 SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -460,15 +461,15 @@ def _windowed(
     for document in documents:
         pending.append((document, pool.submit(function, document, lexicon)))
         if len(pending) >= window:
-            done, future = pending.popleft()
-            yield done, _outcome(future)
+            done = _outcome(*pending.popleft())  # no context: T is inferred from the future
+            yield done
     while pending:
-        done, future = pending.popleft()
-        yield done, _outcome(future)
+        done = _outcome(*pending.popleft())
+        yield done
 
 
-def _outcome(future: Future[R]) -> R | Exception:
+def _outcome(document: Document, future: Future[T]) -> tuple[Document, T | Exception]:
     try:
-        return future.result()
+        return document, future.result()
     except Exception as exc:
-        return exc
+        return document, exc
