@@ -464,8 +464,8 @@ def _windowed(
             done = _outcome(*pending.popleft())  # no context: T is inferred from the future
             yield done
     while pending:
-        done = _outcome(*pending.popleft())
-        yield done
+        rest = _outcome(*pending.popleft())
+        yield rest
 
 
 def _outcome(document: Document, future: Future[T]) -> tuple[Document, T | Exception]:
