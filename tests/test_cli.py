@@ -71,22 +71,36 @@ def test_published_option_completes_a_year(tmp_path, capsys: pytest.CaptureFixtu
     assert json.loads(out)["published"] == "2023-12-19T15:18:00+07:00"
 
 
-def test_bad_inputs_are_reported_and_the_rest_still_parsed(
+def test_bad_inputs_stop_the_run_unless_skipped(
     tmp_path,
     capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
-    undecodable = tmp_path / "latin.txt"
-    undecodable.write_bytes(b"Tin t\xe9c")
-    html = tmp_path / "page.html"
+    undecodable = tmp_path / "binary.txt"
+    undecodable.write_bytes(b"\x00\x01\x02binary")
+    html = tmp_path / "page.txt"
     html.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
-    status, out, err = run(
-        capsys, "parse", str(undecodable), SEED_FILES[0], str(html), str(tmp_path / "missing")
-    )
+    missing = str(tmp_path / "missing.txt")
+    status, out, err = run(capsys, "parse", SEED_FILES[0], str(undecodable), SEED_FILES[1])
     assert status == 1
     assert len(out.splitlines()) == 1
-    assert f"{undecodable}: not valid UTF-8 at byte 5" in err
-    assert f"{html}: line 1, column 1: the text is HTML" in err
-    assert "missing" in err
+    assert f"{undecodable}: line 1, column 1: NUL byte" in err
+    status, out, err = run(
+        capsys,
+        "parse",
+        "--skip-errors",
+        str(undecodable),
+        SEED_FILES[0],
+        str(html),
+        missing,
+        SEED_FILES[1],
+    )
+    assert status == 1
+    assert len(out.splitlines()) == 2
+    assert f"skipped {undecodable}: " in err
+    assert f"skipped {html}: " in err
+    assert "HTML" in err
+    assert f"skipped {missing}: " in err
+    assert "3 input(s) skipped" in err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

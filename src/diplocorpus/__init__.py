@@ -15,7 +15,9 @@ import logging as _logging
 
 from ._article import parse, parse_file
 from ._convert import from_dict, from_json, new_converter, to_dict, to_json
+from ._corpus import Corpus, read_jsonl, write_jsonl
 from ._dates import VIETNAM_TZ, PartialDate
+from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import (
     BinaryContentError,
     DecodeError,
@@ -25,7 +27,9 @@ from ._errors import (
     NotTextError,
 )
 from ._events import extract_events
+from ._export import MissingDependencyError, dask_bag, export_parquet
 from ._lexicon import Lexicon
+from ._load import Document, SkippedInput, iter_documents, read_document
 from ._merge import MergedEvent, MergedField, SourcedValue, merge_events
 from ._models import (
     Article,
@@ -45,50 +49,69 @@ from ._models import (
 )
 from ._people import extract_people
 from ._statements import extract_statements
+from ._store import Analysis, IngestReport, SearchHit, Store, StoreError, analyse
 from ._text import fold_key, normalize_text
 from ._version import __version__
 
 __all__ = [
     "VIETNAM_TZ",
+    "Analysis",
     "Article",
     "AttendanceMode",
     "BinaryContentError",
     "Block",
     "BlockKind",
     "Caption",
+    "Corpus",
     "DecodeError",
     "DiplocorpusError",
+    "Document",
+    "DuplicateCluster",
     "EntityKind",
     "Event",
     "EventClaim",
     "EventKind",
     "EventMention",
+    "IngestReport",
     "InputError",
     "Lexicon",
     "MarkupInputError",
     "MergedEvent",
     "MergedField",
+    "MissingDependencyError",
     "NotTextError",
     "PartialDate",
     "Person",
     "Quote",
+    "SearchHit",
+    "SkippedInput",
     "SourcedValue",
     "Statement",
     "StatementMode",
+    "Store",
+    "StoreError",
     "__version__",
+    "analyse",
+    "dask_bag",
+    "export_parquet",
     "extract_events",
     "extract_people",
     "extract_statements",
+    "find_duplicates",
     "fold_key",
     "from_dict",
     "from_json",
+    "iter_documents",
     "merge_events",
     "new_converter",
     "normalize_text",
     "parse",
     "parse_file",
+    "read_document",
+    "read_jsonl",
     "to_dict",
     "to_json",
+    "write_jsonl",
 ]
 
 # The library logs to the "diplocorpus" logger and never configures logging for the

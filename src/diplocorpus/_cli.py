@@ -1,4 +1,13 @@
-"""The command line: ``diplocorpus parse PATH...`` (also ``python -m diplocorpus``)."""
+"""The command line: ``diplocorpus COMMAND`` (also ``python -m diplocorpus``).
+
+parse PATH...              articles as JSON Lines, JSON or text
+statements PATH... | --db  who said what
+events PATH... | --db      events, merged across pages with --merge
+build PATH... --db FILE    parse pages into the SQLite store (resumable)
+search WORDS... --db FILE  full-text search of the stored paragraphs
+duplicates PATH... | --db  near-duplicate pages (syndicated copies)
+export --db FILE --parquet DIR
+"""
 
 from __future__ import annotations
 
@@ -8,18 +17,24 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO
 
 from dateutil import parser as du_parser
+from tqdm import tqdm
 
-from ._article import parse
 from ._convert import to_dict
-from ._errors import DecodeError, DiplocorpusError
+from ._corpus import Corpus
+from ._dedup import DuplicateCluster
+from ._errors import DiplocorpusError
 from ._events import extract_events
+from ._export import export_parquet
+from ._load import Document, SkippedInput
 from ._merge import MergedEvent, MergedField, merge_events
 from ._models import Article, Event, Statement
 from ._statements import extract_statements
+from ._store import Store, parallel_map, parse_document
+from ._text import fold_key
 from ._version import __version__
 
 __all__ = ["main"]
@@ -39,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except DiplocorpusError as exc:
+        sys.stderr.write(f"diplocorpus: {exc}\n")
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,11 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     root.add_argument("--version", action="version", version=f"diplocorpus {__version__}")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
     cmd = _command(
         commands,
         "parse",
         "parse pages into articles",
-        "Parse plain-text page dumps (UTF-8) into articles, one per input.",
+        "Parse page dumps (files, folders, JSON Lines, '-') into articles, one per page.",
         formats=_FORMATS,
         formats_help="jsonl: one JSON object a line (default); json: one indented JSON array; "
         "text: title, date, authors and clean body",
@@ -61,33 +80,101 @@ def _parser() -> argparse.ArgumentParser:
         "--published",
         type=_date_arg,
         metavar="DATE",
-        help="a publication date you already know (YYYY-MM-DD): completes dates without a year",
+        help="a publication date you know (YYYY-MM-DD): completes dates without a year",
     )
+    _add_jobs(cmd)
     cmd.set_defaults(run=_run_parse)
+
     said = _command(
         commands,
         "statements",
         "list who said what",
-        "Parse pages and list their statements: speaker, office, cue, content.",
+        "List the statements of pages, or of a store (--db): speaker, office, cue, content.",
         formats=("jsonl", "table"),
         formats_help="jsonl: one statement a line with its source (default); table: one "
         "readable row a statement",
+        paths_required=False,
     )
-    said.set_defaults(run=_run_statements, published=None)
+    said.add_argument("--db", metavar="FILE", help="read the statements of this store")
+    said.add_argument(
+        "--speaker",
+        metavar="NAME",
+        help="only this speaker's (part of the name, diacritics optional)",
+    )
+    said.set_defaults(run=_run_statements, published=None, jobs=1)
+
     events = _command(
         commands,
         "events",
         "list the events pages report",
-        "Parse pages and list their events; --merge joins the same event across pages.",
+        "List the events of pages or of a store (--db); --merge joins the same event "
+        "across pages, each source's claims kept.",
         formats=("jsonl", "table"),
         formats_help="jsonl: one event a line (default); table: one readable row an event",
+        paths_required=False,
     )
+    events.add_argument("--db", metavar="FILE", help="read the events of this store (merged)")
     events.add_argument(
-        "--merge",
-        action="store_true",
-        help="one record per event across all pages, each source's claims kept apart",
+        "--merge", action="store_true", help="one record per event across all pages"
     )
-    events.set_defaults(run=_run_events, published=None)
+    events.set_defaults(run=_run_events, published=None, jobs=1)
+
+    build = _command(
+        commands,
+        "build",
+        "parse pages into the SQLite store",
+        "Parse pages and store them, with their statements, people and events, in an "
+        "SQLite file. Pages already stored are skipped: a re-run adds only new pages.",
+        formats=("text",),
+        formats_help="a summary of what the store holds",
+    )
+    build.add_argument("--db", metavar="FILE", required=True, help="the store (created if new)")
+    build.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=100,
+        metavar="N",
+        help="pages per transaction (default 100)",
+    )
+    _add_jobs(build)
+    build.set_defaults(run=_run_build, published=None)
+
+    search = commands.add_parser(
+        "search",
+        help="search the stored paragraphs",
+        description="Full-text search of a store's paragraphs, with or without diacritics.",
+    )
+    search.add_argument("words", nargs="+", metavar="WORD")
+    search.add_argument("--db", metavar="FILE", required=True)
+    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.set_defaults(run=_run_search)
+
+    dups = _command(
+        commands,
+        "duplicates",
+        "find syndicated copies",
+        "List pages whose clean bodies are near-duplicates, from pages or a store (--db).",
+        formats=("table", "jsonl"),
+        formats_help="table (default) or jsonl",
+        paths_required=False,
+    )
+    dups.add_argument("--db", metavar="FILE")
+    dups.add_argument(
+        "--threshold",
+        type=float,
+        default=0.7,
+        help="estimated Jaccard similarity of word 5-grams (default 0.7)",
+    )
+    dups.set_defaults(run=_run_duplicates, published=None, jobs=1)
+
+    export = commands.add_parser(
+        "export",
+        help="export a store",
+        description="Write a store's tables as Parquet files (needs diplocorpus[parquet]).",
+    )
+    export.add_argument("--db", metavar="FILE", required=True)
+    export.add_argument("--parquet", metavar="DIR", required=True)
+    export.set_defaults(run=_run_export)
     return root
 
 
@@ -99,12 +186,50 @@ def _command(
     *,
     formats: tuple[str, ...],
     formats_help: str,
+    paths_required: bool = True,
 ) -> argparse.ArgumentParser:
-    """A subcommand that reads PATH... and writes in one of ``formats`` (the first the default)."""
+    """A subcommand that reads pages and writes in one of ``formats`` (the first the default)."""
     cmd = commands.add_parser(name, help=summary, description=description)
-    cmd.add_argument("paths", nargs="+", metavar="PATH", help="text files; '-' reads stdin")
+    cmd.add_argument(
+        "paths",
+        nargs="+" if paths_required else "*",
+        metavar="PATH",
+        help="text files, folders, .jsonl files; '-' reads stdin",
+    )
     cmd.add_argument("-f", "--format", choices=formats, default=formats[0], help=formats_help)
+    cmd.add_argument(
+        "--glob", default="**/*.txt", help="which files of a folder to read (default **/*.txt)"
+    )
+    cmd.add_argument(
+        "--stdin-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="standard input is one page (default) or JSON Lines",
+    )
+    cmd.add_argument(
+        "--skip-errors",
+        action="store_true",
+        help="go on past inputs that cannot be read; list them at the end",
+    )
     return cmd
+
+
+def _add_jobs(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="parse in N processes (output stays in input order)",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
 
 
 def _date_arg(text: str) -> dt.date:
@@ -114,41 +239,136 @@ def _date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
 
 
+# -- reading pages -------------------------------------------------------------------------
+
+
+def _corpus(args: argparse.Namespace) -> Corpus:
+    return Corpus(
+        args.paths,
+        glob=args.glob,
+        stdin=args.stdin_format,
+        errors="skip" if args.skip_errors else "raise",
+    )
+
+
+def _with_date(corpus: Corpus, published: dt.date | None) -> Iterator[Document]:
+    for document in corpus.documents():
+        if published is not None and document.published is None:
+            yield Document(
+                text=document.text,
+                source=document.source,
+                url=document.url,
+                published=published,
+                fetched_at=document.fetched_at,
+                encoding=document.encoding,
+                metadata=document.metadata,
+            )
+        else:
+            yield document
+
+
 def _articles(args: argparse.Namespace, err: TextIO, failed: list[str]) -> Iterator[Article]:
-    """Parse each input; report and count the ones that cannot be read or parsed."""
-    for path, text in _read_inputs(args.paths, err):
-        if text is None:
-            failed.append(path)
-            continue
-        try:
-            yield parse(text, source=path, published=args.published)
-        except DiplocorpusError as exc:
-            err.write(f"diplocorpus: {exc}\n")
-            failed.append(path)
+    """Parse each page (in ``--jobs`` processes), with a progress bar on a terminal."""
+    corpus = _corpus(args)
+    bar = _progress(err)
+    try:
+        results = parallel_map(parse_document, _with_date(corpus, args.published), None, args.jobs)
+        for document, result in results:
+            bar.update(1)
+            if isinstance(result, DiplocorpusError) and args.skip_errors:
+                corpus.skipped.append(SkippedInput(source=document.source, reason=str(result)))
+            elif isinstance(result, Exception):
+                raise result
+            else:
+                yield result
+    finally:
+        bar.close()
+        _report_skipped(corpus.skipped, err, failed)
+
+
+def _progress(err: TextIO) -> tqdm[Any]:
+    """Pages and pages/s on a terminal; nothing when the output is not one."""
+    return tqdm(file=err, unit=" pages", disable=not err.isatty(), leave=False)
+
+
+def _ticker(bar: tqdm[Any]) -> Callable[[int], None]:
+    def tick(pages: int) -> None:
+        bar.update(pages)
+
+    return tick
+
+
+def _report_skipped(skipped: list[SkippedInput], err: TextIO, failed: list[str]) -> None:
+    for item in skipped:
+        err.write(f"diplocorpus: skipped {item.source}: {item.reason}\n")
+        failed.append(item.source)
+    if skipped:
+        err.write(f"diplocorpus: {len(skipped)} input(s) skipped\n")
+
+
+def _exit(failed: list[str]) -> int:
+    return 1 if failed else 0
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    articles: list[object] = []
+    for article in _articles(args, err, failed):
+        if args.format == "jsonl":
+            out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
+        elif args.format == "text":
+            out.write(_as_text(article))
+        else:
+            articles.append(to_dict(article))
+    if args.format == "json":
+        out.write(json.dumps(articles, ensure_ascii=False, indent=2) + "\n")
+    return _exit(failed)
 
 
 def _run_statements(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
+    for source, statement in _statements(args, err, failed):
+        if args.format == "jsonl":
+            row = {"source": source, **to_dict(statement)}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            out.write(_as_row(source, statement))
+    return _exit(failed)
+
+
+def _statements(
+    args: argparse.Namespace, err: TextIO, failed: list[str]
+) -> Iterator[tuple[str, Statement]]:
+    if args.db:
+        with Store(args.db) as store:
+            yield from store.statements(speaker=args.speaker)
+        return
+    _need_paths(args)
+    key = args.speaker
     for article in _articles(args, err, failed):
         for statement in extract_statements(article):
-            if args.format == "jsonl":
-                row = {"source": article.source, **to_dict(statement)}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                out.write(_as_row(article.source, statement))
-    return 1 if failed else 0
+            if key is None or _speaks(statement, key):
+                yield article.source or "-", statement
+
+
+def _speaks(statement: Statement, name: str) -> bool:
+    return fold_key(name) in statement.speaker.key
 
 
 def _run_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
+    if args.db:
+        with Store(args.db) as store:
+            _write_merged(store.events(), args.format, out)
+        return 0
+    _need_paths(args)
     found = [(a.source or "-", extract_events(a)) for a in _articles(args, err, failed)]
     if args.merge:
-        for merged in merge_events(found):
-            if args.format == "jsonl":
-                out.write(json.dumps(to_dict(merged), ensure_ascii=False) + "\n")
-            else:
-                out.write(_merged_row(merged))
-        return 1 if failed else 0
+        _write_merged(merge_events(found), args.format, out)
+        return _exit(failed)
     for source, events in found:
         for event in events:
             if args.format == "jsonl":
@@ -156,7 +376,124 @@ def _run_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 out.write(_event_row(source, event))
-    return 1 if failed else 0
+    return _exit(failed)
+
+
+def _write_merged(merged: Sequence[MergedEvent], form: str, out: TextIO) -> None:
+    for event in merged:
+        if form == "jsonl":
+            out.write(json.dumps(to_dict(event), ensure_ascii=False) + "\n")
+        else:
+            out.write(_merged_row(event))
+
+
+def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    corpus = _corpus(args)
+    failed: list[str] = []
+    bar = _progress(err)
+    try:
+        with Store(args.db) as store:
+            report = store.add(
+                corpus.documents(),
+                jobs=args.jobs,
+                batch_size=args.batch_size,
+                progress=_ticker(bar),
+                errors="skip" if args.skip_errors else "raise",
+            )
+            bar.close()
+            for source, reason in report.failed:
+                corpus.skipped.append(SkippedInput(source=source, reason=reason))
+            _report_skipped(corpus.skipped, err, failed)
+            out.write(
+                f"{args.db}: {report.added} page(s) added, {report.existing} already stored\n"
+            )
+            _summary(store, out)
+    finally:
+        bar.close()
+    return _exit(failed)
+
+
+def _summary(store: Store, out: TextIO) -> None:
+    counts = store.counts()
+    out.write("the store holds " + ", ".join(f"{n} {t}" for t, n in counts.items()) + "\n")
+    merged = sorted(store.events(), key=lambda e: (-len(e.sources), e.key))
+    if merged:
+        out.write("events reported by the most pages:\n")
+    for event in merged[:5]:
+        ordinal = f" {event.ordinal}" if event.ordinal is not None else ""
+        when = event.start.value or (" / ".join(event.start.values) or "date unknown")
+        out.write(
+            f"  {event.series or event.name}{ordinal}: {when}, {len(event.sources)} page(s)\n"
+        )
+
+
+def _run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with Store(args.db) as store:
+        hits = store.search(" ".join(args.words), limit=args.limit)
+    for hit in hits:
+        text = hit.text if len(hit.text) <= 160 else hit.text[:159] + "…"
+        out.write(f"{hit.source}:{hit.line}\t{text}\n")
+    if not hits:
+        err.write("diplocorpus: no paragraph matches\n")
+    return 0
+
+
+def _run_duplicates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    clusters: Sequence[DuplicateCluster]
+    if args.db:
+        with Store(args.db) as store:
+            clusters = store.duplicates(threshold=args.threshold)
+    else:
+        _need_paths(args)
+        corpus = _corpus(args)
+        clusters = corpus.duplicates(threshold=args.threshold)
+        _report_skipped(corpus.skipped, err, failed)
+    for cluster in clusters:
+        if args.format == "jsonl":
+            out.write(json.dumps(to_dict(cluster), ensure_ascii=False) + "\n")
+        else:
+            out.write(
+                f"{cluster.similarity:.2f}\t{cluster.representative}\t"
+                f"{', '.join(m for m in cluster.members if m != cluster.representative)}\n"
+            )
+    return _exit(failed)
+
+
+def _run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with Store(args.db) as store:
+        written = export_parquet(store, args.parquet)
+    for table, path in written.items():
+        out.write(f"{table}\t{path}\n")
+    return 0
+
+
+def _need_paths(args: argparse.Namespace) -> None:
+    if not args.paths:
+        raise DiplocorpusError("give PATH... to read pages, or --db FILE to read a store")
+
+
+# -- rows ----------------------------------------------------------------------------------
+
+
+def _as_text(article: Article) -> str:
+    published = article.published.isoformat() if article.published is not None else "-"
+    lines = [
+        f"# {article.source}",
+        f"title:     {article.title or '-'}",
+        f"published: {published}",
+        f"authors:   {', '.join(article.authors) or '-'}",
+        "",
+        *(f"{p}\n" for p in article.paragraphs),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _as_row(source: str | None, statement: Statement) -> str:
+    speaker = statement.speaker
+    who = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
+    text = statement.text if len(statement.text) <= 100 else statement.text[:99] + "…"
+    return f"{source}:{statement.line}\t{who}\t{statement.cue}\t{statement.mode}\t{text}\n"
 
 
 def _event_row(source: str, event: Event) -> str:
@@ -195,61 +532,3 @@ def _merged_row(merged: MergedEvent) -> str:
 def _iso(value: object) -> str:
     iso = getattr(value, "isoformat", None)
     return str(iso()) if callable(iso) else ""
-
-
-def _as_row(source: str | None, statement: Statement) -> str:
-    speaker = statement.speaker
-    who = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
-    text = statement.text if len(statement.text) <= 100 else statement.text[:99] + "…"
-    return f"{source}:{statement.line}\t{who}\t{statement.cue}\t{statement.mode}\t{text}\n"
-
-
-def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    failed: list[str] = []
-    articles: list[object] = []
-    for article in _articles(args, err, failed):
-        if args.format == "jsonl":
-            out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
-        elif args.format == "text":
-            out.write(_as_text(article))
-        else:
-            articles.append(to_dict(article))
-    if args.format == "json":
-        out.write(json.dumps(articles, ensure_ascii=False, indent=2) + "\n")
-    return 1 if failed else 0
-
-
-def _read_inputs(paths: Sequence[str], err: TextIO) -> Iterator[tuple[str, str | None]]:
-    for path in paths:
-        try:
-            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-            yield path, _decode(data, path)
-        except (OSError, DecodeError) as exc:
-            err.write(f"diplocorpus: {exc}\n")
-            yield path, None
-
-
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        message = f"not valid UTF-8 at byte {exc.start}: {exc.reason}"
-        raise DecodeError(message, source=path) from exc
-
-
-def _as_text(article: Article) -> str:
-    published = article.published.isoformat() if article.published is not None else "-"
-    lines = [
-        f"# {article.source}",
-        f"title:     {article.title or '-'}",
-        f"published: {published}",
-        f"authors:   {', '.join(article.authors) or '-'}",
-        "",
-        *(f"{p}\n" for p in article.paragraphs),
-    ]
-    return "\n".join(lines) + "\n"

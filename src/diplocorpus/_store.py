@@ -403,10 +403,19 @@ class Store:
         if current is not None:
             yield current[0], current[1], texts
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """The rows of a table as dicts (for exports)."""
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        """The columns of a table: ``(name, SQLite type)``."""
+        self._check_table(table)
+        return [(r[1], r[2]) for r in self._db.execute(f"PRAGMA table_info({table})")]
+
+    @staticmethod
+    def _check_table(table: str) -> None:
         if table not in {"documents", "paragraphs", "statements", "people", "events"}:
             raise ValueError(f"no table {table!r}")
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of a table as dicts (for exports)."""
+        self._check_table(table)
         cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
         names = [c[0] for c in cursor.description]
         for row in cursor:
