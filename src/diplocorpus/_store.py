@@ -311,7 +311,7 @@ class Store:
                     s.line,
                     s.speaker.name,
                     s.speaker.key,
-                    _plain(s.speaker.name),
+                    _ascii(s.speaker.name),
                     s.speaker.role,
                     s.cue,
                     s.text,
@@ -344,11 +344,9 @@ class Store:
 
     def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
-        "Hội nghị"), best matches first."""
-        terms = [w for w in _plain(words).replace('"', " ").split() if w]
-        if not terms:
-            raise InputError("search needs at least one word")
-        query = " ".join(f'"{t}"' for t in terms)
+        "Hội nghị"), best matches first. Words in double quotes must stand together:
+        ``'"hội nghị ngoại vụ"'`` is a phrase."""
+        query = _fts_query(words)
         rows = self._db.execute(
             "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
             "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
@@ -425,6 +423,23 @@ class Store:
 def _iso(value: object) -> str | None:
     iso = getattr(value, "isoformat", None)
     return str(iso()) if callable(iso) else None
+
+
+def _fts_query(words: str) -> str:
+    """An FTS5 query from what a user typed: quoted parts are phrases, other words are
+    each required; nothing the user types is read as FTS5 syntax."""
+    parts = _plain(words).split('"')
+    terms = []
+    for index, part in enumerate(parts):
+        tokens = ["".join(c for c in w if c.isalnum()) for w in part.split()]
+        tokens = [t for t in tokens if t]
+        if index % 2 == 1 and tokens:  # inside quotes
+            terms.append('"' + " ".join(tokens) + '"')
+        else:
+            terms.extend(f'"{t}"' for t in tokens)
+    if not terms:
+        raise InputError("search needs at least one word")
+    return " ".join(terms)
 
 
 def _ascii(text: str) -> str:
