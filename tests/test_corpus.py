@@ -1,0 +1,367 @@
+"""Working with a corpus: loaders, encodings, deduplication, the store, exports, Dask."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import diplocorpus as dc
+from diplocorpus._load import decode
+
+from .conftest import ROOT, SEEDS
+
+SEED_PATHS = sorted(SEEDS.glob("*.txt"))
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese sites write it: base letters precomposed, tones combining."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out.append(base + "".join(c for c in parts if c in TONES))
+    return "".join(out).encode("cp1258")
+
+
+# -- loading -------------------------------------------------------------------------------
+
+
+def test_one_file_a_folder_and_a_glob(tmp_path: Path) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (nested / "one.txt").write_text(SEED_PATHS[0].read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "two.txt").write_text(SEED_PATHS[1].read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "notes.md").write_text("không phải trang", "utf-8")
+    found = [d.source for d in dc.iter_documents([tmp_path])]
+    assert found == [str(nested / "one.txt"), str(tmp_path / "two.txt")]
+    only_md = [d.source for d in dc.iter_documents([tmp_path], glob="*.md")]
+    assert only_md == [str(tmp_path / "notes.md")]
+    single = list(dc.iter_documents([SEED_PATHS[2]]))
+    assert [d.source for d in single] == [str(SEED_PATHS[2])]
+
+
+def test_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    records = [
+        {
+            "text": SEED_PATHS[3].read_text("utf-8"),
+            "url": "https://example.vn/a",
+            "published": "2023-12-18",
+            "fetched_at": "2024-01-02T03:04:05+00:00",
+            "site": "example.vn",
+            "tags": ["ngoại giao"],
+        },
+        {"text": "Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.", "source": "b"},
+        {"text": "Tiêu đề khác\nĐoạn văn khác của bài báo."},
+    ]
+    shard.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    first, second, third = dc.iter_documents([shard])
+    assert (first.source, first.url) == ("https://example.vn/a", "https://example.vn/a")
+    assert first.published.isoformat() == "2023-12-18"  # type: ignore[union-attr]
+    assert first.fetched_at is not None
+    assert first.fetched_at.year == 2024
+    assert first.metadata == {"site": "example.vn", "tags": ["ngoại giao"]}
+    assert second.source == "b"
+    assert third.source == f"{shard}:3"
+
+
+def test_the_record_date_completes_a_partial_date(tmp_path: Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    record = {
+        "text": "Tiêu đề bài báo thử nghiệm\nSáng 19/12, Hội nghị Ngoại giao lần "
+        "thứ 32 khai mạc tại Hà Nội.",
+        "published": "2023-12-19",
+    }
+    shard.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    (event,) = dc.Corpus([shard]).events()
+    assert event.start.value == "2023-12-19"
+
+
+def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SEED_PATHS[0].read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page)))
+    (doc,) = dc.iter_documents(["-"])
+    assert doc.source == "-"
+    assert doc.text == page.decode("utf-8")
+    lines = b'{"text": "T\\u1ea1i H\\u00e0 N\\u1ed9i", "source": "x"}\n{"text": "B"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    docs = list(dc.iter_documents(["-"], stdin="jsonl"))
+    assert [d.source for d in docs] == ["x", "-:2"]
+
+
+def test_loading_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Trang số {i}", "utf-8")
+    opened: list[str] = []
+    real_open = open
+
+    def spy(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy)
+    documents = dc.iter_documents([tmp_path])
+    next(documents)
+    assert len(opened) == 1
+
+
+@pytest.mark.parametrize(
+    ("encode", "name"),
+    [
+        (lambda t: t.encode("utf-8"), "utf-8"),
+        (lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), "utf-8-sig"),
+        (lambda t: t.encode("utf-16"), "utf-16"),
+        (cp1258, "cp1258"),
+    ],
+)
+def test_encodings_as_found_on_vietnamese_sites(encode, name: str) -> None:  # type: ignore[no-untyped-def]
+    text = SEED_PATHS[1].read_text("utf-8")
+    decoded, found = decode(encode(text), source="x")
+    assert found == name
+    assert dc.parse(decoded).paragraphs == dc.parse(text).paragraphs
+
+
+def test_undecodable_file_names_its_path(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x9f\x92\x96" * 50)
+    with pytest.raises(dc.DecodeError, match=str(bad)):
+        list(dc.iter_documents([bad]))
+
+
+def test_corrupt_json_line_names_its_line(tmp_path: Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    shard.write_text('{"text": "Một"}\n{"text": \n{"text": "Ba"}\n{"title": "no text"}\n', "utf-8")
+    with pytest.raises(dc.InputError, match=f"{shard}:2: not a JSON record"):
+        list(dc.iter_documents([shard]))
+    skipped: list[dc.SkippedInput] = []
+    docs = list(
+        dc.iter_documents([shard, tmp_path / "missing.txt"], errors="skip", skipped=skipped)
+    )
+    assert [d.text for d in docs] == ["Một", "Ba"]
+    assert [s.source for s in skipped] == [
+        f"{shard}:2",
+        f"{shard}:4",
+        str(tmp_path / "missing.txt"),
+    ]
+    assert "needs a 'text' string" in skipped[1].reason
+
+
+# -- deduplication -------------------------------------------------------------------------
+
+FRAMES = [
+    (
+        "Trang chủ > Thời sự > Đối ngoại\n",
+        "\nTin liên quan\nViệt Nam - Lào tăng cường hợp tác "
+        "giáo dục\nBộ trưởng Ngoại giao tiếp Đại sứ Pháp\n© Báo điện tử\n",
+    ),
+    (
+        "Thế giới › Quan hệ quốc tế\nChia sẻ\n",
+        "\nĐọc nhiều\nGiá vàng hôm nay tăng mạnh\n"
+        "Thời tiết Hà Nội chuyển lạnh\nPhiên bản di động\n",
+    ),
+]
+
+
+def syndicated(path: Path, frame: tuple[str, str]) -> str:
+    head, tail = frame
+    return head + path.read_text("utf-8") + tail
+
+
+def test_syndicated_copies_are_one_cluster_whatever_the_order() -> None:
+    pages = {p.name: p.read_text("utf-8") for p in SEED_PATHS}
+    for i, frame in enumerate(FRAMES):
+        pages[f"copy{i}-of-001"] = syndicated(SEED_PATHS[1], frame)
+        pages[f"copy{i}-of-002"] = syndicated(SEED_PATHS[2], frame)
+    bodies = [(name, dc.parse(text).text) for name, text in pages.items()]
+    clusters = dc.find_duplicates(bodies)
+    assert [c.members for c in clusters] == [
+        (SEED_PATHS[1].name, "copy0-of-001", "copy1-of-001"),
+        (SEED_PATHS[2].name, "copy0-of-002", "copy1-of-002"),
+    ]
+    for _ in range(5):
+        random.shuffle(bodies)
+        assert dc.find_duplicates(bodies) == clusters
+
+
+def test_different_reports_of_one_event_are_not_duplicates() -> None:
+    bodies = [(p.name, dc.parse(p.read_text("utf-8")).text) for p in SEED_PATHS]
+    assert dc.find_duplicates(bodies) == ()
+
+
+def test_a_rewritten_lead_is_still_a_near_duplicate() -> None:
+    body = dc.parse(SEED_PATHS[2].read_text("utf-8")).text
+    edited = body.replace("Ngày 19/12/2023 phát biểu", "Hôm 19/12/2023, khi phát biểu", 1)
+    (cluster,) = dc.find_duplicates([("a", body), ("b", edited)])
+    assert cluster.similarity > 0.8
+
+
+# -- the store -----------------------------------------------------------------------------
+
+
+def test_store_ingest_is_idempotent_and_resumable(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with dc.Store(db) as store:
+        first = store.add(dc.iter_documents(SEED_PATHS[:3]))
+        again = store.add(dc.iter_documents(SEED_PATHS[:3]))
+        more = store.add(dc.iter_documents(SEED_PATHS))
+        counts = store.counts()
+    assert (first.added, first.existing) == (3, 0)
+    assert (again.added, again.existing) == (0, 3)
+    assert (more.added, more.existing) == (2, 3)
+    assert counts["documents"] == 5
+    assert counts["paragraphs"] == 31
+
+
+def test_store_identity_is_the_content(tmp_path: Path) -> None:
+    text = SEED_PATHS[0].read_text("utf-8")
+    same = [
+        dc.Document(text=text, source="a"),
+        dc.Document(text=text.replace("\n", "\r\n"), source="b"),
+    ]
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        report = store.add(same)
+    assert (report.added, report.existing) == (1, 1)
+
+
+def test_store_search_statements_events_duplicates(tmp_path: Path) -> None:
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        store.add(dc.iter_documents(SEED_PATHS))
+        store.add([dc.Document(text=syndicated(SEED_PATHS[2], FRAMES[0]), source="copy")])
+        with_marks = {(h.source, h.line) for h in store.search("Hội nghị Ngoại vụ")}
+        without = {(h.source, h.line) for h in store.search("hoi nghi ngoai vu")}
+        phrase = store.search('"đại hội XIII"')
+        assert with_marks == without
+        assert (str(SEED_PATHS[3]), 3) in with_marks
+        assert phrase
+        assert all("Đại hội XIII" in h.text for h in phrase)
+        spoken = store.statements(speaker="bui thanh son")
+        assert {s.speaker.name for _, s in spoken} == {"Bùi Thanh Sơn"}
+        assert len(spoken) == 5  # 3 in the seeds, 2 in the syndicated copy of 002
+        merged = next(e for e in store.events() if e.ordinal == 32)
+        assert merged.start.value == "2023-12-19"
+        assert merged.themes.conflict
+        (cluster,) = store.duplicates()
+        assert len(cluster.members) == 2
+
+
+def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    dc.Store(db).close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(dc.StoreError, match="newer"):
+        dc.Store(db)
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    with pytest.raises(dc.StoreError, match="not a diplocorpus store"):
+        dc.Store(other)
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a database at all, just some text " * 50, "utf-8")
+    with pytest.raises(dc.StoreError):
+        dc.Store(text_file)
+
+
+SLOW_INGEST = """
+import sys, time
+import diplocorpus as dc
+
+def slow(docs):
+    for doc in docs:
+        time.sleep(0.02)
+        yield doc
+
+pages = [dc.Document(text=f"Tiêu đề bài báo số {i}\\nĐoạn văn thứ nhất của bài báo số {i} về "
+         f"hợp tác quốc tế.\\nĐoạn văn thứ hai của bài báo số {i}.", source=f"p{i}")
+         for i in range(400)]
+with dc.Store(sys.argv[1]) as store:
+    store.add(slow(pages), batch_size=int(sys.argv[2]))
+"""
+
+
+def test_a_killed_ingest_loses_no_committed_page_and_resumes(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    script = tmp_path / "ingest.py"
+    script.write_text(SLOW_INGEST, "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, str(script), str(db), "7"], env=env)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and stored < 30:
+        time.sleep(0.1)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as raw:
+                    stored = raw.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < 400
+    with dc.Store(db) as store:
+        counts = store.counts()
+        assert counts["documents"] % 7 == 0  # whole batches only
+        assert counts["paragraphs"] == 2 * counts["documents"]  # no half page
+        proc2 = subprocess.run(
+            [sys.executable, str(script), str(db), "7"], env=env, check=True, timeout=120
+        )
+        assert proc2.returncode == 0
+    with dc.Store(db) as store:
+        final = store.counts()
+    assert final["documents"] == 400
+    assert final["paragraphs"] == 800
+
+
+def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
+    with dc.Store(tmp_path / "one.sqlite") as one, dc.Store(tmp_path / "two.sqlite") as two:
+        one.add(dc.iter_documents(SEED_PATHS))
+        two.add(dc.iter_documents(SEED_PATHS), jobs=2)
+        assert list(one.articles()) == list(two.articles())
+
+
+# -- exports -------------------------------------------------------------------------------
+
+
+def test_jsonl_out_and_back(tmp_path: Path) -> None:
+    articles = list(dc.Corpus(SEED_PATHS).articles())
+    buffer = io.StringIO()
+    assert dc.write_jsonl(articles, buffer) == 5
+    back = list(dc.read_jsonl(io.StringIO(buffer.getvalue()), dc.Article))
+    assert back == articles
+    with pytest.raises(dc.InputError, match="line 2"):
+        list(dc.read_jsonl(io.StringIO(buffer.getvalue().split("\n")[0] + "\n{oops\n"), dc.Article))
+
+
+def test_parquet_export(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        store.add(dc.iter_documents(SEED_PATHS))
+        written = dc.export_parquet(store, tmp_path / "out")
+        counts = store.counts()
+    for table, path in written.items():
+        assert pq.read_table(path).num_rows == counts[table]
+
+
+def test_dask_bag_on_a_local_cluster() -> None:
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        titles = dc.dask_bag(["seeds"], files_per_partition=2).map(lambda a: a.title).compute()
+    expected = [a.title for a in dc.Corpus(["seeds"]).articles()]
+    assert titles == expected
