@@ -159,3 +159,65 @@ def test_events_jsonl_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     back = [dc.from_dict({k: v for k, v in r.items() if k != "source"}, dc.Event) for r in rows]
     assert back == list(dc.extract_events(dc.parse_file(SEED_FILES[3])))
+
+
+def test_build_search_and_query_a_store(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "c.sqlite")
+    status, out, err = run(capsys, "build", "seeds", "--db", db)
+    assert status == 0
+    assert "5 page(s) added, 0 already stored" in out
+    assert "Hội nghị Ngoại giao 32: 2023-12-19, 4 page(s)" in out
+    assert "pages" not in err  # no progress bar when stderr is not a terminal
+    status, out, _ = run(capsys, "build", "seeds", "--db", db)
+    assert "0 page(s) added, 5 already stored" in out
+    status, out, _ = run(capsys, "search", "hoi", "nghi", "ngoai", "vu", "--db", db)
+    assert status == 0
+    assert "seeds/003_d2effcbf8356ef57.txt:3\t" in out
+    status, out, _ = run(
+        capsys, "statements", "--db", db, "--speaker", "Bùi Thanh Sơn", "-f", "table"
+    )
+    assert len(out.splitlines()) == 3
+    status, out, _ = run(capsys, "events", "--db", db, "-f", "table")
+    assert "Hội nghị Ngoại giao\t32\t2023-12-19\t2023-12-23\tHà Nội\tCONFLICT: " in out
+    status, out, _ = run(capsys, "duplicates", "--db", db)
+    assert (status, out) == (0, "")
+
+
+def test_jobs_keep_input_order(capsys: pytest.CaptureFixture[str]) -> None:
+    _, serial, _ = run(capsys, "parse", *SEED_FILES)
+    _, parallel, _ = run(capsys, "parse", "--jobs", "2", *SEED_FILES)
+    assert parallel == serial
+
+
+def test_duplicates_of_pages(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "copy.txt"
+    copy.write_text(
+        "Trang chủ > Thời sự\n" + (SEEDS / "001_06ebc7dd1d275972.txt").read_text("utf-8"), "utf-8"
+    )
+    status, out, _ = run(capsys, "duplicates", SEED_FILES[1], str(copy))
+    assert status == 0
+    assert out.count("\n") == 1
+    assert str(copy) in out
+
+
+def test_export_parquet(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pyarrow")
+    db = str(tmp_path / "c.sqlite")
+    run(capsys, "build", *SEED_FILES, "--db", db)
+    status, out, _ = run(capsys, "export", "--db", db, "--parquet", str(tmp_path / "pq"))
+    assert status == 0
+    assert {row.split("\t")[0] for row in out.splitlines()} == {
+        "documents",
+        "paragraphs",
+        "statements",
+        "people",
+        "events",
+    }
+
+
+def test_a_store_command_without_input_says_what_it_needs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = run(capsys, "statements")
+    assert status == 1
+    assert "give PATH" in err

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import attrs
@@ -458,42 +458,63 @@ def parallel_map(
     documents: Iterable[Document],
     lexicon: Lexicon | None,
     jobs: int,
+    *,
+    chunk: int = 16,
 ) -> Iterator[tuple[Document, R | Exception]]:
-    """``function`` over ``documents`` in input order, in ``jobs`` processes when > 1, with
-    a bounded number of pages in flight (memory stays flat). A failure is yielded, not
-    raised, beside its document."""
+    """``function`` over ``documents`` in input order, in ``jobs`` processes when > 1.
+
+    Pages go to the workers ``chunk`` at a time (one message per chunk, not per page) and
+    at most ``jobs * 4`` chunks are in flight, so memory stays flat. A failure is yielded,
+    not raised, beside its document.
+    """
     if jobs <= 1:
         for document in documents:
-            try:
-                yield document, function(document, lexicon)
-            except Exception as exc:
-                yield document, exc
+            yield document, _apply(function, document, lexicon)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _windowed(pool, function, documents, lexicon, window=jobs * 4)
+        pending: collections.deque[tuple[list[Document], Future[list[R | Exception]]]]
+        pending = collections.deque()
+        for batch in _chunks(documents, chunk):
+            pending.append((batch, pool.submit(_apply_all, function, batch, lexicon)))
+            if len(pending) >= jobs * 4:
+                yield from _outcome(*pending.popleft())
+        while pending:
+            yield from _outcome(*pending.popleft())
 
 
-def _windowed(
-    pool: Executor,
-    function: Callable[[Document, Lexicon | None], R],
-    documents: Iterable[Document],
-    lexicon: Lexicon | None,
-    *,
-    window: int,
-) -> Iterator[tuple[Document, R | Exception]]:
-    pending: collections.deque[tuple[Document, Future[R]]] = collections.deque()
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
     for document in documents:
-        pending.append((document, pool.submit(function, document, lexicon)))
-        if len(pending) >= window:
-            done = _outcome(*pending.popleft())  # no context: T is inferred from the future
-            yield done
-    while pending:
-        rest = _outcome(*pending.popleft())
-        yield rest
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-def _outcome(document: Document, future: Future[T]) -> tuple[Document, T | Exception]:
+def _apply(
+    function: Callable[[Document, Lexicon | None], R], document: Document, lexicon: Lexicon | None
+) -> R | Exception:
     try:
-        return document, future.result()
+        return function(document, lexicon)
     except Exception as exc:
-        return document, exc
+        return exc
+
+
+def _apply_all(
+    function: Callable[[Document, Lexicon | None], R],
+    documents: list[Document],
+    lexicon: Lexicon | None,
+) -> list[R | Exception]:
+    return [_apply(function, document, lexicon) for document in documents]
+
+
+def _outcome(
+    documents: list[Document], future: Future[list[T | Exception]]
+) -> Iterator[tuple[Document, T | Exception]]:
+    try:
+        results: list[T | Exception] = future.result()
+    except Exception as exc:  # the worker died: every page of the chunk failed with it
+        results = [exc] * len(documents)
+    yield from zip(documents, results, strict=True)
