@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Sequence
 
-from ._classify import classify
+import attrs
+
+from ._classify import Label, classify
 from ._dates import VIETNAM_TZ, DateValue, parse_dateline
 from ._errors import DecodeError
 from ._lexicon import Lexicon
@@ -21,7 +24,7 @@ from ._meta import (
 from ._models import Article, Block, BlockKind, Caption
 from ._text import split_lines
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["build_article", "parse", "parse_file"]
 
 _log = logging.getLogger("diplocorpus")
 
@@ -46,8 +49,36 @@ def parse(
     bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
-    blocks = classify(split_lines(text, source=source), lex)
-    notes: list[str] = []
+    return build_article(
+        split_lines(text, source=source),
+        source=source,
+        published=published,
+        default_tz=default_tz,
+        lexicon=lex,
+    )
+
+
+def build_article(
+    lines: list[str],
+    *,
+    source: str | None,
+    published: DateValue | None,
+    default_tz: dt.tzinfo,
+    lexicon: Lexicon,
+    hints: Sequence[Label | None] | None = None,
+    origins: Sequence[str | None] | None = None,
+    notes: Sequence[str] = (),
+) -> Article:
+    """Classify normalised ``lines`` (blank ones as "") and build the Article.
+
+    ``hints`` (one per line) is evidence from the page's markup for lines no line rule
+    names; ``origins`` where each line came from in the markup.
+    """
+    lex = lexicon
+    blocks = classify(lines, lex, hints=hints)
+    if origins is not None:
+        blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]
+    notes = list(notes)
     article = Article(
         source=source,
         title=_first_text(blocks, BlockKind.TITLE),

@@ -16,6 +16,7 @@ Every rule reads the page's shape or the lexicon's phrases, never one site's wor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -32,7 +33,7 @@ from ._meta import (
 from ._models import Block, BlockKind
 from ._text import fold_key
 
-__all__ = ["classify"]
+__all__ = ["Label", "classify"]
 
 K = BlockKind
 Label = tuple[BlockKind, str]
@@ -98,10 +99,18 @@ class _Line:
         )
 
 
-def classify(lines: list[str], lexicon: Lexicon) -> list[Block]:
-    """Return one :class:`Block` per non-blank entry of ``lines`` (line number = index + 1)."""
+def classify(
+    lines: list[str], lexicon: Lexicon, *, hints: Sequence[Label | None] | None = None
+) -> list[Block]:
+    """Return one :class:`Block` per non-blank entry of ``lines`` (line number = index + 1).
+
+    ``hints`` (one per entry of ``lines``) is evidence from markup: a hinted kind stands for
+    a line that no line rule names, before the passes over groups of lines run.
+    """
     page = _lines(lines)
-    labels: list[Label | None] = [_line_rule(line, lexicon) for line in page]
+    labels: list[Label | None] = [
+        _line_rule(line, lexicon) or (hints[line.number - 1] if hints else None) for line in page
+    ]
     _mark_structures(page, labels)
     _mark_article(page, labels, lexicon)
     return [

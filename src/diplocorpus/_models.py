@@ -77,13 +77,15 @@ class Block:
     """One non-blank line of the input: where it was, what it is, and why.
 
     ``text`` is the line as written, normalised (NFC, white space collapsed); ``reason``
-    says in a few words which rule decided ``kind``.
+    says in a few words which rule decided ``kind``. ``origin`` is where the line came from
+    in an HTML page (``body > article.detail > p``), ``None`` for text input.
     """
 
     line: int
     kind: BlockKind
     text: str
     reason: str
+    origin: str | None = None
 
 
 @attrs.frozen(kw_only=True, slots=True)
