@@ -94,6 +94,7 @@ class Lexicon:
     event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_generic: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    dom_hints: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     organiser_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
@@ -130,6 +131,11 @@ class Lexicon:
     def event_kind_index(self) -> Mapping[str, str]:
         """Event words and their kinds, from the ``phrase = kind`` lines of ``event_kinds``."""
         return _pairs(self.event_kinds)
+
+    @functools.cached_property
+    def dom_hint_index(self) -> Mapping[str, str]:
+        """Class and id words of HTML elements and the kinds they mark, from ``dom_hints``."""
+        return _pairs(self.dom_hints)
 
     @functools.cached_property
     def event_mode_index(self) -> Mapping[str, str]:
