@@ -28,6 +28,7 @@ from ._errors import (
 )
 from ._events import extract_events
 from ._export import MissingDependencyError, dask_bag, export_parquet
+from ._html import html_to_text, parse_html
 from ._lexicon import Lexicon
 from ._load import Document, SkippedInput, iter_documents, read_document
 from ._merge import MergedEvent, MergedField, SourcedValue, merge_events
@@ -101,12 +102,14 @@ __all__ = [
     "fold_key",
     "from_dict",
     "from_json",
+    "html_to_text",
     "iter_documents",
     "merge_events",
     "new_converter",
     "normalize_text",
     "parse",
     "parse_file",
+    "parse_html",
     "read_document",
     "read_jsonl",
     "to_dict",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -116,7 +117,8 @@ def html_to_text(html: str | bytes, *, encoding: str | None = None) -> str:
     >>> html_to_text("<h1>Tiêu đề</h1><p>Đoạn <b>một</b>.</p><script>x()</script><p>Hai</p>")
     'Tiêu đề\\n\\nĐoạn một.\\n\\nHai'
     """
-    return "\n".join(text for text, _origin, _hint in _lines(_tree(html, encoding)))
+    lines = (text for text, _origin, _hint in _lines(_tree(html, encoding)))
+    return unicodedata.normalize("NFC", "\n".join(lines))
 
 
 def parse_html(
@@ -190,36 +192,42 @@ def _lines(tree: Any, lex: Lexicon | None = None) -> Iterator[tuple[str, str | N
 
 
 class _Emitter:
+    """Collects text into lines the way innerText does: a block ends a line, a paragraph
+    leaves a blank line, runs of white space are one space."""
+
     def __init__(self) -> None:
         self.lines: list[tuple[str, str | None, Any]] = []
         self.parts: list[str] = []
         self.origin: str | None = None
         self.hint: Any = None
         self.breaks = 0
+        self.blank = False
 
     def text(self, text: str, origin: str, hint: Any) -> None:
         if not text:
             return
         if self.breaks:
-            self._flush()
-        if not self.parts or not self.parts[-1].strip():
+            self._end_line()
+        if not "".join(self.parts).strip():
             self.origin, self.hint = origin, hint
         self.parts.append(text)
 
     def brk(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
 
-    def _flush(self) -> None:
+    def _end_line(self) -> None:
         line = " ".join("".join(self.parts).split())
         if line:
-            if self.lines and self.breaks >= 2:
+            if self.blank and self.lines:
                 self.lines.append(("", None, None))
             self.lines.append((line, self.origin, self.hint))
+            self.blank = False
+        self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks = [], 0
 
     def finish(self) -> list[tuple[str, str | None, Any]]:
         self.breaks = max(self.breaks, 1)
-        self._flush()
+        self._end_line()
         return self.lines
 
 
@@ -273,18 +281,33 @@ def _hint(path: list[Any], lex: Lexicon) -> tuple[BlockKind, str] | None:
         tag = element.tag
         if tag == "figcaption":
             return BlockKind.CAPTION, "inside <figcaption>"
+        if tag == "time":
+            return BlockKind.DATELINE, "inside <time>"
         if tag in _LANDMARKS:
             return _LANDMARKS[tag], f"inside <{tag}>"
         if tag in {"header", "footer"} and not in_article:
             landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
             return landmark, f"inside the page's <{tag}>"
-        for word in _words(element):
-            marked = lex.dom_hint_index.get(word)
-            if marked is not None:
-                return BlockKind(marked), f"inside an element marked {word!r}"
+        marked = _marked(element, lex)
+        if marked is not None:
+            return marked
     block = path[-1]
     if not in_article and _link_share(block) >= _LINK_SHARE:
         return BlockKind.RELATED, "a block of links outside the article"
+    return None
+
+
+def _marked(element: Any, lex: Lexicon) -> tuple[BlockKind, str] | None:
+    """The kind an element's class or id words give it: "related", "tin-lien-quan",
+    "jp-relatedposts" (a listed word of five letters or more inside a longer one)."""
+    index = lex.dom_hint_index
+    for token in _words(element):
+        for word in (token, *token.split("-")):
+            if word in index:
+                return BlockKind(index[word]), f"inside an element marked {token!r}"
+        for word, kind in index.items():
+            if len(word) >= 5 and word in token:
+                return BlockKind(kind), f"inside an element marked {token!r}"
     return None
 
 

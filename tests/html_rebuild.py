@@ -1,0 +1,54 @@
+"""The seed pages rebuilt as HTML, as a news CMS would serve them (a test fixture)."""
+
+from __future__ import annotations
+
+import html
+import json
+import pathlib
+
+SEEDS = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+
+ARTICLE = {
+    "title": "h1",
+    "dateline": "div.date",
+    "counter": "div.views",
+    "body": "p",
+    "byline": "div.author",
+}
+
+
+def rebuild(name: str) -> str:
+    """The seed page ``name`` as HTML: its lines in elements a CMS would use."""
+    lines = (SEEDS / f"{name}.txt").read_text("utf-8").split("\n")
+    gold = json.loads((SEEDS / "gold" / f"{name}.json").read_text("utf-8"))
+    kinds = {line: label.split(":")[-1] for line, label in gold["labels"]}
+    parts = [
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
+        "<title>Báo điện tử</title><script>var x = 1;</script></head><body>",
+        '<div class="wrapper"><article class="detail">',
+    ]
+    closed = False
+    for number, raw in enumerate(lines, start=1):
+        kind = kinds.get(number)
+        if kind is None:
+            continue
+        text = html.escape(raw.strip())
+        if kind in ARTICLE:
+            tag, _, cls = ARTICLE[kind].partition(".")
+            attr = f' class="{cls}"' if cls else ""
+            parts.append(f"<{tag}{attr}>{text}</{tag}>")
+        elif kind == "caption":
+            parts.append(
+                f"<figure><img src='a.jpg' alt=''><figcaption>{text}</figcaption></figure>"
+            )
+        elif kind == "image_alt":
+            parts.append(f'<div class="img-title">{text}</div>')
+        elif not closed and kind in {"section_label", "footer", "slug", "media_list"}:
+            parts.append('</article><div class="box">')
+            closed = True
+            parts.append(f"<div>{text}</div>")
+        else:
+            parts.append(f"<div>{text}</div>")
+    parts.append("</div>" if closed else "</article>")
+    parts.append("</div></body></html>")
+    return "\n".join(parts)
