@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 
 import pytest
@@ -190,3 +191,12 @@ def test_blocks_say_where_they_came_from() -> None:
 def test_empty_and_broken_html() -> None:
     assert dc.parse_html("").blocks == ()
     assert dc.html_to_text("<p>Đoạn <b>chưa đóng") == "Đoạn chưa đóng"
+
+
+@pytest.mark.parametrize("name", ["portal.html", "government.html", "provincial.html"])
+def test_the_cms_pages_match_their_gold_body(name: str) -> None:
+    gold = json.loads((PAGES / "gold.json").read_text("utf-8"))
+    data = (PAGES / name).read_bytes()
+    if name == "government.html":
+        data = cp1258(data.decode("utf-8"))
+    assert list(dc.parse_html(data).paragraphs) == gold[name]
