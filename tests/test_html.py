@@ -200,3 +200,25 @@ def test_the_cms_pages_match_their_gold_body(name: str) -> None:
     if name == "government.html":
         data = cp1258(data.decode("utf-8"))
     assert list(dc.parse_html(data).paragraphs) == gold[name]
+
+
+def test_repeated_cards_outside_the_article_are_related() -> None:
+    cards = "".join(
+        f"<div class='card'><span>Tiêu đề bài báo số {i} về ngoại giao</span> "
+        f"<a href='/{i}'>Xem</a></div>"
+        for i in range(3)
+    )
+    html = (
+        "<article><h1>Tiêu đề bài báo thử nghiệm ở đây</h1><p>Đoạn văn thân bài đủ dài "
+        f"để là một đoạn văn của bài báo.</p></article><div class='list'>{cards}</div>"
+    )
+    found = dc.parse_html(html).blocks[-3:]
+    assert {b.reason for b in found} == {"one of a run of same-shaped items outside the article"}
+
+
+def test_html_files_in_a_corpus_are_read_as_html(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "portal.html"
+    page.write_bytes((PAGES / "portal.html").read_bytes())
+    (article,) = dc.Corpus([tmp_path], glob="*.html").articles()
+    assert article.title == "Việt Nam và Nhật Bản nhất trí tăng cường hợp tác"
+    assert article.source == str(page)

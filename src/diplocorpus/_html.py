@@ -97,6 +97,7 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]+)""", re.I
 _LANDMARKS = {"nav": BlockKind.NAVIGATION, "aside": BlockKind.RELATED}
 _ARTICLE_WORDS = ("article", "content", "detail", "post", "story", "main", "body")
 _LINK_SHARE = 0.8
+_TEMPLATE_RUN = 3
 _NEWS_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle", "WebPage"}
 )
@@ -294,7 +295,23 @@ def _hint(path: list[Any], lex: Lexicon) -> tuple[BlockKind, str] | None:
     block = path[-1]
     if not in_article and _link_share(block) >= _LINK_SHARE:
         return BlockKind.RELATED, "a block of links outside the article"
+    if not in_article and _repeated_template(path):
+        return BlockKind.RELATED, "one of a run of same-shaped items outside the article"
     return None
+
+
+def _repeated_template(path: list[Any]) -> bool:
+    """True inside one of three or more siblings of the same tag and class that hold links:
+    the cards of a list of other articles."""
+    for element in reversed(path[1:]):
+        parent = element.getparent()
+        if parent is None:
+            return False
+        shape = (element.tag, element.attrib.get("class", ""))
+        same = [c for c in parent if (c.tag, c.attrib.get("class", "")) == shape]
+        if len(same) >= _TEMPLATE_RUN and all(next(c.iter("a"), None) is not None for c in same):
+            return True
+    return False
 
 
 def _marked(element: Any, lex: Lexicon) -> tuple[BlockKind, str] | None:

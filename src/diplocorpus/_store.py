@@ -24,7 +24,7 @@ import attrs
 from ._article import parse
 from ._convert import from_json, to_json
 from ._dedup import DuplicateCluster, find_duplicates
-from ._errors import DiplocorpusError, InputError
+from ._errors import DiplocorpusError, InputError, MarkupInputError
 from ._events import extract_events
 from ._lexicon import Lexicon
 from ._load import Document
@@ -138,10 +138,22 @@ def analyse(document: Document, lexicon: Lexicon | None = None) -> Analysis:
 
 
 def parse_document(document: Document, lexicon: Lexicon | None = None) -> Article:
-    """Parse a loaded document (its source and known date passed on)."""
-    return parse(
-        document.text, source=document.source, published=document.published, lexicon=lexicon
-    )
+    """Parse a loaded document (its source and known date passed on); an HTML page is read
+    as HTML (needs the ``html`` extra)."""
+    try:
+        return parse(
+            document.text, source=document.source, published=document.published, lexicon=lexicon
+        )
+    except MarkupInputError:
+        from ._html import parse_html  # noqa: PLC0415 - the html extra is optional
+
+        return parse_html(
+            document.text,
+            source=document.source,
+            url=document.url,
+            published=document.published,
+            lexicon=lexicon,
+        )
 
 
 @attrs.frozen(kw_only=True, slots=True)
