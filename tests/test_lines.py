@@ -160,3 +160,10 @@ def test_a_section_name_above_the_headline_is_not_the_title(section: str) -> Non
         article.title == "Việt Nam và Singapore nâng cấp quan hệ lên Đối tác chiến lược toàn diện"
     )
     assert article.blocks[0].kind.is_content is False
+
+
+def test_a_date_written_with_dashes_is_not_a_slug() -> None:
+    article = dc.parse(
+        "Tiêu đề của một bài báo thử nghiệm\n1-01-2000 - 0h00\n" + HEAD.split("\n")[1]
+    )
+    assert article.blocks[1].kind is dc.BlockKind.DATELINE

@@ -50,6 +50,7 @@ _MENU_WORDS = 4
 _CLOSERS = " \"'”’»)]|"
 _WORD_PUNCT = ".,:;!?\"'“”‘’()[]"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
+_SLUG_WORD = re.compile(r"[a-z]{2,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
 _DAY_MONTH = re.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?")
@@ -157,6 +158,8 @@ def _slug(line: _Line, _lex: Lexicon) -> Label | None:
     text = line.text
     if not text.isascii() or not _SLUG.fullmatch(text):
         return None
+    if len(_SLUG_WORD.findall(text)) < 3:
+        return None  # "1-01-2000 - 0h00" is a date, not words
     if line.words >= 4 or text.count("-") >= 3:
         return K.SLUG, "lowercase words without diacritics: a URL slug"
     return None
