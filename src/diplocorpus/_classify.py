@@ -39,6 +39,7 @@ K = BlockKind
 Label = tuple[BlockKind, str]
 
 _LONG_LINE = 60  # words: past this a line is running text and no line rule applies
+_HEAD_WORDS = 8
 _SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
 _FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
 _BODY_WORDS = 25
@@ -76,6 +77,14 @@ class _Line:
         if self._fold is None:
             self._fold = fold_key(self.text) if len(self.text) <= _FOLD_CHARS else ""
         return self._fold
+
+    @property
+    def head(self) -> str:
+        """The folded key of the line's first words: enough for rules that read a prefix
+        ("Xem thêm:", "Từ khóa:", "[Video]", a footer's first words) on long lines."""
+        if self.words <= _HEAD_WORDS:
+            return self.fold
+        return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
 
     @property
     def final(self) -> str:
@@ -168,7 +177,7 @@ def _slug(line: _Line, _lex: Lexicon) -> Label | None:
 def _footer(line: _Line, lex: Lexicon) -> Label | None:
     if line.words > 40:
         return None
-    if line.text[0] == "©" or starts_with_phrase(line.fold, lex.footers):
+    if line.text[0] == "©" or starts_with_phrase(line.head, lex.footers):
         return K.FOOTER, "site footer"
     return None
 
@@ -213,7 +222,7 @@ def _section_label(line: _Line, lex: Lexicon) -> Label | None:
 
 
 def _inline_related(line: _Line, lex: Lexicon) -> Label | None:
-    folded = line.fold
+    folded = line.head
     for label in lex.inline_related_labels:
         if folded.startswith(label):
             rest = folded[len(label) :].lstrip()
@@ -239,7 +248,7 @@ def _media_item(line: _Line, lex: Lexicon) -> Label | None:
         close = text.find("]" if text[0] == "[" else ")")
         if 0 < close <= 24 and fold_key(text[1:close]) in lex.media_tags:
             return K.MEDIA_LIST, f"media item tagged {text[: close + 1]}"
-    head, colon, _rest = line.fold.partition(":")
+    head, colon, _rest = line.head.partition(":")
     if colon and head in lex.media_tags and head not in lex.credit_labels and line.words >= 3:
         return K.MEDIA_LIST, f"media item tagged {text.split(':', 1)[0]}:"
     return None
@@ -258,7 +267,7 @@ def _breadcrumb(line: _Line, lex: Lexicon) -> Label | None:
 
 
 def _tags(line: _Line, lex: Lexicon) -> Label | None:
-    head, colon, _rest = line.fold.partition(":")
+    head, colon, _rest = line.head.partition(":")
     if colon and head.strip() in lex.tag_labels:
         return K.TAGS, "the article's tag list"
     return None
