@@ -33,8 +33,7 @@ import diplocorpus as dc
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.html_rebuild import rebuild  # noqa: E402
-from tests.test_corpus import cp1258  # noqa: E402
+from tests.fixtures import cp1258, rebuild  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 PAGES = ROOT / "tests" / "html"

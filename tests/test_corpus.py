@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,21 +19,9 @@ import diplocorpus as dc
 from diplocorpus._load import decode
 
 from .conftest import ROOT, SEEDS
+from .fixtures import cp1258
 
 SEED_PATHS = sorted(SEEDS.glob("*.txt"))
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese sites write it: base letters precomposed, tones combining."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        out.append(base + "".join(c for c in parts if c in TONES))
-    return "".join(out).encode("cp1258")
-
-
 # -- loading -------------------------------------------------------------------------------
 
 

@@ -270,3 +270,13 @@ def test_a_reception() -> None:
     assert reception.series is None
     assert set(reception.participants) == {"Võ Văn Thưởng", "Oh Young Ju"}
     assert reception.location == "Phủ Chủ tịch"
+
+
+def test_a_theme_label_with_a_moved_tone_mark() -> None:
+    # "khẩu hiệu" folds to a key whose tone sits elsewhere: labels are matched word by word.
+    (forum,) = events(
+        "Diễn đàn Hợp tác Mekong lần thứ 3 với khẩu hiệu “Cùng nhau phát triển” khai mạc "
+        "ngày 2/6/2024 tại Viêng Chăn."
+    )
+    assert forum.themes == ("Cùng nhau phát triển",)
+    assert forum.start == dt.date(2024, 6, 2)

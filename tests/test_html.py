@@ -10,8 +10,7 @@ import pytest
 import diplocorpus as dc
 
 from .conftest import SEEDS
-from .html_rebuild import rebuild
-from .test_corpus import cp1258
+from .fixtures import cp1258, rebuild
 
 pytest.importorskip("lxml")
 PAGES = pathlib.Path(__file__).resolve().parent / "html"

@@ -24,10 +24,11 @@ from ._errors import (
     DiplocorpusError,
     InputError,
     MarkupInputError,
+    MissingDependencyError,
     NotTextError,
 )
 from ._events import extract_events
-from ._export import MissingDependencyError, dask_bag, export_parquet
+from ._export import dask_bag, export_parquet
 from ._html import html_to_text, parse_html
 from ._lexicon import Lexicon
 from ._load import Document, SkippedInput, iter_documents, read_document

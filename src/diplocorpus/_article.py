@@ -74,19 +74,18 @@ def build_article(
     ``hints`` (one per line) is evidence from the page's markup for lines no line rule
     names; ``origins`` where each line came from in the markup.
     """
-    lex = lexicon
-    blocks = classify(lines, lex, hints=hints)
+    blocks = classify(lines, lexicon, hints=hints)
     if origins is not None:
         blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]
     notes = list(notes)
     article = Article(
         source=source,
         title=_first_text(blocks, BlockKind.TITLE),
-        published=_published(blocks, lex, published, default_tz, notes),
-        authors=_authors(blocks, lex),
-        view_count=_view_count(blocks, lex),
+        published=_published(blocks, lexicon, published, default_tz, notes),
+        authors=_authors(blocks, lexicon),
+        view_count=_view_count(blocks, lexicon),
         paragraphs=_paragraphs(blocks),
-        captions=_captions(blocks, lex),
+        captions=_captions(blocks, lexicon),
         blocks=blocks,
         notes=notes,
     )

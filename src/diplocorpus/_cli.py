@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
+import attrs
 from dateutil import parser as du_parser
 from tqdm import tqdm
 
@@ -254,15 +255,7 @@ def _corpus(args: argparse.Namespace) -> Corpus:
 def _with_date(corpus: Corpus, published: dt.date | None) -> Iterator[Document]:
     for document in corpus.documents():
         if published is not None and document.published is None:
-            yield Document(
-                text=document.text,
-                source=document.source,
-                url=document.url,
-                published=published,
-                fetched_at=document.fetched_at,
-                encoding=document.encoding,
-                metadata=document.metadata,
-            )
+            yield attrs.evolve(document, published=published)
         else:
             yield document
 

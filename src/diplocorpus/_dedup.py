@@ -13,16 +13,13 @@ from collections.abc import Iterable
 import attrs
 from datasketch import MinHash, MinHashLSH
 
+from ._models import str_tuple
 from ._text import fold_key
 
 __all__ = ["DuplicateCluster", "find_duplicates"]
 
 _SHINGLE = 5
 _SEED = 1  # fixed: the same text gives the same signature in every run and process
-
-
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -34,7 +31,7 @@ class DuplicateCluster:
     the representative and another member.
     """
 
-    members: tuple[str, ...] = attrs.field(converter=_strs)
+    members: tuple[str, ...] = attrs.field(converter=str_tuple)
     representative: str
     similarity: float
 

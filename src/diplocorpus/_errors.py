@@ -8,6 +8,7 @@ __all__ = [
     "DiplocorpusError",
     "InputError",
     "MarkupInputError",
+    "MissingDependencyError",
     "NotTextError",
 ]
 
@@ -58,3 +59,7 @@ class MarkupInputError(InputError):
 
 class DecodeError(InputError):
     """A file's bytes cannot be decoded with the encoding asked for."""
+
+
+class MissingDependencyError(DiplocorpusError, ImportError):
+    """A feature needs an optional extra that is not installed (the message names it)."""

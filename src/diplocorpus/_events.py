@@ -16,7 +16,8 @@ is kept as a mention but gives no claims.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -453,48 +454,47 @@ def _location(sentence: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _mode(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
-    """The attendance mode a sentence states, and its words as written."""
-    words = sentence.split()
-    keys = [fold_key(w.strip(_EDGE)) for w in words]
-    if not lex.first_words["event_modes"].intersection(keys):
-        return None
-    for phrase in sorted(lex.event_mode_index, key=len, reverse=True):
-        wanted = phrase.split()
-        for i in range(len(keys) - len(wanted) + 1):
+def _phrases(sentence: str, phrases: Collection[str]) -> list[tuple[int, str, str]]:
+    """Where folded ``phrases`` stand in ``sentence``, word for word: ``(character offset,
+    phrase, words as written)``, longest phrase first at each place, in reading order."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", sentence)]
+    keys = [fold_key(w.strip(_EDGE)) for _, w in words]
+    longest = sorted(phrases, key=lambda p: -len(p.split()))
+    found = []
+    for i in range(len(keys)):
+        for phrase in longest:
+            wanted = phrase.split()
             if keys[i : i + len(wanted)] == wanted:
-                written = " ".join(words[i : i + len(wanted)]).strip(_EDGE)
-                return lex.event_mode_index[phrase], written
-    return None
+                written = " ".join(w for _, w in words[i : i + len(wanted)]).strip(_EDGE)
+                found.append((words[i][0], phrase, written))
+                break
+    return found
+
+
+def _mode(sentence: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The attendance mode a sentence states (its longest phrase), and its words as written."""
+    found = _phrases(sentence, lex.event_mode_index)
+    if not found:
+        return None
+    _at, phrase, written = max(found, key=lambda f: len(f[1].split()))
+    return lex.event_mode_index[phrase], written
 
 
 def _themes(
     sentence: str, offset: int, targets: list[_Found], lex: Lexicon
 ) -> list[tuple[str, _Found]]:
-    """Themes in quotation marks after "chủ đề", each with the event it belongs to."""
+    """Themes in quotation marks after "chủ đề", each with the event it belongs to: the one
+    named before the label in the sentence, else the first one."""
     found = []
-    folded = sentence.casefold()
-    for label in lex.theme_labels:
-        start = 0
-        while (at := _find_word(folded, label, start)) >= 0:
-            start = at + len(label)
-            quote = sentence.find("“", start, start + 12)
-            close = sentence.find("”", quote + 1) if quote >= 0 else -1
-            if quote < 0 or close < 0:
-                continue
-            theme = sentence[quote + 1 : close].strip()
-            where = offset + at
-            before = [t for t in targets if t.mention.start < where]
-            target = before[-1] if before else targets[0]
-            found.append((theme, target))
+    for at, _phrase, written in _phrases(sentence, lex.theme_labels):
+        start = at + len(written)
+        quote = sentence.find("“", start, start + 12)
+        close = sentence.find("”", quote + 1) if quote >= 0 else -1
+        if quote < 0 or close < 0:
+            continue
+        before = [t for t in targets if t.mention.start < offset + at]
+        found.append((sentence[quote + 1 : close].strip(), before[-1] if before else targets[0]))
     return found
-
-
-def _find_word(folded: str, label: str, start: int) -> int:
-    at = folded.find(label, start)
-    while at >= 0 and at > 0 and folded[at - 1].isalnum():
-        at = folded.find(label, at + 1)
-    return at
 
 
 # -- events --------------------------------------------------------------------------------

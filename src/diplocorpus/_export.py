@@ -7,19 +7,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ._errors import DiplocorpusError
+from ._errors import MissingDependencyError
 from ._lexicon import Lexicon
 from ._load import iter_documents
 from ._models import Article
 from ._store import Store, parse_document
 
-__all__ = ["MissingDependencyError", "dask_bag", "export_parquet"]
+__all__ = ["dask_bag", "export_parquet"]
 
 _TABLES = ("documents", "paragraphs", "statements", "people", "events")
-
-
-class MissingDependencyError(DiplocorpusError, ImportError):
-    """A feature needs an optional extra that is not installed."""
 
 
 def export_parquet(store: Store, folder: str | os.PathLike[str]) -> dict[str, Path]:

@@ -25,8 +25,7 @@ from dateutil import parser as du_parser
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ, DateValue
-from ._errors import InputError
-from ._export import MissingDependencyError
+from ._errors import InputError, MissingDependencyError
 from ._lexicon import Lexicon
 from ._load import decode
 from ._models import Article, BlockKind

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ._models import Event, EventKind
+from ._models import Event, EventKind, str_tuple
 from ._text import fold_key
 
 __all__ = ["MergedEvent", "MergedField", "SourcedValue", "merge_events"]
@@ -36,10 +36,6 @@ def _values(values: Iterable[SourcedValue]) -> tuple[SourcedValue, ...]:
     return tuple(values)
 
 
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(kw_only=True, slots=True)
 class MergedField:
     """A field of a merged event: every claim, the distinct values, and whether they agree.
@@ -49,7 +45,7 @@ class MergedField:
     """
 
     claims: tuple[SourcedValue, ...] = attrs.field(default=(), converter=_values)
-    values: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    values: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     value: str | None = None
     conflict: bool = False
 
@@ -64,7 +60,7 @@ class MergedEvent:
     ordinal: int | None = None
     term: int | None = None
     kind: EventKind
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     start: MergedField = attrs.field(factory=MergedField)
     end: MergedField = attrs.field(factory=MergedField)
     location: MergedField = attrs.field(factory=MergedField)

@@ -98,7 +98,8 @@ class Caption:
 
 
 # Typed converters: sequences given as lists are stored as tuples, so records stay immutable.
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """attrs converter: strings given as any iterable are kept as a tuple."""
     return tuple(values)
 
 
@@ -127,12 +128,12 @@ class Article:
     source: str | None = None
     title: str | None = None
     published: DateValue | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     view_count: int | None = None
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
     def blocks_of(self, *kinds: BlockKind) -> tuple[Block, ...]:
         """The blocks of the given kinds, in input order."""
@@ -310,9 +311,9 @@ class Event:
     end: DateValue | None = None
     location: str | None = None
     mode: AttendanceMode | None = None
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    organisers: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    themes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    participants: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    organisers: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     main: bool = False
     mentions: tuple[EventMention, ...] = attrs.field(default=(), converter=_mentions)
     claims: tuple[EventClaim, ...] = attrs.field(default=(), converter=_claims)

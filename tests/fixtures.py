@@ -1,12 +1,27 @@
-"""The seed pages rebuilt as HTML, as a news CMS would serve them (a test fixture)."""
+"""Test fixtures: the seed pages rebuilt as HTML, and Windows-1258 as Vietnamese sites
+write it."""
 
 from __future__ import annotations
 
 import html
 import json
 import pathlib
+import unicodedata
 
 SEEDS = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese sites write it: base letters precomposed, tones combining."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out.append(base + "".join(c for c in parts if c in TONES))
+    return "".join(out).encode("cp1258")
+
 
 ARTICLE = {
     "title": "h1",
