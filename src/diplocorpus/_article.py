@@ -22,6 +22,7 @@ from ._meta import (
     strip_end_mark,
 )
 from ._models import Article, Block, BlockKind, Caption
+from ._site import SiteProfile
 from ._text import split_lines
 
 __all__ = ["build_article", "parse", "parse_file"]
@@ -36,6 +37,7 @@ def parse(
     published: DateValue | None = None,
     default_tz: dt.tzinfo = VIETNAM_TZ,
     lexicon: Lexicon | None = None,
+    site: SiteProfile | None = None,
 ) -> Article:
     """Turn the plain text of a news page into an :class:`Article`.
 
@@ -43,7 +45,8 @@ def parse(
     names it in the result and in errors. ``published`` is a date the caller already knows:
     it completes a dateline that lacks a year and stands in when the page has no dateline.
     Times without a zone are in ``default_tz`` (Vietnam time). ``lexicon`` replaces the
-    shipped word lists (see :class:`Lexicon`).
+    shipped word lists (see :class:`Lexicon`). ``site`` is the page's site profile (see
+    :func:`learn_site`): the lines its template knows are labelled as the site's furniture.
 
     Raises :class:`NotTextError` for non-``str`` input, :class:`BinaryContentError` for NUL
     bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article.
@@ -55,6 +58,7 @@ def parse(
         published=published,
         default_tz=default_tz,
         lexicon=lex,
+        site=site,
     )
 
 
@@ -68,13 +72,14 @@ def build_article(
     hints: Sequence[Label | None] | None = None,
     origins: Sequence[str | None] | None = None,
     notes: Sequence[str] = (),
+    site: SiteProfile | None = None,
 ) -> Article:
     """Classify normalised ``lines`` (blank ones as "") and build the Article.
 
     ``hints`` (one per line) is evidence from the page's markup for lines no line rule
     names; ``origins`` where each line came from in the markup.
     """
-    blocks = classify(lines, lexicon, hints=hints)
+    blocks = classify(lines, lexicon, hints=hints, site=site)
     if origins is not None:
         blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]
     notes = list(notes)

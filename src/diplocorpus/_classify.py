@@ -31,6 +31,7 @@ from ._meta import (
     starts_with_phrase,
 )
 from ._models import Block, BlockKind
+from ._site import SiteProfile
 from ._text import fold_key
 
 __all__ = ["Label", "classify"]
@@ -110,16 +111,24 @@ class _Line:
 
 
 def classify(
-    lines: list[str], lexicon: Lexicon, *, hints: Sequence[Label | None] | None = None
+    lines: list[str],
+    lexicon: Lexicon,
+    *,
+    hints: Sequence[Label | None] | None = None,
+    site: SiteProfile | None = None,
 ) -> list[Block]:
     """Return one :class:`Block` per non-blank entry of ``lines`` (line number = index + 1).
 
     ``hints`` (one per entry of ``lines``) is evidence from markup: a hinted kind stands for
-    a line that no line rule names, before the passes over groups of lines run.
+    a line that no line rule names, before the passes over groups of lines run. ``site`` is
+    the site's learned template: a line it knows is the site's furniture.
     """
     page = _lines(lines)
     labels: list[Label | None] = [
-        _line_rule(line, lexicon) or (hints[line.number - 1] if hints else None) for line in page
+        _line_rule(line, lexicon)
+        or (site.label(line.text) if site is not None else None)
+        or (hints[line.number - 1] if hints else None)
+        for line in page
     ]
     _mark_structures(page, labels)
     _mark_article(page, labels, lexicon)

@@ -29,6 +29,7 @@ from ._errors import InputError, MissingDependencyError
 from ._lexicon import Lexicon
 from ._load import decode
 from ._models import Article, BlockKind
+from ._site import SiteProfile
 from ._text import normalize_text
 
 __all__ = ["html_to_text", "parse_html"]
@@ -130,6 +131,7 @@ def parse_html(
     default_tz: dt.tzinfo = VIETNAM_TZ,
     lexicon: Lexicon | None = None,
     encoding: str | None = None,
+    site: SiteProfile | None = None,
 ) -> Article:
     """Turn an HTML news page into the same :class:`Article` :func:`parse` makes of its text.
 
@@ -149,6 +151,7 @@ def parse_html(
         lexicon=lex,
         hints=[hint for _t, _o, hint in rows],
         origins=[origin for _t, origin, _h in rows],
+        site=site,
     )
     return _with_markup(article, markup, default_tz)
 
