@@ -9,8 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplocorpus as dc
+from diplocorpus._dates import _AFTER_NOON, date_order, declared_zone, parse_dateline
+from diplocorpus._lexicon import DAY_PARTS
 
 VN = dc.VIETNAM_TZ
+LEX = dc.Lexicon.default()
 
 
 def published(line: str, **kwargs: object) -> object:
@@ -183,3 +186,324 @@ def test_a_place_is_never_an_author() -> None:
         "Tiêu đề thử nghiệm của bài báo\nMột đoạn thân bài đủ dài để làm nội dung chính.\nĐà Nẵng"
     )
     assert dc.parse(text).authors == ()
+
+
+# -- forms real pages write: month names, parts of the day, glued and unaccented labels ------
+
+
+def read(line: str, **kwargs: object) -> object:
+    found = parse_dateline(line, lexicon=LEX, **kwargs)  # type: ignore[arg-type]
+    assert found is not None, line
+    assert found.problem is None, found.problem
+    return found.value
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # month names, month first as in US English
+        ("Tháng Năm 27, 2021", dt.date(2021, 5, 27)),
+        ("tháng Mười Hai 21, 2012", dt.date(2012, 12, 21)),
+        ("Tháng Mười Một 5, 2012", dt.date(2012, 11, 5)),
+        ("Tháng Giêng 3, 2020", dt.date(2020, 1, 3)),
+        ("Tháng Chạp 30, 2019", dt.date(2019, 12, 30)),
+        ("Tháng Tư 7 2022", dt.date(2022, 4, 7)),
+        ("Tháng 5 27, 2021", dt.date(2021, 5, 27)),
+        ("May 27, 2021", dt.date(2021, 5, 27)),
+        ("December 21, 2012", dt.date(2012, 12, 21)),
+        ("Dec. 21st, 2012", dt.date(2012, 12, 21)),
+        # month names, day first
+        ("27 May 2021", dt.date(2021, 5, 27)),
+        ("3rd March, 2020", dt.date(2020, 3, 3)),
+        ("21-Dec-2012", dt.date(2012, 12, 21)),
+        ("Thứ Năm, ngày 7 tháng Tư năm 2022", dt.date(2022, 4, 7)),
+        ("Updated May 27, 2021 10:30 PM", dt.datetime(2021, 5, 27, 22, 30, tzinfo=VN)),
+        ("10:30 SA, 27 May 2021", dt.datetime(2021, 5, 27, 10, 30, tzinfo=VN)),
+        # parts of the day after a time
+        (
+            "Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều",
+            dt.datetime(2012, 11, 30, 16, 0, tzinfo=VN),
+        ),
+        ("19/12/2023 08:15 sáng", dt.datetime(2023, 12, 19, 8, 15, tzinfo=VN)),
+        ("12:30 trưa, 19/12/2023", dt.datetime(2023, 12, 19, 12, 30, tzinfo=VN)),
+        ("1:00 trưa 19/12/2023", dt.datetime(2023, 12, 19, 13, 0, tzinfo=VN)),
+        ("11:05 tối 19/12/2023", dt.datetime(2023, 12, 19, 23, 5, tzinfo=VN)),
+        ("19/12/2023 11 giờ đêm", dt.datetime(2023, 12, 19, 23, 0, tzinfo=VN)),
+        ("19/12/2023 2 giờ đêm", dt.datetime(2023, 12, 19, 2, 0, tzinfo=VN)),
+        ("2 giờ sáng 19/12/2023", dt.datetime(2023, 12, 19, 2, 0, tzinfo=VN)),
+        ("12 giờ đêm 19/12/2023", dt.datetime(2023, 12, 19, 0, 0, tzinfo=VN)),
+        ("19/12/2023 11h khuya", dt.datetime(2023, 12, 19, 23, 0, tzinfo=VN)),
+        ("19/12/2023 15:20 CH", dt.datetime(2023, 12, 19, 15, 20, tzinfo=VN)),
+        ("3:18PM 19/12/2023", dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)),
+        # a label glued to the date by a scraper
+        ("author14/04/2025 04:41", dt.datetime(2025, 4, 14, 4, 41, tzinfo=VN)),
+        ("Posted19/12/2023", dt.date(2023, 12, 19)),
+        ("Ngày đăng19/12/2023 15:18", dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)),
+        # English labels
+        ("Published on 19-12-2023 01:00 AM", dt.datetime(2023, 12, 19, 1, 0, tzinfo=VN)),
+        ("Posted on 19/12/2023", dt.date(2023, 12, 19)),
+        ("Last updated 19/12/2023 15:18", dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)),
+        ("Date: 19/12/2023 | Time: 15:18", dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)),
+        # labels written without diacritics
+        ("Thu nam, 20/12/2012, 10:18 GMT+7", dt.datetime(2012, 12, 20, 10, 18, tzinfo=VN)),
+        ("Cap nhat luc 10:18 20/12/2012", dt.datetime(2012, 12, 20, 10, 18, tzinfo=VN)),
+        ("Ngay dang: 14/12/2021", dt.date(2021, 12, 14)),
+        ("CHU NHAT, 17/12/23", dt.date(2023, 12, 17)),
+    ],
+)
+def test_more_dateline_forms(line: str, expected: object) -> None:
+    value = read(line)
+    assert value == expected
+    assert type(value) is type(expected)
+    if isinstance(value, dt.datetime):
+        assert value.utcoffset() == dt.timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published on 03-08-2011 01:00 AM \xa0 Số lần xem: 169",  # a count: says more
+        "27 tháng năm 2021",  # "năm 2021" is the year: no month is named
+        "Tháng Năm 2021",  # May 2021, or "tháng, năm 2021": no day in either
+        "18 Tháng Mười Hai",  # no year: left to the markup or the caller
+        "Theo Ngoisao19/12/2023",  # glued letters that are no label
+        "Đang 19/12/2023",  # "đang" is written with diacritics, and is not "đăng"
+        "Tin 24h 19/12/2023",  # an hour needs minutes or a part of the day
+        "19/12/2023 sáng mai",  # a part of the day with no time before it
+        "Thang Nam 27, 2021",  # only label words are matched without diacritics
+    ],
+)
+def test_lines_that_are_not_datelines(line: str) -> None:
+    assert parse_dateline(line, lexicon=LEX) is None
+
+
+def test_a_page_reads_the_new_forms_end_to_end() -> None:
+    assert published("author14/04/2025 04:41") == dt.datetime(2025, 4, 14, 4, 41, tzinfo=VN)
+    assert published("Tháng Năm 27, 2021") == dt.date(2021, 5, 27)
+
+
+def test_words_alone_still_work_and_take_the_shipped_months() -> None:
+    found = parse_dateline("May 27, 2021 04:00 chiều", words=LEX.dateline_words)
+    assert found is not None
+    assert found.value == dt.datetime(2021, 5, 27, 16, 0, tzinfo=VN)
+
+
+def test_words_given_beside_a_lexicon_are_the_labels() -> None:
+    assert parse_dateline("Đăng: 19/12/2023", lexicon=LEX, words=frozenset()) is None
+    found = parse_dateline("Đăng: 19/12/2023", lexicon=LEX)
+    assert found is not None
+    assert found.value == dt.date(2023, 12, 19)
+
+
+def test_months_and_parts_of_the_day_come_from_the_lexicon() -> None:
+    line = "27 Mei 2021 4:00 xế"
+    assert parse_dateline(line, lexicon=LEX) is None
+    mine = LEX.extended(month_names=["Mei = 5"], day_periods=["xế = pm"])
+    found = parse_dateline(line, lexicon=mine)
+    assert found is not None
+    assert found.value == dt.datetime(2021, 5, 27, 16, 0, tzinfo=VN)
+
+
+def test_lexicon_values_are_checked() -> None:
+    with pytest.raises(ValueError, match="not a month number"):
+        _ = LEX.extended(month_names=["tháng mười ba = 13"]).month_name_index
+    with pytest.raises(ValueError, match="unknown part of the day"):
+        _ = LEX.extended(day_periods=["xế = afternoon"]).day_period_index
+    assert set(_AFTER_NOON) == DAY_PARTS  # every part the lexicon allows has its hours
+
+
+# -- month first ----------------------------------------------------------------------------
+
+
+def test_month_first_reads_month_day_year() -> None:
+    assert read("12-27-2012", month_first=True) == dt.date(2012, 12, 27)
+    assert read("Published on 03-08-2011 01:00 AM", month_first=True) == dt.datetime(
+        2011, 3, 8, 1, 0, tzinfo=VN
+    )
+    assert read("03-08-2011") == dt.date(2011, 8, 3)
+    assert read("12/27", month_first=True) == dc.PartialDate(month=12, day=27)
+
+
+def test_day_first_finds_no_27th_month() -> None:
+    found = parse_dateline("12-27-2012", lexicon=LEX)
+    assert found is not None
+    assert found.value is None
+    assert found.problem is not None
+    assert "month must be in 1..12" in found.problem
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2012-12-07", dt.date(2012, 12, 7)),
+        ("Tháng Năm 7, 2021", dt.date(2021, 5, 7)),
+        ("7 May 2021", dt.date(2021, 5, 7)),
+        ("ngày 7 tháng 5 năm 2021", dt.date(2021, 5, 7)),
+    ],
+)
+def test_month_first_leaves_dates_whose_order_is_written(line: str, expected: dt.date) -> None:
+    assert read(line, month_first=True) == expected
+    assert read(line, month_first=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Chủ đề: 8/3", "ht8899 12-24-2012 02:17 PM", "Published on 03-08-2011"], True),
+        (["Thứ Ba, 19/12/2023", "Cập nhật 03/08/2011"], False),
+        (["19.12.23"], False),
+        (["12/27/2012 12:25:45 PM"], True),
+        (["Published on 03-08-2011"], None),  # both fields could be a month
+        ([], None),
+        (["12-27-2012", "27-12-2012"], None),  # dates that decide both ways
+        (["2012-12-27", "19/12", "1.234.567 lượt xem", "32/13/2023"], None),  # not D/M/Y
+    ],
+)
+def test_date_order(lines: list[str], expected: bool | None) -> None:
+    assert date_order(lines) is expected
+    assert date_order(iter(lines)) is expected  # read once, as a stream
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_date_order_follows_the_days_past_twelve(day: dt.date) -> None:
+    us = f"{day.month:02d}-{day.day:02d}-{day.year}"
+    vn = f"{day.day:02d}/{day.month:02d}/{day.year}"
+    decides = day.day > 12
+    assert date_order([us]) is (True if decides else None)
+    assert date_order([vn]) is (False if decides else None)
+
+
+# -- the zone a page declares -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "hours"),
+    [
+        (["Múi giờ GMT +8. Hiện tại là 02:43 AM"], 8),
+        (["Trang chủ", "All times are GMT -5. The time now is 10:00 PM."], -5),
+        (["All times are GMT. The time now is 10:00 PM."], 0),
+        (["Múi giờ: UTC+05:30"], 5.5),
+        (["Thứ Ba, 19/12/2023 15:18 (GMT+7)", "Tin liên quan"], None),  # a dateline's zone
+        (["Hiện tại là 02:43 AM"], None),
+    ],
+)
+def test_declared_zone(lines: list[str], hours: float | None) -> None:
+    zone = declared_zone(lines)
+    if hours is None:
+        assert zone is None
+    else:
+        assert zone is not None
+        assert zone.utcoffset(None) == dt.timedelta(hours=hours)
+
+
+def test_declaration_words_come_from_the_lexicon() -> None:
+    lines = ["Giờ hệ thống GMT+9"]
+    assert declared_zone(lines) is None
+    mine = LEX.extended(zone_declarations=["giờ hệ thống"])
+    zone = declared_zone(lines, lexicon=mine)
+    assert zone is not None
+    assert zone.utcoffset(None) == dt.timedelta(hours=9)
+
+
+def test_a_forum_page_reads_its_own_conventions() -> None:
+    page = [
+        "Bánh tình yêu cho ngày 8/3",
+        "Published on 03-08-2011 01:00 AM",
+        "thành viên 12-27-2012",
+        "Múi giờ GMT +8. Hiện tại là 02:43 AM",
+    ]
+    order, zone = date_order(page), declared_zone(page)
+    assert order is True
+    assert zone is not None
+    value = read(page[1], month_first=order, default_tz=zone)
+    assert value == dt.datetime(2011, 3, 8, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+# -- generated dates in the new forms -------------------------------------------------------
+
+VI_MONTHS = {
+    1: ["Tháng Một", "Tháng Giêng"],
+    2: ["Tháng Hai"],
+    3: ["Tháng Ba"],
+    4: ["Tháng Tư", "Tháng Bốn"],
+    5: ["Tháng Năm"],
+    6: ["Tháng Sáu"],
+    7: ["Tháng Bảy"],
+    8: ["Tháng Tám"],
+    9: ["Tháng Chín"],
+    10: ["Tháng Mười"],
+    11: ["Tháng Mười Một"],
+    12: ["Tháng Mười Hai", "Tháng Chạp"],
+}
+EN_MONTHS = {
+    m: [dt.date(2000, m, 1).strftime("%B"), dt.date(2000, m, 1).strftime("%b")]
+    for m in range(1, 13)
+}
+
+
+def twelve_hour(hour: int) -> list[tuple[int, str]]:
+    """Ways to write ``hour`` (0-23) on a 12-hour clock with a part of the day after it."""
+    h12 = hour % 12 or 12
+    ways = [(h12, "SA" if hour < 12 else "CH"), (h12, "AM" if hour < 12 else "PM")]
+    if hour < 11:
+        ways.append((h12, "sáng"))
+    if hour == 0 or 1 <= hour <= 4 or 18 <= hour <= 23:
+        ways.append((h12, "đêm"))
+    if 11 <= hour <= 17:
+        ways.append((h12, "trưa"))
+    if 12 <= hour <= 18:
+        ways.append((h12, "chiều"))
+    if 18 <= hour <= 23 or hour == 0:
+        ways.append((h12, "tối"))
+    return ways
+
+
+@st.composite
+def named_dates(draw: st.DrawFn) -> tuple[str, dt.date | dt.datetime]:
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+    vi = draw(st.sampled_from(VI_MONTHS[day.month]))
+    en = draw(st.sampled_from(EN_MONTHS[day.month]))
+    date_text = draw(
+        st.sampled_from(
+            [
+                f"{vi} {day.day}, {day.year}",
+                f"Tháng {day.month} {day.day}, {day.year}",
+                f"ngày {day.day} {vi.lower()} năm {day.year}",
+                f"{en} {day.day}, {day.year}",
+                f"{day.day} {en} {day.year}",
+                f"{day.day:02d}-{en}-{day.year}",
+            ]
+        )
+    )
+    lead = draw(st.sampled_from(["", "Posted on ", "Ngay dang: ", "Cap nhat ", "author"]))
+    if lead == "author" and not date_text[0].isdigit():
+        lead = "Date: "  # a glued label sits before a digit
+    if not draw(st.booleans()):
+        return lead + date_text, day
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    h12, part = draw(st.sampled_from(twelve_hour(hour)))
+    clock = draw(st.sampled_from([f"{h12}:{minute:02d} {part}", f"{h12:02d}:{minute:02d}{part}"]))
+    stamp = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VN)
+    shape = draw(st.sampled_from(["{d} {t}", "{t}, {d}", "{t} | {d}", "{d} lúc {t}"]))
+    return lead + shape.format(d=date_text, t=clock), stamp
+
+
+@given(named_dates())
+def test_any_date_in_the_new_forms_parses_back_to_itself(
+    case: tuple[str, dt.date | dt.datetime],
+) -> None:
+    line, expected = case
+    value = read(line)
+    assert value == expected, line
+    assert type(value) is type(expected)
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.sampled_from(["/", "-", "."]),
+)
+def test_month_first_dates_parse_back_to_themselves(day: dt.date, sep: str) -> None:
+    us = f"{day.month:02d}{sep}{day.day:02d}{sep}{day.year}"
+    assert read(us, month_first=True) == day
+    vn = f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year}"
+    assert read(vn, month_first=False) == day

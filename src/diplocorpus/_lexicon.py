@@ -19,6 +19,9 @@ from ._text import fold_key
 
 __all__ = ["Lexicon", "SpeakerEntry"]
 
+# The parts of the day a ``day_periods`` word may name; ``_dates`` turns each into hours.
+DAY_PARTS = frozenset({"am", "pm", "noon", "evening", "night"})
+
 
 @attrs.frozen(kw_only=True, slots=True)
 class SpeakerEntry:
@@ -69,6 +72,9 @@ class Lexicon:
     footers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     home_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     dateline_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    month_names: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    day_periods: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    zone_declarations: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     counter_units: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     pagination_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     media_tags: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
@@ -143,9 +149,34 @@ class Lexicon:
         return _pairs(self.event_modes)
 
     @functools.cached_property
+    def month_name_index(self) -> Mapping[str, int]:
+        """Month names and their numbers, from the ``name = month`` lines of ``month_names``."""
+        return {
+            name: _month_number(name, value) for name, value in _pairs(self.month_names).items()
+        }
+
+    @functools.cached_property
+    def day_period_index(self) -> Mapping[str, str]:
+        """Words for parts of the day and the part each names (one of :data:`DAY_PARTS`),
+        from the ``word = part`` lines of ``day_periods``."""
+        index = _pairs(self.day_periods)
+        unknown = sorted(
+            f"{word} = {part}" for word, part in index.items() if part not in DAY_PARTS
+        )
+        if unknown:
+            raise ValueError(f"day_periods: unknown part of the day in {', '.join(unknown)}")
+        return index
+
+    @functools.cached_property
     def speaker_index(self) -> Mapping[str, SpeakerEntry]:
         """The speakers by their folded written form."""
         return {entry.key: entry for entry in self.speakers}
+
+
+def _month_number(name: str, value: str) -> int:
+    if not (value.isdigit() and 1 <= int(value) <= 12):
+        raise ValueError(f"month_names: {name} = {value} is not a month number from 1 to 12")
+    return int(value)
 
 
 def _pairs(entries: Iterable[str]) -> dict[str, str]:
