@@ -41,7 +41,9 @@ def test_text_fields_are_nfc_and_collapsed() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "\ufeff", " \xa0 \t"])
 def test_empty_text_gives_an_empty_article(text: str) -> None:
     article = dc.parse(text, source="empty.txt")
-    assert article == dc.Article(source="empty.txt")
+    assert article == dc.Article(
+        source="empty.txt", is_article=False, not_article_reason="the page has no text"
+    )
 
 
 @pytest.mark.parametrize("value", [b"Tin t\xe1\xbb\xa9c", bytearray(b"abc"), None, 42, ["a"]])

@@ -23,7 +23,7 @@ from ._meta import (
 )
 from ._models import Article, Block, BlockKind, Caption
 from ._site import SiteProfile
-from ._text import split_lines
+from ._text import fold_key, split_lines
 
 __all__ = ["build_article", "parse", "parse_file"]
 
@@ -73,13 +73,15 @@ def build_article(
     origins: Sequence[str | None] | None = None,
     notes: Sequence[str] = (),
     site: SiteProfile | None = None,
+    headline: str | None = None,
 ) -> Article:
     """Classify normalised ``lines`` (blank ones as "") and build the Article.
 
     ``hints`` (one per line) is evidence from the page's markup for lines no line rule
     names; ``origins`` where each line came from in the markup.
     """
-    blocks = classify(lines, lexicon, hints=hints, site=site)
+    classified = classify(lines, lexicon, hints=hints, site=site, headline=headline)
+    blocks = list(classified.blocks)
     if origins is not None:
         blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]
     notes = list(notes)
@@ -93,6 +95,8 @@ def build_article(
         captions=_captions(blocks, lexicon),
         blocks=blocks,
         notes=notes,
+        is_article=classified.verdict.is_article,
+        not_article_reason=classified.verdict.reason,
     )
     if _log.isEnabledFor(logging.DEBUG):
         _log.debug(
@@ -164,11 +168,15 @@ def _published(
 
 
 def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
+    """The names of every byline (the header's and the signature's), each name once; the
+    names a dateline carries when there is no byline."""
+    names: dict[str, str] = {}
     for block in blocks:
         if block.kind is BlockKind.BYLINE:
-            names = byline_names(block.text, lex)
-            if names is not None:
-                return names
+            for name in byline_names(block.text, lex) or ():
+                names.setdefault(fold_key(name), name)
+    if names:
+        return tuple(names.values())
     for parts in _dateline_parts(blocks, lex):
         if parts.names:
             return parts.names

@@ -104,6 +104,13 @@ class Lexicon:
     organiser_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    widget_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    comment_markers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    comment_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    time_units: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    function_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    source_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    promo_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod

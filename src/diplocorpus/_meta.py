@@ -28,8 +28,14 @@ __all__ = [
 
 _MAX_META_CHARS = 600
 _MAX_CREDIT_WORDS = 8
+_CAPS_NAME_WORDS = 3
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
+# Initials of a signature: capitals each followed by a dot ("H.V.", "T.Q.A", "N.Anh").
+_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){1,3}(?:[^\W\d_]+\.?)?$")
+_OUTLETS = re.compile(r"\s*\([^()]{0,80}\)\s*\.?$")
+# A web address names an outlet, not a person: "Vcamp.vn", "Dantri.com.vn".
+_DOMAIN = re.compile(r"\w\.(?:vn|com|net|org|info|gov|edu|tv|asia)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _PUNCT = ".:…!?,;"
@@ -75,26 +81,37 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
 
     Agency tags (``(TTXVN)``, ``/VOV``), a ``Theo``/``Bài và ảnh:`` lead and trailing page
     controls (``• Từ khóa``) are not names. A line naming only an agency (``Theo TTXVN``)
-    is a byline with no author names.
+    or an outlet (``Theo Ngoisao``: one word after "Theo" is a source, not a person's
+    name) is a byline with no author names; after "Theo", a person's outlets follow in
+    brackets or after a slash (``Theo Sầm Hoa (Vietnamnet/Reuters)``,
+    ``Theo Minh Nguyễn/Vcamp.vn``).
     """
     if len(text) > 160:
         return None
     body = _cut_tail(text, lexicon)
-    body = _cut_prefix(body, lexicon)
+    body, lead = _cut_prefix(body, lexicon)
+    by_source = fold_key(lead) in lexicon.source_leads
+    if by_source:
+        body = _OUTLETS.sub("", body)
     body = _PARENS.sub(lambda m: " " if _is_agency(m[0][1:-1], lexicon) else m[0], body)
     if "(" in body or ")" in body:
         return None
     names: list[str] = []
-    for part in _NAME_SPLIT.split(body.strip(" .")):
+    body = body.strip(" ")
+    if body.endswith(".") and not _INITIALS.search(body):
+        body = body[:-1]
+    for part in _NAME_SPLIT.split(body.strip(" .") if not _INITIALS.search(body) else body):
         for raw in part.split("/"):
             piece = raw.strip()
-            if not piece or _is_agency(piece, lexicon):
+            if not piece or _is_agency(piece, lexicon) or _DOMAIN.search(piece):
                 continue
-            if not _is_name(piece) or fold_key(piece) in lexicon.places:
+            if not _is_name(piece, lexicon) or fold_key(piece) in lexicon.places:
                 return None
             names.append(piece)
     if len(names) > 6:
         return None
+    if by_source and all(len(name.split()) == 1 for name in names):
+        return ()  # "Theo Ngoisao": a source
     return tuple(names)
 
 
@@ -106,14 +123,15 @@ def _cut_tail(text: str, lexicon: Lexicon) -> str:
     return text
 
 
-def _cut_prefix(text: str, lexicon: Lexicon) -> str:
+def _cut_prefix(text: str, lexicon: Lexicon) -> tuple[str, str]:
+    """The text without its byline lead ("Theo", "Bài và ảnh:"), and the lead."""
     words = text.split()
     for size in (3, 2, 1):
         lead = " ".join(words[:size])
         colon = lead.endswith(":")
         if fold_key(lead.rstrip(":")) in lexicon.byline_prefixes and (colon or size < len(words)):
-            return " ".join(words[size:]).lstrip(": ")
-    return text
+            return " ".join(words[size:]).lstrip(": "), lead.rstrip(":")
+    return text, ""
 
 
 def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
@@ -124,20 +142,24 @@ def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
 
 def _is_agency(text: str, lexicon: Lexicon) -> bool:
     text = text.strip(" -–/")
+    if _INITIALS.fullmatch(text):
+        return False  # a person's initials: "H.V.", "N.A"
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(text.split()) == 1:
         return True  # an abbreviation: TTXVN, VOV, TTO
     return fold_key(text) in lexicon.agencies
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, lexicon: Lexicon) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 5:
         return False
     if not all(_NAME_TOKEN.fullmatch(t) and t[0].isupper() for t in tokens):
         return False  # "hội" is a common word, not part of a name
     if len(tokens) >= 2 and all(t.isupper() for t in tokens):
-        return True  # a name set in capitals: "NGỌC AN"
+        # A name set in capitals: "NGỌC AN", "NGUYỄN THỊ THU HÀ". A longer run of capitals
+        # without a surname first is a heading ("NỘI DUNG TRAO ĐỔI").
+        return len(tokens) <= _CAPS_NAME_WORDS or fold_key(tokens[0]) in lexicon.surnames
     # "Hội" is a name syllable; "HĐND" or "TP.HCM" inside a phrase is not.
     return not any(c.isupper() for t in tokens for part in t.split(".") for c in part[1:])
 

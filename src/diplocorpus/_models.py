@@ -60,6 +60,9 @@ class BlockKind(_ValueEnum):
     SOURCE_LABEL = "source_label"
     TAGS = "tags"
     FOOTER = "footer"
+    COMMENT = "comment"
+    PHOTO_CREDIT = "photo_credit"
+    DUPLICATE = "duplicate"
 
     @property
     def is_content(self) -> bool:
@@ -123,6 +126,9 @@ class Article:
     gives only a date, a :class:`PartialDate` when it gives no year and the caller gave none,
     else ``None``. ``notes`` says what the parser saw but could not use (an impossible date,
     say). ``blocks`` has one :class:`Block` for every non-blank input line, in input order.
+    ``is_article`` is False for a page that is not an article (a front page, a list of
+    other articles, a page with no text): it then has no title, body or captions, and
+    ``not_article_reason`` says what was seen.
     """
 
     source: str | None = None
@@ -134,6 +140,8 @@ class Article:
     captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
     notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    is_article: bool = True
+    not_article_reason: str | None = None
 
     def blocks_of(self, *kinds: BlockKind) -> tuple[Block, ...]:
         """The blocks of the given kinds, in input order."""

@@ -1,0 +1,1098 @@
+"""The page's layout: lists, cards, photos and comment threads, and where the article is.
+
+Two passes over the whole page, after the line rules:
+
+1. structures: what a group of lines is (a menu, a run of headlines, a related-article card,
+   a photo's alt text numbered after the headline, a comment thread, a box of links under a
+   section label);
+2. the article: the run of the page where its prose is densest (the body), the headline of
+   the opening above it (the line that its dateline, byline and lead confirm), the captions
+   of its photos, its signature, and everything before and after it, which is the site's.
+
+A page whose prose is only the teasers of many cards is a front page or a list, not an
+article: the verdict says so and no line is content.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._lexicon import Lexicon
+from ._meta import byline_names, has_end_mark, split_credit, starts_with_phrase
+from ._models import CONTENT_KINDS, BlockKind
+from ._page import Label, Line, content_words, real_words, strip_alt_number
+from ._rules import CREDIT_ALONE
+from ._text import fold_key
+
+__all__ = ["Verdict", "mark_article", "mark_structures"]
+
+K = BlockKind
+
+# -- the knobs -----------------------------------------------------------------------------
+_BODY_WORDS = 25
+_CAPTION_WORDS = 35  # a photo's description is short
+_PHOTO_CAPTION_WORDS = 70  # a caption under a photo of a photo story may run longer
+_PHOTO_CAPTION_SENTENCES = 4
+_DESCRIPTION_WORDS = 8
+_SENTENCE_WORDS = 5
+_SHORT_SHARE = 3  # a text under a photo a third as long as the page's paragraphs is a caption
+_TITLE_WORDS = 5  # a headline is rarely shorter; a section name above it rarely longer
+_MENU_WORDS = 4
+_REPEATED_TEXT = 3  # a line this often on a page is the site's, not the article's
+_REPEATED_WORDS = 5
+_SAME_WORDS = 0.7  # share of words two lines have in common when one is a copy of the other
+# Weights of the article zone: a paragraph adds its words beyond _ZONE_COST; everything
+# else costs. The zone is the run of lines with the largest total.
+_ZONE_COST = 10
+_PARAGRAPH_CAP = 60  # a very long line counts no more than this: one line is not an article
+_SHORT_COST = 2
+_NOISE_COST = 4
+_LABEL_COST = 40
+_BARRIER_COST = 1000
+_INLINE_LINES = 2  # inline links or photos a paragraph may follow and still be the article's
+_TAIL_LINES = 6  # how far below the body the signature is looked for
+_EDGE_LINES = 4  # how far from the headline or the body a dateline or byline still is theirs
+_OPENING_LINES = 14  # how far above the body the headline is looked for
+_LEAD_WORDS = 150  # the words of the lead a headline is compared with
+# Scores of a headline candidate.
+_NEAR_DATELINE = 5.0
+_NEAR_BYLINE = 2.0
+_SHARED_WORDS = 6.0
+_COPY = 3.0
+_SHORT_HEADLINE = 3.0
+_IN_A_LIST = 2.0
+_DISTANCE = 1.0
+_BELOW_TEXT = 4.0
+_CAPITALS = 2.0  # a line in capitals is more often a label than a headline
+_MARKUP_TITLE = 8.0
+# A front page: many cards, little prose of its own.
+_FRONT_CARDS = 6
+_FRONT_OPENINGS = 3
+_FRONT_RUN = 2  # a front page's teasers stand alone, or two in a row at most
+_TEASER_WORDS = (8, 80)
+
+_CLOSERS = " \"'”’»)]|"
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)/]\s|[IVX]{1,4}\.\s|[a-e]\)\s")
+_WORD_PUNCT = ".,:;!?\"'“”‘’()[]"
+_OPENING_KINDS = frozenset(
+    {
+        K.DATELINE,
+        K.BYLINE,
+        K.CAPTION,
+        K.IMAGE_ALT,
+        K.WIDGET,
+        K.COUNTER,
+        K.TAGS,
+        K.SOURCE_LABEL,
+        K.BREADCRUMB,
+        K.PHOTO_CREDIT,
+    }
+)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Verdict:
+    """Whether the page is an article, and why not when it is not."""
+
+    is_article: bool = True
+    reason: str | None = None
+
+
+# -- pass 1: groups of lines ---------------------------------------------------------------
+
+
+def first_body(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
+    """The index of the first free line shaped like a paragraph."""
+    return next((ln.index for ln in page if labels[ln.index] is None and ln.body_like), len(page))
+
+
+def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
+    """Label the groups of lines that are the site's furniture, in place."""
+    _mark_credit_lines(page, labels, lex)
+    _mark_repeats(page, labels)
+    _mark_alt_copies(page, labels)
+    _mark_duplicates(page, labels)
+    _mark_threads(page, labels)
+    first = first_body(page, labels)
+    _mark_cards(page, labels, first)
+    _mark_runs(page, labels, first)
+    _mark_section_zone(page, labels, first)
+
+
+def _mark_credit_lines(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
+    """A credit on a line of its own belongs to the caption right above it; under a byline
+    (or alone) it credits the story's photos."""
+    for line in page:
+        if labels[line.index] != (K.CAPTION, CREDIT_ALONE):
+            continue
+        above = page[line.index - 1] if line.index > 0 else None
+        if above is not None and labels[above.index] is None and line.glued_above:
+            if byline_names(above.text, lex):
+                labels[line.index] = (K.PHOTO_CREDIT, "the photos' credit under the byline")
+                continue
+            if above.words <= _CAPTION_WORDS:
+                labels[above.index] = (K.CAPTION, "caption whose credit is on the next line")
+                continue
+        labels[line.index] = (K.PHOTO_CREDIT, "a photo credit with no caption above it")
+    for line, below in itertools.pairwise(page):
+        label = labels[below.index]
+        if (
+            labels[line.index] is None
+            and line.glued_below
+            and line.headline_like
+            and label is not None
+            and label[0] is K.CAPTION
+        ):
+            labels[line.index] = (K.IMAGE_ALT, "headline-like text right above a caption")
+
+
+def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
+    """A line of several words printed many times on one page is a site's text (an image
+    alt, a keyword string), never the article's: the article says a thing once."""
+    for line in page:
+        if (
+            labels[line.index] is None
+            and line.repeats >= _REPEATED_TEXT
+            and line.words >= _REPEATED_WORDS
+        ):
+            labels[line.index] = (K.IMAGE_ALT, f"{_REPEATED} {line.repeats} times on the page")
+
+
+def _mark_alt_copies(page: list[Line], labels: list[Label | None]) -> None:
+    """Photos' alt texts: a line repeated with a number ("<title> 3", "<title> - Ảnh 2."),
+    and a line printed again right below with more words (an alt above its caption)."""
+    folds = {line.fold for line in page if line.fold}
+    numbered: dict[str, set[str]] = {}
+    for line in page:
+        stem = strip_alt_number(line.fold) if line.fold else None
+        if stem:
+            numbered.setdefault(stem, set()).add(line.fold)
+    for line in page:
+        if labels[line.index] is not None or not line.fold:
+            continue
+        stem = strip_alt_number(line.fold)
+        if stem and len(stem.split()) >= 3 and (stem in folds or len(numbered[stem]) >= 2):
+            labels[line.index] = (K.IMAGE_ALT, "a photo's alt text: the headline with a number")
+    for line, below in itertools.pairwise(page):
+        if not (_free_or_caption(labels[line.index]) and _free_or_caption(labels[below.index])):
+            continue
+        if not line.fold or not below.fold or line.words < 2 or line.words > below.words:
+            continue
+        if line.fold == below.fold and line.headline_like and labels[line.index] is None:
+            continue  # a headline printed twice: the headline's copy is found later
+        if _copies(line.fold, below.fold):
+            labels[line.index] = (K.IMAGE_ALT, "printed again right below: a photo's alt text")
+
+
+def _free_or_caption(label: Label | None) -> bool:
+    return label is None or label[0] is K.CAPTION
+
+
+def _mark_duplicates(page: list[Line], labels: list[Label | None]) -> None:
+    """The first copy of a text is the page's, later copies are furniture (a sticky bar
+    that prints the headline and lead again, a caption printed twice)."""
+    first: dict[str, Line] = {}
+    for line in page:
+        if not line.fold or line.words < _REPEATED_WORDS or line.headline_like:
+            continue  # a headline's copies are known once the headline is
+        original = first.setdefault(line.fold, line)
+        if original is line or labels[line.index] is not None:
+            continue
+        earlier = labels[original.index]
+        if earlier is None or earlier[0] in CONTENT_KINDS:
+            labels[line.index] = (K.DUPLICATE, f"repeats line {original.number}")
+
+
+def _copies(upper: str, lower: str) -> bool:
+    """True when ``upper`` is ``lower`` or its beginning, or says nearly the same words."""
+    if lower.startswith(upper.rstrip(" .…")):
+        return True
+    a, b = content_words(upper), content_words(lower)
+    return len(a) >= 4 and len(a & b) >= _SAME_WORDS * len(a | b)
+
+
+def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
+    """A forum thread: after the first post's number ("#1") come the replies."""
+    posts = [
+        ln.index
+        for ln in page
+        if labels[ln.index] is not None and labels[ln.index] == _POST_NUMBER_LABEL
+    ]
+    if len(posts) < 2:
+        return
+    for line in page[posts[0] + 1 : posts[-1] + 1]:
+        label = labels[line.index]
+        if label is None or label[0] in CONTENT_KINDS:
+            labels[line.index] = (K.COMMENT, "a reply in the thread after the first post")
+    # The likes under the last reply belong to it.
+    for line in page[posts[-1] + 1 :]:
+        if labels[line.index] is not None:
+            break
+        if not line.body_like or line.words > _CAPTION_WORDS:
+            break
+        labels[line.index] = (K.COMMENT, "a reply in the thread after the first post")
+        break
+
+
+_POST_NUMBER_LABEL: Label = (K.COMMENT, "post number of a forum thread")
+
+
+def _mark_cards(page: list[Line], labels: list[Label | None], first: int) -> None:
+    """A related-article card: its headline on two lines in a row, then a teaser."""
+    i = first + 1
+    while i < len(page) - 1:
+        a, b = page[i], page[i + 1]
+        if labels[i] is None and labels[i + 1] is None and a.headline_like and a.fold == b.fold:
+            labels[i] = labels[i + 1] = (K.RELATED, "headline repeated on two lines: related card")
+            teaser = i + 2
+            if teaser < len(page) and labels[teaser] is None and not _starts_card(page, teaser):
+                labels[teaser] = (K.RELATED, "teaser under a related headline")
+                i = teaser + 1
+            else:
+                i += 2
+        else:
+            i += 1
+
+
+def _starts_card(page: Sequence[Line], i: int) -> bool:
+    return i + 1 < len(page) and page[i].headline_like and page[i].fold == page[i + 1].fold
+
+
+def _mark_runs(page: list[Line], labels: list[Label | None], first: int) -> None:
+    _mark_media_lists(page, labels)
+    for run in _glued_runs(page):
+        free = [ln for ln in run if labels[ln.index] is None]
+        for group in _consecutive([ln for ln in free if _menu_item(ln)]):
+            if len(group) >= 3:
+                for ln in group:
+                    labels[ln.index] = (K.NAVIGATION, "menu: a run of short links")
+        headlines = [
+            ln
+            for ln in free
+            if labels[ln.index] is None
+            and ln.index > first
+            and ln.headline_like
+            and ln.words < _BODY_WORDS
+        ]
+        for group in _consecutive(headlines):
+            if len(group) >= 2:
+                for ln in group:
+                    labels[ln.index] = (K.RELATED, "run of headlines: links to other articles")
+
+
+def _mark_media_lists(page: list[Line], labels: list[Label | None]) -> None:
+    """Untagged headlines glued to a tagged media item ("[Video] ...") are in its list."""
+
+    def is_media(i: int) -> bool:
+        label = labels[i]
+        return label is not None and label[0] is K.MEDIA_LIST
+
+    def spread(i: int, step: int) -> None:
+        while 0 <= i + step < len(page):
+            near = page[i + step]
+            glued = near.glued_above if step > 0 else page[i].glued_above
+            if not glued:
+                return
+            if labels[near.index] is None and near.headline_like and near.words < _BODY_WORDS:
+                labels[near.index] = (K.MEDIA_LIST, "in a list of media items")
+            elif not is_media(near.index):
+                return
+            i += step
+
+    for i in [ln.index for ln in page if is_media(ln.index)]:
+        spread(i, 1)
+        spread(i, -1)
+
+
+def _menu_item(line: Line) -> bool:
+    if line.words > 2 * _MENU_WORDS or line.final in {".", ":", ";", ","}:
+        return False
+    return line.words <= _MENU_WORDS or real_words(line) <= _MENU_WORDS
+
+
+def _glued_runs(page: Sequence[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    for line in page:
+        if line.glued_above and runs:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _consecutive(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and groups[-1][-1].index == line.index - 1:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+# -- pass 2: the article -------------------------------------------------------------------
+
+
+@attrs.define(slots=True)
+class _Zone:
+    start: int
+    end: int
+
+
+def mark_article(
+    page: list[Line],
+    labels: list[Label | None],
+    lex: Lexicon,
+    *,
+    headline: str | None = None,
+) -> Verdict:
+    """Find the article in the page and label every line still free, in place.
+
+    ``headline`` is the headline the page's markup gives (HTML ``<h1>``, ``<title>``,
+    Open Graph), if any: evidence for the title, never a title by itself.
+    """
+    _mark_lead_teasers(page, labels)
+    zone = _best_zone(page, labels)
+    if zone is None:
+        _label_rest(page, labels, K.RELATED, "no article text on the page")
+        reason = "the page has no running text" if page else "the page has no text"
+        return Verdict(is_article=False, reason=reason)
+    title = _choose_title(page, labels, zone, lex, headline)
+    reason = _not_an_article(page, labels, zone, title, headline)
+    if reason is not None:
+        _label_rest(page, labels, K.RELATED, "a headline or teaser of a front page or a list")
+        return Verdict(is_article=False, reason=reason)
+    start = title.index if title is not None else zone.start
+    if title is not None:
+        labels[title.index] = (K.TITLE, "the headline above the article's lead")
+    _mark_title_copies(page, labels, title)
+    _mark_photo_captions(page, labels, zone, lex)
+    _mark_cue_captions(page, labels, lex, after=max(zone.start, start))
+    end = _article_end(page, labels, zone, lex)
+    _mark_opening(page, labels, start, zone, lex)
+    _mark_body(page, labels, zone, end)
+    signature = _mark_tail(page, labels, end, lex)
+    _mark_outside(page, labels, lex, start=start, end=end, signature=signature)
+    return Verdict()
+
+
+def _weight(line: Line, label: Label | None) -> int:
+    if label is None:
+        if line.body_like:
+            return max(min(line.words, _PARAGRAPH_CAP) - _ZONE_COST, 1)
+        return -_SHORT_COST
+    kind = label[0]
+    if kind in CONTENT_KINDS:
+        return 0
+    if kind is K.COMMENT:
+        return -_BARRIER_COST
+    if kind in {K.SECTION_LABEL, K.FOOTER}:
+        return -_LABEL_COST
+    return -_NOISE_COST
+
+
+def _best_zone(page: Sequence[Line], labels: Sequence[Label | None]) -> _Zone | None:
+    """The run of lines with the largest total weight (Kadane's maximum subarray)."""
+    best: _Zone | None = None
+    best_total = 0
+    total = 0
+    start = 0
+    for line in page:
+        weight = _weight(line, labels[line.index])
+        if total <= 0:
+            total, start = weight, line.index
+        else:
+            total += weight
+        if total > best_total:
+            best_total, best = total, _Zone(start, line.index)
+    return best
+
+
+def _mark_lead_teasers(page: list[Line], labels: list[Label | None]) -> None:
+    """An article opens with its outlet's lead ("(Soha.vn) - ..."), once: a later paragraph
+    that opens with one is another article's teaser, and the headline above it its card."""
+    leads = [
+        ln for ln in page if labels[ln.index] is None and ln.body_like and _outlet_lead(ln.text)
+    ]
+    for line in leads[1:]:
+        labels[line.index] = (K.RELATED, "another article's lead: a teaser")
+        above = _free_above(page, labels, line.index)
+        if above is not None and page[above].headline_like:
+            labels[above] = (K.RELATED, "the headline of a teaser")
+
+
+def _outlet_lead(text: str) -> bool:
+    if not text.startswith("("):
+        return False
+    close = text.find(")", 1, 40)
+    return close > 1 and text[close + 1 : close + 4].strip().startswith(("-", "–", "—"))
+
+
+def _free_above(page: Sequence[Line], labels: Sequence[Label | None], i: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if labels[j] is None:
+            return j
+    return None
+
+
+def _not_an_article(
+    page: Sequence[Line],
+    labels: Sequence[Label | None],
+    zone: _Zone,
+    title: Line | None,
+    headline: str | None,
+) -> str | None:
+    """Why the page is a front page or a list of other articles, or ``None``.
+
+    An article opens once: a headline, its date, its lead. A page that opens many stories
+    so, or whose only prose is the teasers of many cards and whose headline nothing
+    confirms, lists other articles.
+    """
+    openings = _count_openings(page, labels)
+    if openings >= _FRONT_OPENINGS:
+        return (
+            f"a list of other articles: {openings} stories open with a headline, a date and a lead"
+        )
+    cards = _count_cards(page, labels)
+    if cards < _FRONT_CARDS:
+        return None
+    run, lists, paragraphs = _zone_shape(page, labels, zone)
+    if run <= _FRONT_RUN and lists >= paragraphs:
+        return (
+            f"a list of other articles: {cards} headline cards, and its densest text is "
+            f"{paragraphs} teasers among {lists} lines of links"
+        )
+    confirmed = title is not None and (headline is not None or _dated(page, labels, title))
+    if run <= 1 and not confirmed:
+        return (
+            f"a list of other articles: {cards} headline cards, no two paragraphs in a row "
+            "and no dated headline"
+        )
+    return None
+
+
+def _zone_shape(
+    page: Sequence[Line], labels: Sequence[Label | None], zone: _Zone
+) -> tuple[int, int, int]:
+    """The zone's longest run of paragraphs in a row, its lines of lists and menus, and
+    its paragraphs."""
+    run = best = lists = paragraphs = 0
+    for line in page[zone.start : zone.end + 1]:
+        label = labels[line.index]
+        if label is None and line.body_like:
+            paragraphs += 1
+            run += 1
+            best = max(best, run)
+        elif label is None:
+            run = 0
+        elif label[0] not in _PHOTO_KINDS and label[0] is not K.DATELINE:
+            lists += 1
+            run = 0
+    return best, lists, paragraphs
+
+
+def _dated(page: Sequence[Line], labels: Sequence[Label | None], line: Line) -> bool:
+    """True when a dateline is within two lines of ``line``."""
+    near = range(max(0, line.index - 2), min(len(page), line.index + 3))
+    return any(_is_kind(labels[j], K.DATELINE) for j in near)
+
+
+def _is_kind(label: Label | None, kind: BlockKind) -> bool:
+    return label is not None and label[0] is kind
+
+
+def _count_openings(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
+    """How many stories open on the page (see :func:`_opens_story`)."""
+    return sum(1 for line in page if _opens_story(page, labels, line.index, free=False))
+
+
+def _count_cards(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
+    """How many headline + teaser cards the page has (a headline-like line, then within two
+    lines a short paragraph that no other paragraph follows)."""
+    cards = 0
+    for i, line in enumerate(page):
+        if not line.headline_like or line.body_like:
+            continue
+        for j in range(i + 1, min(i + 4, len(page))):
+            teaser = page[j]
+            low, high = _TEASER_WORDS
+            if teaser.body_like and low <= teaser.words <= high:
+                after = page[j + 1] if j + 1 < len(page) else None
+                if after is None or not after.body_like or after.words < low:
+                    cards += 1
+                break
+            if teaser.headline_like and labels[j] is None:
+                break
+    return cards
+
+
+def _lead_words(page: Sequence[Line], labels: Sequence[Label | None], zone: _Zone) -> set[str]:
+    words: list[str] = []
+    for line in page[zone.start : zone.end + 1]:
+        if labels[line.index] is None and line.body_like:
+            words.extend(fold_key(line.text).split()[: _LEAD_WORDS - len(words)])
+            if len(words) >= _LEAD_WORDS:
+                break
+    return content_words(" ".join(words))
+
+
+def _choose_title(
+    page: Sequence[Line],
+    labels: Sequence[Label | None],
+    zone: _Zone,
+    lex: Lexicon,
+    headline: str | None,
+) -> Line | None:
+    """The headline of the article's opening: the headline-shaped line above the body that
+    the most evidence points at (its dateline and byline, the words it shares with the
+    lead, its copies on the page, the markup's headline), if any is good enough."""
+    folds: dict[str, list[int]] = {}
+    for line in page:
+        if line.fold:
+            folds.setdefault(line.fold, []).append(line.index)
+    opening = _Opening(
+        page=page,
+        labels=labels,
+        zone=zone,
+        lex=lex,
+        lead=_lead_words(page, labels, zone) - lex.function_words,
+        marked=fold_key(headline) if headline else None,
+        folds=folds,
+    )
+    candidates: list[tuple[float, int, Line]] = []
+    seen: set[int] = set()
+    for line in _opening_window(page, labels, zone.start):
+        # A headline printed again near the body (a sticky bar) stands for the first copy.
+        for index in [line.index, *folds.get(line.fold, [])]:
+            if index in seen or index >= zone.start:
+                continue
+            seen.add(index)
+            candidate = page[index]
+            if _title_shaped(candidate, labels[index]):
+                candidates.append((opening.score(candidate), -index, candidate))
+    if not candidates:
+        return None
+    score, _index, best = max(candidates, key=lambda c: (c[0], c[1]))
+    return best if score >= 0 else None
+
+
+@attrs.frozen(kw_only=True)
+class _Opening:
+    """What a headline candidate is weighed against."""
+
+    page: Sequence[Line]
+    labels: Sequence[Label | None]
+    zone: _Zone
+    lex: Lexicon
+    lead: set[str]
+    marked: str | None
+    folds: dict[str, list[int]]
+
+    def score(self, line: Line) -> float:
+        page, labels, zone, lex = self.page, self.labels, self.zone, self.lex
+        score = 0.0
+        if self.marked and (line.fold == self.marked or self.marked.startswith(line.fold)):
+            score += _MARKUP_TITLE
+        if _dated(page, labels, line):
+            score += _NEAR_DATELINE
+        below = page[line.index + 1] if line.index + 1 < zone.start else None
+        if below is not None and byline_names(below.text, lex):
+            score += _NEAR_BYLINE
+        words = content_words(line.fold) - lex.function_words
+        if words:
+            score += _SHARED_WORDS * len(words & self.lead) / len(words)
+        score += _COPY * min(self._copies(line), 2)
+        if real_words(line) < _TITLE_WORDS:
+            score -= _SHORT_HEADLINE
+        if _in_a_list(page, line):
+            score -= _IN_A_LIST
+        if line.text.isupper():
+            score -= _CAPITALS
+        # Free headline-shaped lines between it and the body would be its subheadings; free
+        # prose above it means it is a subheading of that prose.
+        between = page[line.index + 1 : zone.start]
+        score -= _DISTANCE * sum(
+            1
+            for o in between
+            if labels[o.index] is None and o.headline_like and o.fold != line.fold
+        )
+        above = page[max(0, line.index - _OPENING_LINES) : line.index]
+        if any(
+            labels[o.index] is None and o.body_like and o.words >= _TEASER_WORDS[0] for o in above
+        ):
+            score -= _BELOW_TEXT
+        return score
+
+    def _copies(self, line: Line) -> int:
+        """Other lines that print the candidate again, alone or with more after it (an
+        image's alt "<headline> 2", a breadcrumb's last item)."""
+        copies = sum(1 for other in self.folds.get(line.fold, []) if other != line.index)
+        prefix = line.fold + " "
+        return copies + sum(
+            1 for other in self.page if other.index != line.index and other.fold.startswith(prefix)
+        )
+
+
+def _opening_window(page: Sequence[Line], labels: Sequence[Label | None], start: int) -> list[Line]:
+    """The lines above the body where the headline is looked for, nearest first."""
+    return list(reversed(page[max(0, start - _OPENING_LINES) : start]))
+
+
+def _title_shaped(line: Line, label: Label | None) -> bool:
+    if not line.headline_like or (line.body_like and line.words >= _BODY_WORDS):
+        return False
+    if label is None:
+        return True
+    # Structures may have taken the headline for a link of a list; line rules may not.
+    return _soft(label) or (label[0] is K.IMAGE_ALT and "repeats" in label[1])
+
+
+_SOFT_REASONS = frozenset(
+    {
+        "run of headlines: links to other articles",
+        "menu: a run of short links",
+        "headline repeated on two lines: related card",
+    }
+)
+_LISTED = "listed under the section label"
+_REPEATED = "the same text"
+_HEADLINE_COPY = "repeats the headline: image alt text"
+
+
+def _soft(label: Label | None) -> bool:
+    """True for the labels that structures give from a group's shape alone, which the
+    article's evidence may overrule (a headline taken for a link of the list above it)."""
+    return label is not None and (
+        label[1] in _SOFT_REASONS or label[1].startswith((_LISTED, _REPEATED))
+    )
+
+
+def _in_a_list(page: Sequence[Line], line: Line) -> bool:
+    def listed(i: int) -> bool:
+        return 0 <= i < len(page) and page[i].headline_like and not page[i].body_like
+
+    above = line.glued_above and listed(line.index - 1)
+    below = line.glued_below and listed(line.index + 1)
+    return above and below
+
+
+def _mark_title_copies(page: list[Line], labels: list[Label | None], title: Line | None) -> None:
+    if title is None:
+        return
+    for line in page:
+        if line.index == title.index or not line.fold:
+            continue
+        label = labels[line.index]
+        if line.fold == title.fold and (label is None or _soft(label)):
+            labels[line.index] = (K.IMAGE_ALT, _HEADLINE_COPY)
+
+
+def _mark_section_zone(page: list[Line], labels: list[Label | None], start: int) -> None:
+    """A section label after the article's start opens a list of other articles.
+
+    The list runs to the end of the page, unless the article resumes: two long paragraphs
+    in a row, neither a truncated teaser, mean the box was set inside the article.
+    """
+    name: str | None = None
+    for i in range(start + 1, len(page)):
+        label = labels[i]
+        if label is not None and label[0] is K.SECTION_LABEL:
+            name = page[i].text.rstrip(": ")
+        elif name is None:
+            continue
+        elif label is None and _article_resumes(page, labels, i):
+            name = None
+        elif label is None or label[0] in {K.DATELINE, K.BYLINE, K.CAPTION}:
+            labels[i] = (K.RELATED, f"{_LISTED} '{name}'")
+
+
+def _article_resumes(page: Sequence[Line], labels: Sequence[Label | None], i: int) -> bool:
+    def paragraph(line: Line) -> bool:
+        return (
+            labels[line.index] is None
+            and line.words >= _BODY_WORDS
+            and not line.text.endswith(("...", "…"))
+        )
+
+    if i + 1 < len(page) and paragraph(page[i]) and paragraph(page[i + 1]):
+        return True
+    return _opens_story(page, labels, i)
+
+
+def _opens_story(
+    page: Sequence[Line], labels: Sequence[Label | None], i: int, *, free: bool = True
+) -> bool:
+    """True when line ``i`` is a headline followed within two lines by a dateline, and that
+    within two lines by a paragraph (``free``: lines no rule has named)."""
+    line = page[i]
+    if (free and labels[i] is not None) or not line.headline_like or line.body_like:
+        return False
+    date = next(
+        (j for j in range(i + 1, min(len(page), i + 3)) if _is_kind(labels[j], K.DATELINE)),
+        None,
+    )
+    if date is None:
+        return False
+    after = range(date + 1, min(len(page), date + 3))
+    return any(
+        (labels[j] is None or not free) and page[j].body_like and page[j].words >= _TEASER_WORDS[0]
+        for j in after
+    )
+
+
+def _mark_photo_captions(
+    page: list[Line], labels: list[Label | None], zone: _Zone, lex: Lexicon
+) -> None:
+    """The text right under a photo is its caption, when the texts under the page's photos
+    are no longer than its other paragraphs (a photo story, not prose with pictures
+    between). A caption printed again under another photo is that photo's alt text."""
+    first_copy: dict[str, int] = {}
+    for line in page:
+        if not _is_kind(labels[line.index], K.IMAGE_ALT):
+            first_copy.setdefault(line.fold, line.index)
+    under: list[Line] = []
+    for line in page:
+        label = labels[line.index]
+        if label is None or label[0] is not K.IMAGE_ALT:
+            continue
+        j = line.index + 1
+        if j >= len(page) or not _describes(page[j]):
+            continue
+        below = labels[j]
+        if below is None or (_soft(below) and not below[1].startswith(_REPEATED)):
+            under.append(page[j])
+    if not under:
+        return
+    photos = {line.index for line in under}
+    others = [
+        ln.words
+        for ln in page[zone.start : zone.end + 1]
+        if labels[ln.index] is None and ln.body_like and ln.index not in photos
+    ]
+    typical = sorted(others)[len(others) // 2] if others else _PHOTO_CAPTION_WORDS
+    seen: set[str] = set()
+    for line in under:
+        if not _caption_shaped(line, lex):
+            continue
+        if line.fold in seen:
+            labels[line.index] = (K.IMAGE_ALT, "a caption printed again: a photo's alt text")
+            continue
+        if first_copy[line.fold] != line.index:
+            continue  # a copy of a line above that is not a caption (the lead printed again)
+        # Prose goes on after a paragraph under a photo; after a caption comes the next
+        # photo, a subheading or the end. A short text under a photo is its caption anyway.
+        if _prose_follows(page, labels, line) and line.words * _SHORT_SHARE > typical:
+            continue
+        seen.add(line.fold)
+        labels[line.index] = (K.CAPTION, "the text right under a photo")
+
+
+def _prose_follows(page: Sequence[Line], labels: Sequence[Label | None], line: Line) -> bool:
+    following = page[line.index + 1] if line.index + 1 < len(page) else None
+    return following is not None and labels[following.index] is None and following.body_like
+
+
+def _describes(line: Line) -> bool:
+    """Long enough to describe a photo: a sentence, or eight words and more (a subheading
+    under a photo is shorter)."""
+    return line.body_like or line.words >= _DESCRIPTION_WORDS
+
+
+def _caption_shaped(line: Line, lex: Lexicon) -> bool:
+    if line.words > _PHOTO_CAPTION_WORDS or line.final in {":", ";"}:
+        return False
+    if byline_names(line.text, lex) is not None:
+        return False  # a signature under the last photo
+    sentences = sum(line.text.count(mark) for mark in (". ", "? ", "! ")) + 1
+    return sentences <= _PHOTO_CAPTION_SENTENCES
+
+
+def _mark_cue_captions(
+    page: list[Line], labels: list[Label | None], lex: Lexicon, *, after: int
+) -> None:
+    for line in page[after + 1 :]:
+        if labels[line.index] is None and _describes_photo(line, lex):
+            labels[line.index] = (K.CAPTION, "short line describing a photo")
+
+
+def _describes_photo(line: Line, lex: Lexicon) -> bool:
+    if line.words > _CAPTION_WORDS or line.final in {":", ";", ","}:
+        return False
+    inner = line.text.rstrip(_CLOSERS + ".")
+    if any(inner.count(mark) for mark in (". ", "? ", "! ", ": ")):
+        return False  # more than one sentence, or a quotation: a paragraph
+    words = [w.strip(_WORD_PUNCT) for w in line.fold.split()]
+    if any(_is_day_month(w) for w in words[:5]):
+        return False  # opens with a time ("Chiều 19/12, ..."): a news sentence
+    grams = {" ".join(words[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(words))}
+    return bool(grams & lex.caption_cues) and not grams & lex.tense_markers
+
+
+def _is_day_month(word: str) -> bool:
+    parts = word.replace("-", "/").split("/")
+    return 2 <= len(parts) <= 3 and all(p.isdigit() and len(p) <= 4 for p in parts)
+
+
+def _article_end(page: list[Line], labels: list[Label | None], zone: _Zone, lex: Lexicon) -> int:
+    """The last line of the body: the zone's end, or an earlier line the article shows to be
+    its last (the press end mark; a signature with at most a line after it; the cards of
+    other articles set under it)."""
+    for line in page[zone.start : zone.end + 1]:
+        if labels[line.index] is None and line.body_like and has_end_mark(line.text):
+            return line.index
+    end = _extend_over_inline(page, labels, _cut_trailing_cards(page, labels, zone))
+    for line in page[zone.start + 1 : end + 1]:
+        if labels[line.index] is None and _byline_form(line, lex) and line.words <= 5:
+            after = [o for o in page[line.index + 1 : end + 1] if labels[o.index] is None]
+            if sum(1 for o in after if o.body_like) <= 1:
+                return max(zone.start, _last_free(page, labels, zone.start, line.index - 1))
+    return end
+
+
+def _extend_over_inline(page: Sequence[Line], labels: Sequence[Label | None], end: int) -> int:
+    """Past a link, a photo or a share button set under a paragraph, a sentence still
+    belongs to the article (the zone stops where such a line costs more than the sentence
+    adds)."""
+    i = end + 1
+    skipped = 0
+    while i < len(page) and skipped <= _INLINE_LINES:
+        label = labels[i]
+        if label is None:
+            line = page[i]
+            sentence = line.final in {".", "!", "?", "…"} or not line.headline_like
+            if not (sentence and line.words >= _SENTENCE_WORDS):
+                break
+            end, skipped = i, 0
+        elif label[0] in _INLINE_KINDS and not _soft(label):
+            skipped += 1
+        else:
+            break
+        i += 1
+    return end
+
+
+_INLINE_KINDS = frozenset({K.RELATED, K.WIDGET, K.CAPTION, K.IMAGE_ALT, K.PHOTO_CREDIT})
+
+
+def _last_free(page: Sequence[Line], labels: Sequence[Label | None], low: int, i: int) -> int:
+    while i > low and labels[i] is not None:
+        i -= 1
+    return i
+
+
+def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: _Zone) -> int:
+    """The zone's end before the cards of other articles that close it: two or more pairs of
+    a headline and a one-paragraph teaser (a numbered subheading is the article's)."""
+    pairs: list[tuple[int, int]] = []
+    i = _last_free(page, labels, zone.start, zone.end)
+    while i > zone.start:
+        teaser, head = page[i], page[i - 1]
+        if (
+            labels[teaser.index] is None
+            and labels[head.index] is None
+            and teaser.body_like
+            and _TEASER_WORDS[0] <= teaser.words <= _TEASER_WORDS[1]
+            and head.headline_like
+            and not head.body_like
+            and not _NUMBERED.match(head.text)
+        ):
+            pairs.append((head.index, teaser.index))
+            i -= 2
+        else:
+            break
+    if len(pairs) < 2:
+        return zone.end
+    for head_index, teaser_index in pairs:
+        labels[head_index] = (K.RELATED, "the headline of a card under the article")
+        labels[teaser_index] = (K.RELATED, "the teaser of a card under the article")
+    return _last_free(page, labels, zone.start, pairs[-1][0] - 1)
+
+
+def _mark_opening(
+    page: list[Line], labels: list[Label | None], start: int, zone: _Zone, lex: Lexicon
+) -> None:
+    """Between the headline and the body: the dateline, the byline, the lead; a box of
+    links set between the lead and the body stays the site's."""
+    in_box = False
+    for line in page[start + 1 : zone.start]:
+        label = labels[line.index]
+        if label is not None and (label[0] is K.SECTION_LABEL or _in_box(label)):
+            in_box = True
+        if in_box:
+            if label is None:
+                labels[line.index] = (K.BODY, "text between a box of links and the body")
+            continue
+        if label is not None and not (_soft(label) and line.body_like):
+            continue
+        if line.body_like:
+            labels[line.index] = (K.BODY, "the lead, under the headline")
+        elif byline_names(line.text, lex) or _byline_lead(page, line, lex):
+            labels[line.index] = (K.BYLINE, "author names under the headline")
+        elif _menu_item(line):
+            labels[line.index] = (K.NAVIGATION, "short label in the article's header")
+        else:
+            labels[line.index] = (K.BODY, "text under the headline")
+
+
+def _in_box(label: Label) -> bool:
+    """True for the labels of a list of links (a box of related articles)."""
+    return label[1] in _SOFT_REASONS and label[0] is K.RELATED
+
+
+def _byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
+    """A byline's first word on a line of its own ("by" above "Admin")."""
+    if line.fold not in lex.byline_prefixes or line.index + 1 >= len(page):
+        return False
+    return bool(byline_names(page[line.index + 1].text, lex))
+
+
+def _mark_body(page: list[Line], labels: list[Label | None], zone: _Zone, end: int) -> None:
+    for line in page[zone.start : end + 1]:
+        if labels[line.index] is not None:
+            continue
+        why = "paragraph" if line.body_like else "short line inside the body (a subheading)"
+        labels[line.index] = (K.BODY, why)
+
+
+def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexicon) -> int | None:
+    """Right after the body, past its photos and the links set under it: the signature
+    (its index)."""
+    first = max(_photo_run(page, labels, end, 1), default=end) + 1
+    for j in range(first, min(first + _TAIL_LINES, len(page))):
+        line = page[j]
+        label = labels[j]
+        if label is not None and not _soft(label):
+            if label[0] is K.BYLINE:
+                return j
+            if label[0] in {K.SECTION_LABEL, K.COMMENT, K.FOOTER}:
+                return None
+            continue
+        names = byline_names(line.text, lex)
+        if names is not None and (names or starts_with_phrase(line.fold, lex.byline_prefixes)):
+            labels[j] = (K.BYLINE, "the author's signature after the body")
+            return j
+        if label is None:
+            return None
+    return None
+
+
+def _mark_outside(
+    page: list[Line],
+    labels: list[Label | None],
+    lex: Lexicon,
+    *,
+    start: int,
+    end: int,
+    signature: int | None,
+) -> None:
+    """Before the headline and after the body: the site's, except what belongs to the
+    article there: a photo above the headline or under the last paragraph, a dateline
+    and byline just above the headline or just under the body."""
+    keep = _photo_run(page, labels, start, -1) | _photo_run(page, labels, end, 1)
+    keep |= _edge_meta(page, labels, start, -1, lex) | _edge_meta(page, labels, end, 1, lex)
+    if signature is not None:
+        keep.add(signature)
+    for line in page:
+        label = labels[line.index]
+        if start <= line.index <= end or line.index in keep:
+            continue
+        if label is not None and label[0] in CONTENT_KINDS:
+            where = "above the headline" if line.index < start else "after the article"
+            labels[line.index] = (K.RELATED, f"{label[0].value} {where}: another article's")
+        elif label is None:
+            if line.index < start:
+                labels[line.index] = _above_article(line)
+            else:
+                labels[line.index] = (K.RELATED, "after the end of the article body")
+
+
+def _edge_meta(
+    page: Sequence[Line], labels: list[Label | None], edge: int, step: int, lex: Lexicon
+) -> set[int]:
+    """The dateline and byline lines next to the article's edge (a few lines away, past
+    share bars and tags), labelled so; their indices."""
+    kept: set[int] = set()
+    i = edge + step
+    while 0 <= i < len(page) and abs(i - edge) <= _EDGE_LINES:
+        label = labels[i]
+        if label is not None and label[0] in {K.DATELINE, K.BYLINE}:
+            kept.add(i)
+        elif (
+            step < 0
+            and abs(i - edge) <= 2
+            and (label is None or _soft(label))
+            and _byline_form(page[i], lex)
+        ):
+            labels[i] = (K.BYLINE, "author names above the headline")
+            kept.add(i)
+        elif label is None or label[0] in {K.SECTION_LABEL, K.COMMENT, K.FOOTER}:
+            break
+        i += step
+    return kept
+
+
+def _byline_form(line: Line, lex: Lexicon) -> bool:
+    """True for a line above a headline that can only be a byline: names after a byline
+    word, names in capitals, or full names with a surname (menu items above a headline
+    look like names too: "Thế giới", "Miss Game")."""
+    names = byline_names(line.text, lex)
+    if not names:
+        return False
+    if starts_with_phrase(line.fold, lex.byline_prefixes):
+        return True
+    if all(name.isupper() for name in names):
+        return True
+    return all(
+        len(name.split()) >= 3 and fold_key(name.split()[0]) in lex.surnames for name in names
+    )
+
+
+def _photo_run(
+    page: Sequence[Line], labels: Sequence[Label | None], edge: int, step: int
+) -> set[int]:
+    run: set[int] = set()
+    i = edge + step
+    while 0 <= i < len(page):
+        label = labels[i]
+        if label is None and page[i].words <= _MENU_WORDS and not page[i].body_like:
+            # a toolbar's text between two photos ("left center right del")
+            beyond = i + step
+            if 0 <= beyond < len(page) and _is_kind(labels[beyond], K.CAPTION):
+                i = beyond
+                continue
+        if not _is_photo(label):
+            break
+        run.add(i)
+        i += step
+    return run
+
+
+def _is_photo(label: Label | None) -> bool:
+    return label is not None and label[0] in _PHOTO_KINDS
+
+
+# What sits around a photo: its alt text, its caption, its credit, its toolbar.
+_PHOTO_KINDS = frozenset({K.CAPTION, K.IMAGE_ALT, K.PHOTO_CREDIT, K.DUPLICATE})
+
+
+def _above_article(line: Line) -> Label:
+    if _menu_item(line):
+        return K.NAVIGATION, "short label above the article"
+    return K.RELATED, "text above the article's headline"
+
+
+def _label_rest(page: Sequence[Line], labels: list[Label | None], kind: K, why: str) -> None:
+    for line in page:
+        label = labels[line.index]
+        if label is None or label[0] in CONTENT_KINDS:
+            labels[line.index] = (kind, why)
+
+
+def split_credit_only(line: Line, lex: Lexicon) -> bool:
+    """True when the line is a photo credit and nothing else ("Ảnh: Misso")."""
+    split = split_credit(line.text, lex)
+    return split is not None and not split[0]

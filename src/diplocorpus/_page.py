@@ -1,0 +1,119 @@
+"""The lines of a page as the classifier sees them: text, size, shape and neighbours.
+
+Each fact about a line is computed once, here, and read by the line rules (``_rules``) and
+the page layout (``_layout``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from ._models import BlockKind
+from ._text import fold_key
+
+__all__ = ["Label", "Line", "content_words", "page_lines", "real_words", "strip_alt_number"]
+
+Label = tuple[BlockKind, str]
+
+_HEAD_WORDS = 8
+_FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
+_HEADLINE_WORDS = (3, 40)
+_BODY_WORDS = 25
+_SENTENCE_WORDS = 5
+_CLOSERS = " \"'”’»)]|"
+# A photo's alt text numbered after the headline: "<title> 3", "<title> - 3", "<title> -
+# Ảnh 3.", "<title> (ảnh 3)".
+_PHOTO_WORDS = "|".join(fold_key(word) for word in ("ảnh", "hình", "photo", "image"))
+_ALT_NUMBER = re.compile(rf"\s+(?:[-–|:]\s*)?(?:\(?\s*(?:{_PHOTO_WORDS})\s*)?\d{{1,3}}\s*\)?\.?$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@attrs.define(slots=True)
+class Line:
+    """One non-blank line of a page."""
+
+    index: int  # position among the non-blank lines
+    number: int  # 1-based line number in the input
+    text: str
+    words: int
+    glued_above: bool  # no blank line between it and the line above
+    glued_below: bool = False
+    repeats: int = 1  # how many lines of the page fold to the same key
+    _fold: str | None = None
+
+    @property
+    def fold(self) -> str:
+        """The folded key of a short line; long lines fold to "" and match no phrase."""
+        if self._fold is None:
+            self._fold = fold_key(self.text) if len(self.text) <= _FOLD_CHARS else ""
+        return self._fold
+
+    @property
+    def head(self) -> str:
+        """The folded key of the line's first words: enough for rules that read a prefix
+        ("Xem thêm:", "Từ khóa:", "[Video]", a footer's first words) on long lines."""
+        if self.words <= _HEAD_WORDS:
+            return self.fold
+        return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
+
+    @property
+    def final(self) -> str:
+        """The last character that is not a closing quote or bracket."""
+        stripped = self.text.rstrip(_CLOSERS)
+        return stripped[-1:] if stripped else ""
+
+    @property
+    def headline_like(self) -> bool:
+        """Shaped like a headline: a few words, no final stop, a capital or digit first."""
+        low, high = _HEADLINE_WORDS
+        first = self.text[:1]
+        return (
+            low <= self.words <= high
+            and self.final not in {".", "…", ":", ";", ","}
+            and (first.isupper() or first.isdigit() or first in "\"“'‘[(")
+        )
+
+    @property
+    def body_like(self) -> bool:
+        """Shaped like a paragraph: long, or a sentence with its final stop."""
+        return self.words >= _BODY_WORDS or (
+            self.words >= _SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
+        )
+
+
+def page_lines(lines: list[str]) -> list[Line]:
+    """The non-blank entries of ``lines`` (blank ones are "") as :class:`Line` records."""
+    page: list[Line] = []
+    for number, text in enumerate(lines, start=1):
+        if not text:
+            continue
+        glued = number >= 2 and bool(lines[number - 2])
+        if glued and page:
+            page[-1].glued_below = True
+        page.append(Line(len(page), number, text, len(text.split()), glued))
+    counts = Counter(line.fold for line in page)
+    for line in page:
+        line.repeats = counts[line.fold] if line.fold else 1
+    return page
+
+
+def real_words(line: Line) -> int:
+    """How many of the line's words have a letter or digit in them."""
+    return sum(1 for word in line.text.split() if any(c.isalnum() for c in word))
+
+
+def strip_alt_number(folded: str) -> str | None:
+    """The folded text without a trailing photo number ("<title> - Ảnh 2." -> "<title>"),
+    or ``None`` when the text does not end with one."""
+    match = _ALT_NUMBER.search(folded)
+    if match is None or match.start() == 0:
+        return None
+    return folded[: match.start()].rstrip(" -–|:,")
+
+
+def content_words(folded: str) -> set[str]:
+    """The words of a folded text that are made of letters (no digits, no punctuation)."""
+    return set(_WORD.findall(folded))

@@ -1,0 +1,399 @@
+"""Line rules: what one line of a page is by its own shape and words.
+
+A rule reads one :class:`Line` and the lexicon and returns a label (kind and reason), or
+``None`` when it has nothing to say. Rules name what a line *is* (a counter, a slug, a
+dateline, a caption with its credit, a menu run together on one line, a forum post number,
+a photo's file name, ...), never one site's wording: the words they look for are the
+lexicon's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._dates import parse_dateline
+from ._lexicon import Lexicon
+from ._meta import counter_value, header_parts, split_credit, starts_with_phrase
+from ._models import BlockKind
+from ._page import Label, Line
+from ._text import fold_key
+
+__all__ = ["CREDIT_ALONE", "line_label"]
+
+K = BlockKind
+_Rule = Callable[[Line, Lexicon], Label | None]
+
+_LONG_LINE = 60  # words: past this a line is running text and most rules do not apply
+_SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
+_WIDGET_WORDS = 10  # a widget's text is short
+_PROMO_WORDS = 30
+_COMMENT_META_WORDS = 14
+_MENU_SEGMENT_WORDS = 5
+_MENU_SEGMENTS = 4
+_KEYWORDS = 5  # items of a keyword list
+_KEYWORD_WORDS = 4
+_TICKER_STAMPS = 3
+_GLUED_JOINS = 2
+_SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
+_SLUG_WORD = re.compile(r"[a-z]{2,}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
+_COUNT = re.compile(r"\(\s*\d+\s*\)|^\d+\s|\s\d+$")
+_FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
+_STAMP = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?!\d)")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\.webp)?$", re.IGNORECASE)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^|\[IMG\]")
+_POST_NUMBER = re.compile(r"#\s?\d{1,6}")
+_RELATIVE_TIME = re.compile(r"(?<!\w)\d{1,3}\s+(\w+)\s+trước(?!\w)")
+# Separators of a breadcrumb trail, and how many parts make a trail with each.
+_TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
+# Separators of a menu printed on one line: pipes, bullets, a capital I between spaces.
+_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+I\s+")
+
+
+def line_label(line: Line, lex: Lexicon) -> Label | None:
+    """The label one of the line rules gives ``line``, or ``None``."""
+    rules: tuple[_Rule, ...]
+    if line.words > _LONG_LINE:
+        rules = _LONG_RULES
+    elif line.words > _SHORT_LINE:
+        rules = _SENTENCE_RULES
+    else:
+        rules = _LINE_RULES
+    for rule in rules:
+        label = rule(line, lex)
+        if label is not None:
+            return label
+    return None
+
+
+def _credit_caption(line: Line, lex: Lexicon) -> Label | None:
+    split = split_credit(line.text, lex)
+    if split is None:
+        return None
+    if not split[0]:
+        return K.CAPTION, CREDIT_ALONE
+    return K.CAPTION, f"photo caption with its credit ({split[1]})"
+
+
+CREDIT_ALONE = "a photo credit on a line of its own"
+
+
+def _credit_label_alone(line: Line, lex: Lexicon) -> Label | None:
+    """A credit label with no name and no caption ("Ảnh minh họa"): the photos are
+    illustrations, or their credit was left blank."""
+    if line.words <= 4 and line.fold.strip(" .:()[]|") in lex.credit_labels:
+        return K.PHOTO_CREDIT, "a photo credit with no caption"
+    return None
+
+
+def _slug(line: Line, _lex: Lexicon) -> Label | None:
+    text = line.text
+    if not text.isascii() or not _SLUG.fullmatch(text):
+        return None
+    if len(_SLUG_WORD.findall(text)) < 3:
+        return None  # "1-01-2000 - 0h00" is a date, not words
+    if line.words >= 4 or text.count("-") >= 3:
+        return K.SLUG, "lowercase words without diacritics: a URL slug"
+    return None
+
+
+def _image_name(line: Line, _lex: Lexicon) -> Label | None:
+    text = line.text.rstrip(" |")
+    if _IMAGE_FILE.search(text) and line.words <= 8:
+        return K.IMAGE_ALT, "an image's file name"
+    if _MARKDOWN_IMAGE.fullmatch(text):
+        return K.IMAGE_ALT, "an image without alt text"
+    if line.words <= 2 and _SMILEY.fullmatch(text.replace(" ", "")):
+        return K.IMAGE_ALT, "a smiley's image"
+    return None
+
+
+def _footer(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > 40:
+        return None
+    if line.text[0] in "©®" or starts_with_phrase(line.head, lex.footers):
+        return K.FOOTER, "site footer"
+    return None
+
+
+def _widget(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > _WIDGET_WORDS:
+        return None
+    bare = _COUNT.sub(" ", line.fold).strip(" .:…!·•|")
+    if bare in lex.widgets or _FONT_SIZE.fullmatch(bare):
+        return K.WIDGET, f"page control ({line.text})"
+    if starts_with_phrase(line.fold, lex.loaders):
+        return K.WIDGET, "loading placeholder"
+    if line.final not in {".", "!", "?"} and starts_with_phrase(line.fold, lex.widget_phrases):
+        return K.WIDGET, "share, follow, login or comment-form control"
+    return None
+
+
+def _promo(line: Line, lex: Lexicon) -> Label | None:
+    """An invitation to read more on the site ("*Mời bạn đọc vào chuyên mục ...")."""
+    if line.words > _PROMO_WORDS:
+        return None
+    if starts_with_phrase(line.head.lstrip("*>-–(• "), lex.promo_phrases):
+        return K.WIDGET, "the site's invitation to read more"
+    return None
+
+
+def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
+    """The line of a reader comment or forum reply that is not its text: who, when, likes."""
+    if line.words > _COMMENT_META_WORDS:
+        return None
+    folded = line.fold
+    if _POST_NUMBER.fullmatch(line.text):
+        return K.COMMENT, "post number of a forum thread"
+    for marker in lex.comment_markers:
+        if marker in folded:
+            return K.COMMENT, f"comment metadata ({marker})"
+    # "Nam - 7 ngày trước Thích | 724": a name, a time ago, separators or a count
+    match = _RELATIVE_TIME.search(folded)
+    if (
+        match
+        and match[1] in lex.time_units
+        and line.final not in {".", "!", "?"}
+        and (line.words <= 6 or any(sep in line.text for sep in (" - ", "|", "•")))
+    ):
+        return K.COMMENT, "comment metadata (a time ago)"
+    return None
+
+
+def _counter(line: Line, lex: Lexicon) -> Label | None:
+    if counter_value(line.text, lex) is None:
+        return None
+    return K.COUNTER, "view counter"
+
+
+def _pagination(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > 20:
+        return None
+    unglued = _CAMEL.sub(" ", line.text)  # "FirstPrevNextLast"
+    folded = fold_key(unglued) if unglued != line.text else line.fold
+    if _PAGE_OF.match(folded):
+        return K.PAGINATION, "page number of a pager"
+    tokens = folded.replace(",", " ").split()
+    pager = [
+        t for t in tokens if t.strip("[]").isdigit() or t in lex.pagination_words or t == "trang"
+    ]
+    if len(tokens) >= 2 and len(pager) == len(tokens):
+        return K.PAGINATION, "pager controls"
+    return None
+
+
+def _section_label(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > 8:
+        return None
+    if line.fold.strip(" :.-–»>›|") in lex.section_labels:
+        return K.SECTION_LABEL, f"section label ({line.text.rstrip(': ')})"
+    bare = _COUNT.sub(" ", line.fold).strip(" :.-–»>›|?")
+    if bare in lex.comment_labels:
+        return K.COMMENT, f"heading of the readers' comments ({line.text.rstrip(': ')})"
+    return None
+
+
+def _inline_related(line: Line, lex: Lexicon) -> Label | None:
+    folded = line.head
+    for label in lex.inline_related_labels:
+        if folded.startswith(label):
+            rest = folded[len(label) :].lstrip()
+            if (rest[:1] == ":" or label == ">>") and len(rest.lstrip(": ").split()) >= 3:
+                return K.RELATED, "link to another article after a 'see also' label"
+    return None
+
+
+def _source_label(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > 8:
+        return None
+    head, colon, rest = line.fold.partition(":")
+    if head.strip() not in lex.source_labels or not (colon or not rest):
+        return None
+    if rest.strip():
+        return K.SOURCE_LABEL, f"source label ({line.text})"
+    return K.SOURCE_LABEL, "empty source label"
+
+
+def _media_item(line: Line, lex: Lexicon) -> Label | None:
+    text = line.text
+    if text[0] in "[(":
+        close = text.find("]" if text[0] == "[" else ")")
+        if 0 < close <= 24 and fold_key(text[1:close]) in lex.media_tags:
+            return K.MEDIA_LIST, f"media item tagged {text[: close + 1]}"
+    head, colon, _rest = line.head.partition(":")
+    if colon and head in lex.media_tags and head not in lex.credit_labels and line.words >= 3:
+        return K.MEDIA_LIST, f"media item tagged {text.split(':', 1)[0]}:"
+    return None
+
+
+def _breadcrumb(line: Line, lex: Lexicon) -> Label | None:
+    if line.words > 20 or line.final in {".", "?", "!"}:
+        return None
+    if starts_with_phrase(line.fold, lex.home_labels):
+        return K.BREADCRUMB, "breadcrumb trail from the home page"
+    for sep, parts_needed in _TRAIL_SEPARATORS:
+        parts = line.text.split(sep)
+        if len(parts) >= parts_needed and all(0 < len(p.split()) <= 5 for p in parts):
+            return K.BREADCRUMB, f"trail of sections separated by {sep.strip()!r}"
+    return None
+
+
+def _tags(line: Line, lex: Lexicon) -> Label | None:
+    head, colon, _rest = line.head.partition(":")
+    if colon and head.strip() in lex.tag_labels:
+        return K.TAGS, "the article's tag list"
+    return None
+
+
+def _keyword_list(line: Line, _lex: Lexicon) -> Label | None:
+    """Keywords for search engines: many short items between commas, no sentence."""
+    if line.final in {".", "!", "?", ":", "…"}:
+        return None
+    items = [item.strip() for item in line.text.split(",")]
+    if len(items) < _KEYWORDS or not all(items[:-1]):
+        return None
+    if any(len(item.split()) > _KEYWORD_WORDS for item in items):
+        return None
+    unspaced = line.text.count(",") - line.text.count(", ")
+    lower = sum(1 for item in items if item[:1].islower())
+    if unspaced * 2 >= len(items) - 1 or lower * 2 >= len(items):
+        return K.TAGS, "a list of keywords"
+    return None
+
+
+def _dateline(line: Line, lex: Lexicon) -> Label | None:
+    found = parse_dateline(line.text, words=lex.dateline_words)
+    if found is None:
+        return None
+    if found.value is None:
+        return K.DATELINE, f"dateline, but {found.problem}"
+    return K.DATELINE, "date (and time) of publication"
+
+
+def _dateline_with_more(line: Line, lex: Lexicon) -> Label | None:
+    parts = header_parts(line.text, lex)
+    if parts is None:
+        return None
+    extra = ["a place"] if parts.place else []
+    extra += ["author names"] if parts.names else []
+    extra += ["a view count"] if parts.views is not None else []
+    return K.DATELINE, f"dateline with {', '.join(extra) or 'a byline or page controls'}"
+
+
+def _twice_on_one_line(line: Line, _lex: Lexicon) -> Label | None:
+    text = line.text
+    half = len(text) // 2
+    if (
+        line.words >= 6
+        and len(text) % 2 == 1
+        and text[half] == " "
+        and (text[:half] == text[half + 1 :])
+    ):
+        return K.RELATED, "headline printed twice on one line: a related-article link"
+    return None
+
+
+def _table_box(line: Line, _lex: Lexicon) -> Label | None:
+    if line.text.startswith("|") and line.text.endswith("|") and line.words >= 3:
+        return K.RELATED, "table-cell box of a related article"
+    return None
+
+
+def _ticker(line: Line, _lex: Lexicon) -> Label | None:
+    """Headlines with their times run together on one line (a news ticker)."""
+    if len(_STAMP.findall(line.text)) < _TICKER_STAMPS:
+        return None
+    if line.text.count(". ") >= len(_STAMP.findall(line.text)):
+        return None  # sentences that give times, not a list of headlines
+    return K.RELATED, "headlines with their times run together: a news ticker"
+
+
+def _glued_links(line: Line, _lex: Lexicon) -> Label | None:
+    """Link texts printed without a separator: words run into a capitalised word."""
+    if _glued_joins(line.text) < _GLUED_JOINS:
+        return None
+    if line.words <= 2 * _MENU_SEGMENT_WORDS:
+        return K.NAVIGATION, "menu items run together on one line"
+    return K.RELATED, "links to other articles run together on one line"
+
+
+def _glued_joins(text: str) -> int:
+    """How many times two lower-case letters run straight into a capitalised word
+    ("...thi đại học 5 mônHạ điểm chuẩn", "Trang chủHậu trường"); "iPhone" and
+    "VnExpress" have one lower-case letter before the capital and do not count."""
+    joins = 0
+    for i in range(2, len(text) - 1):
+        if (
+            text[i].isupper()
+            and text[i + 1].islower()
+            and text[i - 1].islower()
+            and text[i - 2].islower()
+        ):
+            joins += 1
+    return joins
+
+
+def _joined_menu(line: Line, _lex: Lexicon) -> Label | None:
+    """A menu or a site map printed on one line: many short items between separators."""
+    if line.final in {".", "!", "?"}:
+        return None
+    items = [item for item in _MENU_SEPARATOR.split(line.text) if item.strip()]
+    if len(items) < _MENU_SEGMENTS:
+        return None
+    if all(len(item.split()) <= _MENU_SEGMENT_WORDS for item in items):
+        return K.NAVIGATION, "menu items joined on one line"
+    return None
+
+
+_LINE_RULES: tuple[_Rule, ...] = (
+    _credit_caption,
+    _credit_label_alone,
+    _slug,
+    _image_name,
+    _footer,
+    _section_label,
+    _widget,
+    _promo,
+    _comment_meta,
+    _counter,
+    _pagination,
+    _inline_related,
+    _source_label,
+    _tags,
+    _media_item,
+    _dateline,
+    _dateline_with_more,
+    _breadcrumb,
+    _joined_menu,
+    _glued_links,
+    _keyword_list,
+    _twice_on_one_line,
+    _table_box,
+)
+# The rules that can match a line of more than _SHORT_LINE words.
+_SENTENCE_RULES: tuple[_Rule, ...] = (
+    _credit_caption,
+    _footer,
+    _promo,
+    _inline_related,
+    _tags,
+    _media_item,
+    _joined_menu,
+    _ticker,
+    _glued_links,
+    _keyword_list,
+    _twice_on_one_line,
+    _table_box,
+)
+# Running text: only what a whole long line can be.
+_LONG_RULES: tuple[_Rule, ...] = (
+    _tags,
+    _joined_menu,
+    _ticker,
+    _glued_links,
+    _keyword_list,
+    _table_box,
+)
