@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import attrs
 
 from ._classify import Label, classify
-from ._dates import VIETNAM_TZ, DateValue, parse_dateline
+from ._dates import VIETNAM_TZ, DateValue, date_order, declared_zone, parse_dateline
 from ._errors import DecodeError
 from ._lexicon import Lexicon
 from ._meta import (
@@ -148,15 +148,24 @@ def _published(
     notes: list[str],
 ) -> DateValue | None:
     year = known.year if isinstance(known, (dt.date, dt.datetime)) else None
-    for block in blocks:
-        if block.kind is not BlockKind.DATELINE:
-            continue
+    datelines = [b for b in blocks if b.kind is BlockKind.DATELINE]
+    if not datelines:
+        return known
+    # The page's other dates tell the order of day and month ("12-27-2012" can only be
+    # month first); a footer may declare the zone of all its times ("Múi giờ GMT +8").
+    texts = [b.text for b in blocks]
+    month_first = date_order(texts) is True
+    zone = declared_zone(texts, lexicon=lex)
+    if zone is not None:
+        notes.append(f"times without a zone read in the page's declared zone {zone.tzname(None)}")
+    for block in datelines:
         parts = header_parts(block.text, lex)
         found = parse_dateline(
             parts.date_text if parts is not None else block.text,
-            words=lex.dateline_words,
-            default_tz=default_tz,
+            lexicon=lex,
+            default_tz=zone or default_tz,
             year=year,
+            month_first=month_first,
         )
         if found is None:
             continue

@@ -39,6 +39,7 @@ _PHOTO_CAPTION_WORDS = 70  # a caption under a photo of a photo story may run lo
 _PHOTO_CAPTION_SENTENCES = 4
 _DESCRIPTION_WORDS = 8
 _SENTENCE_WORDS = 5
+_DECK_WORDS = 10  # a line under the headline this long is the article's, a shorter one a label
 _SHORT_SHARE = 3  # a text under a photo a third as long as the page's paragraphs is a caption
 _TITLE_WORDS = 5  # a headline is rarely shorter; a section name above it rarely longer
 _MENU_WORDS = 4
@@ -600,7 +601,7 @@ class _Opening:
         if _dated(page, labels, line):
             score += _NEAR_DATELINE
         below = page[line.index + 1] if line.index + 1 < zone.start else None
-        if below is not None and byline_names(below.text, lex):
+        if below is not None and (byline_names(below.text, lex) or _byline_lead(page, below, lex)):
             score += _NEAR_BYLINE
         words = content_words(line.fold) - lex.function_words
         if words:
@@ -803,7 +804,7 @@ def _describes(line: Line) -> bool:
 
 
 def _caption_shaped(line: Line, lex: Lexicon) -> bool:
-    if line.words > _PHOTO_CAPTION_WORDS or line.final in {":", ";"}:
+    if line.words > _PHOTO_CAPTION_WORDS or line.final in {":", ";"} or line.has_url:
         return False
     if byline_names(line.text, lex) is not None:
         return False  # a signature under the last photo
@@ -934,8 +935,13 @@ def _mark_opening(
             labels[line.index] = (K.BYLINE, "author names under the headline")
         elif _menu_item(line):
             labels[line.index] = (K.NAVIGATION, "short label in the article's header")
+        elif line.words >= _DECK_WORDS or line.final == ":" and line.words >= _SENTENCE_WORDS:
+            labels[line.index] = (
+                K.BODY,
+                "text under the headline (a deck, or a sentence that leads in)",
+            )
         else:
-            labels[line.index] = (K.BODY, "text under the headline")
+            labels[line.index] = (K.HEADER, "a label in the article's header, not a sentence")
 
 
 def _in_box(label: Label) -> bool:
@@ -1082,7 +1088,9 @@ _PHOTO_KINDS = frozenset({K.CAPTION, K.IMAGE_ALT, K.PHOTO_CREDIT, K.DUPLICATE})
 def _above_article(line: Line) -> Label:
     if _menu_item(line):
         return K.NAVIGATION, "short label above the article"
-    return K.RELATED, "text above the article's headline"
+    if line.body_like:
+        return K.RELATED, "text above the article's headline"
+    return K.HEADER, "the site's masthead or a label above the article's headline"
 
 
 def _label_rest(page: Sequence[Line], labels: list[Label | None], kind: K, why: str) -> None:

@@ -42,6 +42,10 @@ _PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
 _SEGMENT_SEPARATOR = re.compile(r"\s+[•·–—-]\s+|\s*\|\s*")
 _MAX_SEGMENTS = 6
+_MAX_HEADER_CHARS = 200
+_COUNT_WORDS = 5  # words of a view count run on after a date
+_MAX_HANDLE_WORDS = 3
+_SECTION_WORDS = 5
 
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -203,38 +207,44 @@ def has_end_mark(text: str) -> bool:
 
 @attrs.frozen(kw_only=True, slots=True)
 class HeaderLine:
-    """A dateline that carries more than the date: names, a view count, page controls."""
+    """A dateline that carries more than the date: names, a view count, page controls, the
+    section's name."""
 
     date_text: str
     place: str | None = None
     names: tuple[str, ...] = ()
     views: int | None = None
+    section: str | None = None
 
 
 def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     """Read a line such as ``Thu Hằng | 19/12/2023 - 15:18 | 1.234 lượt xem``.
 
-    The line is cut at ``|``, ``•`` and spaced dashes; one run of pieces must be a dateline
-    and every other piece names, a view count or a page control. Else ``None``.
+    The line is cut at ``|``, ``•`` and spaced dashes, before a view count at its end
+    (``... 01:00 AM Số lần xem: 169``) and after a forum's "started by NAME," (``... bắt đầu
+    bởi cuLong, 14/12/12``); one run of pieces must be a dateline and every other piece
+    names, a view count, a page control or, before the date, the section's name. Else
+    ``None``.
     """
-    if len(text) > 200:
+    if len(text) > _MAX_HEADER_CHARS:
         return None
-    spans = _segments(text)
+    spans = _segments(text, lexicon)
     if not 2 <= len(spans) <= _MAX_SEGMENTS:
         return None
     for length in range(len(spans) - 1, 0, -1):
         for start in range(len(spans) - length + 1):
             date_text = text[spans[start][0] : spans[start + length - 1][1]]
-            if parse_dateline(date_text, words=lexicon.dateline_words) is None:
+            if parse_dateline(date_text, lexicon=lexicon) is None:
                 continue
-            others = [text[a:b] for a, b in spans[:start] + spans[start + length :]]
-            parts = _other_parts(others, lexicon)
+            before = [text[a:b] for a, b in spans[:start]]
+            after = [text[a:b] for a, b in spans[start + length :]]
+            parts = _other_parts(before, after, lexicon)
             if parts is not None:
                 return attrs.evolve(parts, date_text=date_text)
     return None
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+def _segments(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for sep in _SEGMENT_SEPARATOR.finditer(text):
@@ -243,23 +253,82 @@ def _segments(text: str) -> list[tuple[int, int]]:
         start = sep.end()
     if start < len(text):
         spans.append((start, len(text)))
+    if spans:
+        spans[-1:] = _split_count(text, spans[-1], lexicon)
+    if spans:
+        spans[-1:] = _split_author(text, spans[-1], lexicon)
     return spans
 
 
-def _other_parts(pieces: list[str], lexicon: Lexicon) -> HeaderLine | None:
+def _split_count(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """A view count run on after the date ("... 01:00 AM Số lần xem: 169")."""
+    a, b = span
+    words = list(re.finditer(r"\S+", text[a:b]))
+    for size in range(min(_COUNT_WORDS, len(words) - 1), 1, -1):
+        cut = a + words[-size].start()
+        if counter_value(text[cut:b], lexicon) is not None:
+            return [(a, cut), (cut, b)]
+    return [span]
+
+
+def _split_author(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """ "... started by NAME, DATE": the author piece before the last comma."""
+    a, b = span
+    comma = text.rfind(", ", a, b)
+    if comma < 0 or _author_after_lead(text[a:comma], lexicon) is None:
+        return [span]
+    return [(a, comma), (comma + 2, b)]
+
+
+def _author_after_lead(piece: str, lexicon: Lexicon) -> str | None:
+    """The name after "bởi"/"by" ("Thảo luận trong 'X' bắt đầu bởi cuLong" -> "cuLong"):
+    a forum's handle may be any one word."""
+    words = piece.split()
+    for i in range(len(words) - 1, 0, -1):
+        if fold_key(words[i - 1]) in lexicon.author_leads:
+            name = " ".join(words[i:]).strip(" ,.:")
+            if (
+                name
+                and len(name.split()) <= _MAX_HANDLE_WORDS
+                and not any(c.isdigit() for c in name[:1])
+            ):
+                return name
+            return None
+    return None
+
+
+def _other_parts(before: list[str], after: list[str], lexicon: Lexicon) -> HeaderLine | None:
     place: str | None = None
+    section: str | None = None
     names: list[str] = []
     views: int | None = None
-    for piece in pieces:
+    for position, piece in [*(("before", p) for p in before), *(("after", p) for p in after)]:
         count = counter_value(piece, lexicon)
         folded = fold_key(piece).strip(_PUNCT)
         if count is not None:
             views = count
         elif folded in lexicon.places:
             place = piece
-        elif folded not in lexicon.widgets:
-            found = byline_names(piece, lexicon)
-            if found is None:
-                return None
+        elif folded in lexicon.widgets:
+            continue
+        elif (handle := _author_after_lead(piece, lexicon)) is not None:
+            names.append(handle)
+        elif (found := byline_names(piece, lexicon)) is not None:
             names.extend(found)
-    return HeaderLine(date_text="", place=place, names=tuple(names), views=views)
+        elif position == "before" and _section_name(piece) and section is None:
+            section = piece.strip()
+        else:
+            return None
+    return HeaderLine(date_text="", place=place, names=tuple(names), views=views, section=section)
+
+
+def _section_name(piece: str) -> bool:
+    """A site's section names before a date ("Sống trẻ Giáo dục | Cập nhật ..."): a few
+    words, no digits, no sentence."""
+    words = piece.split()
+    return (
+        0 < len(words) <= _SECTION_WORDS
+        and not any(c.isdigit() for c in piece)
+        and piece.rstrip()[-1:] not in {".", "!", "?", ":"}
+        and words[0][:1].isupper()
+    )

@@ -63,6 +63,7 @@ class BlockKind(_ValueEnum):
     COMMENT = "comment"
     PHOTO_CREDIT = "photo_credit"
     DUPLICATE = "duplicate"
+    HEADER = "header"
 
     @property
     def is_content(self) -> bool:

@@ -29,6 +29,8 @@ _CLOSERS = " \"'”’»)]|"
 _PHOTO_WORDS = "|".join(fold_key(word) for word in ("ảnh", "hình", "photo", "image"))
 _ALT_NUMBER = re.compile(rf"\s+(?:[-–|:]\s*)?(?:\(?\s*(?:{_PHOTO_WORDS})\s*)?\d{{1,3}}\s*\)?\.?$")
 _WORD = re.compile(r"[^\W\d_]+")
+_URL = re.compile(r"https?://|www\.|\w\.(?:com|vn|net|org)/\S", re.IGNORECASE)
+_SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
 
 
 @attrs.define(slots=True)
@@ -61,8 +63,13 @@ class Line:
 
     @property
     def final(self) -> str:
-        """The last character that is not a closing quote or bracket."""
-        stripped = self.text.rstrip(_CLOSERS)
+        """The last character that is not a closing quote or bracket (nor a smiley after
+        the sentence: "... cũng mê. :P")."""
+        text = self.text
+        last = text.rsplit(" ", 1)
+        if len(last) == 2 and _SMILEY.fullmatch(last[1]):
+            text = last[0]
+        stripped = text.rstrip(_CLOSERS)
         return stripped[-1:] if stripped else ""
 
     @property
@@ -74,7 +81,13 @@ class Line:
             low <= self.words <= high
             and self.final not in {".", "…", ":", ";", ","}
             and (first.isupper() or first.isdigit() or first in "\"“'‘[(")
+            and not self.has_url  # a headline gives no web address
         )
+
+    @property
+    def has_url(self) -> bool:
+        """True when the line gives a web address."""
+        return _URL.search(self.text) is not None
 
     @property
     def body_like(self) -> bool:

@@ -265,7 +265,7 @@ def _keyword_list(line: Line, _lex: Lexicon) -> Label | None:
 
 
 def _dateline(line: Line, lex: Lexicon) -> Label | None:
-    found = parse_dateline(line.text, words=lex.dateline_words)
+    found = parse_dateline(line.text, lexicon=lex)
     if found is None:
         return None
     if found.value is None:
