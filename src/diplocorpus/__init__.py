@@ -50,6 +50,7 @@ from ._models import (
     StatementMode,
 )
 from ._people import extract_people
+from ._site import SiteProfile, TemplateLine, group_sites, learn_site
 from ._statements import extract_statements
 from ._store import Analysis, IngestReport, SearchHit, Store, StoreError, analyse
 from ._text import fold_key, normalize_text
@@ -86,12 +87,14 @@ __all__ = [
     "Person",
     "Quote",
     "SearchHit",
+    "SiteProfile",
     "SkippedInput",
     "SourcedValue",
     "Statement",
     "StatementMode",
     "Store",
     "StoreError",
+    "TemplateLine",
     "__version__",
     "analyse",
     "dask_bag",
@@ -103,8 +106,10 @@ __all__ = [
     "fold_key",
     "from_dict",
     "from_json",
+    "group_sites",
     "html_to_text",
     "iter_documents",
+    "learn_site",
     "merge_events",
     "new_converter",
     "normalize_text",

@@ -4,6 +4,7 @@ parse PATH...              articles as JSON Lines, JSON or text
 statements PATH... | --db  who said what
 events PATH... | --db      events, merged across pages with --merge
 build PATH... --db FILE    parse pages into the SQLite store (resumable)
+learn-site PATH... -o FILE learn a site's template from its pages (use with parse --site)
 search WORDS... --db FILE  full-text search of the stored paragraphs
 duplicates PATH... | --db  near-duplicate pages (syndicated copies)
 export --db FILE --parquet DIR
@@ -12,29 +13,32 @@ export --db FILE --parquet DIR
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 from dateutil import parser as du_parser
 from tqdm import tqdm
 
-from ._convert import to_dict
+from ._convert import from_json, to_dict, to_json
 from ._corpus import Corpus
 from ._dedup import DuplicateCluster
-from ._errors import DiplocorpusError
+from ._errors import DiplocorpusError, InputError
 from ._events import extract_events
 from ._export import export_parquet
 from ._load import Document, SkippedInput
 from ._merge import MergedEvent, MergedField, merge_events
 from ._models import Article, Event, Statement
+from ._site import MIN_PAGES, MIN_SHARE, SiteProfile, host_of, learn_site
 from ._statements import extract_statements
-from ._store import Store, parallel_map, parse_document
+from ._store import Page, Store, parallel_map, parse_document
 from ._text import fold_key
 from ._version import __version__
 
@@ -82,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_date_arg,
         metavar="DATE",
         help="a publication date you know (YYYY-MM-DD): completes dates without a year",
+    )
+    cmd.add_argument(
+        "--site",
+        dest="site_profile",
+        metavar="FILE",
+        help="parse with this site profile (written by 'diplocorpus learn-site')",
     )
     _add_jobs(cmd)
     cmd.set_defaults(run=_run_parse)
@@ -137,8 +147,47 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="pages per transaction (default 100)",
     )
+    build.add_argument(
+        "--no-site-profiles",
+        action="store_true",
+        help="parse every page on its own, without learning each site's template",
+    )
     _add_jobs(build)
     build.set_defaults(run=_run_build, published=None)
+
+    learn = _command(
+        commands,
+        "learn-site",
+        "learn a site's template from its pages",
+        "Learn the template of one site (the lines and line shapes most of its pages "
+        "repeat) from its pages, and write it as JSON for 'diplocorpus parse --site FILE'.",
+        formats=("json",),
+        formats_help="the profile as JSON",
+    )
+    learn.add_argument(
+        "-o", "--output", metavar="FILE", help="write the profile here (default: stdout)"
+    )
+    learn.add_argument(
+        "--name",
+        metavar="SITE",
+        help="the site's name in the reasons (default: the pages' host, if they share one)",
+    )
+    learn.add_argument(
+        "--min-pages",
+        type=_min_pages,
+        default=MIN_PAGES,
+        metavar="N",
+        help=f"template lines are on at least N different articles' pages (default {MIN_PAGES})",
+    )
+    learn.add_argument(
+        "--min-share",
+        type=_share,
+        default=MIN_SHARE,
+        metavar="X",
+        help=f"... and on at least this share of them (default {MIN_SHARE})",
+    )
+    _add_jobs(learn)
+    learn.set_defaults(run=_run_learn_site, published=None)
 
     search = commands.add_parser(
         "search",
@@ -233,6 +282,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _min_pages(text: str) -> int:
+    value = int(text)
+    if value < 2:
+        raise argparse.ArgumentTypeError(f"must be 2 or more: {text}")
+    return value
+
+
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1: {text}")
+    return value
+
+
 def _date_arg(text: str) -> dt.date:
     try:
         return du_parser.isoparse(text).date()
@@ -263,9 +326,13 @@ def _with_date(corpus: Corpus, published: dt.date | None) -> Iterator[Document]:
 def _articles(args: argparse.Namespace, err: TextIO, failed: list[str]) -> Iterator[Article]:
     """Parse each page (in ``--jobs`` processes), with a progress bar on a terminal."""
     corpus = _corpus(args)
+    profile = _read_profile(args.site_profile) if getattr(args, "site_profile", None) else None
+    pages: Iterable[Page] = _with_date(corpus, args.published)
+    if profile is not None:
+        pages = ((document, profile) for document in _with_date(corpus, args.published))
     bar = _progress(err)
     try:
-        results = parallel_map(parse_document, _with_date(corpus, args.published), None, args.jobs)
+        results = parallel_map(parse_document, pages, None, args.jobs)
         for document, result in results:
             bar.update(1)
             if isinstance(result, DiplocorpusError) and args.skip_errors:
@@ -277,6 +344,19 @@ def _articles(args: argparse.Namespace, err: TextIO, failed: list[str]) -> Itera
     finally:
         bar.close()
         _report_skipped(corpus.skipped, err, failed)
+
+
+def _read_profile(path: str) -> SiteProfile:
+    """The site profile in a JSON file; an unreadable file or a bad profile is an
+    :class:`InputError` naming the file."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the site profile: {exc}", source=path) from exc
+    try:
+        return from_json(text, SiteProfile)
+    except InputError as exc:
+        raise InputError(f"not a site profile: {exc}", source=path) from exc
 
 
 def _progress(err: TextIO) -> tqdm[Any]:
@@ -392,6 +472,7 @@ def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 batch_size=args.batch_size,
                 progress=_ticker(bar),
                 errors="skip" if args.skip_errors else "raise",
+                learn_sites=not args.no_site_profiles,
             )
             bar.close()
             for source, reason in report.failed:
@@ -403,6 +484,36 @@ def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _summary(store, out)
     finally:
         bar.close()
+    return _exit(failed)
+
+
+def _run_learn_site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    hosts: collections.Counter[str | None] = collections.Counter()
+
+    def counted() -> Iterator[Article]:
+        for article in _articles(args, err, failed):
+            hosts[host_of(article.source)] += 1
+            yield article
+
+    profile = learn_site(
+        counted(), site=args.name, min_pages=args.min_pages, min_share=args.min_share
+    )
+    named = sorted(h for h in hosts if h is not None)
+    if len(named) > 1 and args.name is None:
+        err.write(
+            f"diplocorpus: the pages come from {len(named)} sites ({', '.join(named[:5])}): "
+            "a profile is one site's; give the pages of one site\n"
+        )
+    text = to_json(profile, indent=1) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, "utf-8")
+    else:
+        out.write(text)
+    err.write(
+        f"diplocorpus: {profile.site or 'the site'}: {len(profile.lines)} template line(s) "
+        f"learned from {profile.pages} page(s) of {profile.articles} article(s)\n"
+    )
     return _exit(failed)
 
 

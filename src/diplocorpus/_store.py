@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import json
 import os
 import sqlite3
@@ -31,6 +32,7 @@ from ._load import Document
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Event, Person, Statement
 from ._people import extract_people
+from ._site import SiteProfile, with_site_profiles
 from ._statements import extract_statements
 from ._text import fold_key
 
@@ -47,6 +49,8 @@ __all__ = [
 
 R = TypeVar("R")
 T = TypeVar("T")
+# A page to parse, alone or with its site's profile.
+Page = Document | tuple[Document, SiteProfile | None]
 SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -122,11 +126,17 @@ class Analysis:
     events: tuple[Event, ...]
 
 
-def analyse(document: Document, lexicon: Lexicon | None = None) -> Analysis:
-    """Parse a document and extract its statements, people and events (a pure function:
-    it runs the same in a process pool)."""
+def analyse(
+    document: Document, lexicon: Lexicon | None = None, site: SiteProfile | None = None
+) -> Analysis:
+    """Parse a document (with its site's profile, if given) and extract its statements,
+    people and events (a pure function: it runs the same in a process pool)."""
     article = parse(
-        document.text, source=document.source, published=document.published, lexicon=lexicon
+        document.text,
+        source=document.source,
+        published=document.published,
+        lexicon=lexicon,
+        site=site,
     )
     return Analysis(
         document=document,
@@ -137,12 +147,18 @@ def analyse(document: Document, lexicon: Lexicon | None = None) -> Analysis:
     )
 
 
-def parse_document(document: Document, lexicon: Lexicon | None = None) -> Article:
-    """Parse a loaded document (its source and known date passed on); an HTML page is read
-    as HTML (needs the ``html`` extra)."""
+def parse_document(
+    document: Document, lexicon: Lexicon | None = None, site: SiteProfile | None = None
+) -> Article:
+    """Parse a loaded document (its source and known date passed on, and its site's
+    profile, if given); an HTML page is read as HTML (needs the ``html`` extra)."""
     try:
         return parse(
-            document.text, source=document.source, published=document.published, lexicon=lexicon
+            document.text,
+            source=document.source,
+            published=document.published,
+            lexicon=lexicon,
+            site=site,
         )
     except MarkupInputError:
         from ._html import parse_html  # noqa: PLC0415 - the html extra is optional
@@ -153,6 +169,7 @@ def parse_document(document: Document, lexicon: Lexicon | None = None) -> Articl
             url=document.url,
             published=document.published,
             lexicon=lexicon,
+            site=site,
         )
 
 
@@ -232,12 +249,18 @@ class Store:
         jobs: int = 1,
         progress: Callable[[int], None] | None = None,
         errors: str = "raise",
+        learn_sites: bool = True,
     ) -> IngestReport:
         """Parse and store the documents not already stored, ``batch_size`` to a transaction.
 
-        ``jobs`` > 1 parses in that many processes (results are stored in input order).
-        ``progress`` is called with the number of pages handled after each page. With
-        ``errors="skip"`` a page that cannot be parsed is reported in the result, not raised.
+        ``jobs`` > 1 parses in that many processes (results are stored in input order, but
+        for the pages ``learn_sites`` holds back). ``progress`` is called with the number of
+        pages handled after each page. With ``errors="skip"`` a page that cannot be parsed
+        is reported in the result, not raised. With ``learn_sites`` (the default) each
+        site's template is learned from its first pages and every page of the site is
+        parsed with it (see :func:`with_site_profiles`: a page may then be stored a few
+        hundred pages later than it came); ``learn_sites=False`` parses every page on its
+        own.
         """
         added = existing = 0
         failed: list[tuple[str, str]] = []
@@ -256,7 +279,12 @@ class Store:
                 seen.add(digest)
                 yield document
 
-        for document, result in parallel_map(analyse, fresh(), self.lexicon, jobs):
+        unseen = fresh()
+        pages: Iterable[Page] = unseen
+        if learn_sites:
+            learning = functools.partial(parse_document, lexicon=self.lexicon)
+            pages = with_site_profiles(unseen, learning)
+        for document, result in parallel_map(analyse, pages, self.lexicon, jobs):
             if isinstance(result, Exception):
                 if errors != "skip" or not isinstance(result, DiplocorpusError):
                     raise result
@@ -465,28 +493,36 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
 
 
+Parser = Callable[[Document, Lexicon | None, SiteProfile | None], R]
+
+
 def parallel_map(
-    function: Callable[[Document, Lexicon | None], R],
-    documents: Iterable[Document],
+    function: Parser[R],
+    documents: Iterable[Page],
     lexicon: Lexicon | None,
     jobs: int,
     *,
     chunk: int = 16,
 ) -> Iterator[tuple[Document, R | Exception]]:
-    """``function`` over ``documents`` in input order, in ``jobs`` processes when > 1.
+    """``function(document, lexicon, site)`` over ``documents`` in input order, in ``jobs``
+    processes when > 1. A page is a :class:`Document`, or a ``(document, site profile)``
+    pair.
 
     Pages go to the workers ``chunk`` at a time (one message per chunk, not per page) and
     at most ``jobs * 4`` chunks are in flight, so memory stays flat. A failure is yielded,
     not raised, beside its document.
     """
+    pairs = (page if isinstance(page, tuple) else (page, None) for page in documents)
     if jobs <= 1:
-        for document in documents:
-            yield document, _apply(function, document, lexicon)
+        for document, site in pairs:
+            yield document, _apply(function, document, lexicon, site)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[tuple[list[Document], Future[list[R | Exception]]]]
+        pending: collections.deque[
+            tuple[list[tuple[Document, SiteProfile | None]], Future[list[R | Exception]]]
+        ]
         pending = collections.deque()
-        for batch in _chunks(documents, chunk):
+        for batch in _chunks(pairs, chunk):
             pending.append((batch, pool.submit(_apply_all, function, batch, lexicon)))
             if len(pending) >= jobs * 4:
                 yield from _outcome(*pending.popleft())
@@ -494,10 +530,10 @@ def parallel_map(
             yield from _outcome(*pending.popleft())
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for document in documents:
-        batch.append(document)
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
@@ -506,27 +542,28 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def _apply(
-    function: Callable[[Document, Lexicon | None], R], document: Document, lexicon: Lexicon | None
+    function: Parser[R], document: Document, lexicon: Lexicon | None, site: SiteProfile | None
 ) -> R | Exception:
     try:
-        return function(document, lexicon)
+        return function(document, lexicon, site)
     except Exception as exc:
         return exc
 
 
 def _apply_all(
-    function: Callable[[Document, Lexicon | None], R],
-    documents: list[Document],
+    function: Parser[R],
+    pairs: list[tuple[Document, SiteProfile | None]],
     lexicon: Lexicon | None,
 ) -> list[R | Exception]:
-    return [_apply(function, document, lexicon) for document in documents]
+    # A profile shared by the pages of a chunk is pickled once with it.
+    return [_apply(function, document, lexicon, site) for document, site in pairs]
 
 
 def _outcome(
-    documents: list[Document], future: Future[list[T | Exception]]
+    pairs: list[tuple[Document, SiteProfile | None]], future: Future[list[T | Exception]]
 ) -> Iterator[tuple[Document, T | Exception]]:
     try:
         results: list[T | Exception] = future.result()
     except Exception as exc:  # the worker died: every page of the chunk failed with it
-        results = [exc] * len(documents)
-    yield from zip(documents, results, strict=True)
+        results = [exc] * len(pairs)
+    yield from zip((document for document, _site in pairs), results, strict=True)
