@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._classify import Label, classify
+from ._classify import Evidence, classify
 from ._dates import VIETNAM_TZ, DateValue, date_order, declared_zone, parse_dateline
 from ._errors import DecodeError
 from ._lexicon import Lexicon
@@ -69,18 +69,19 @@ def build_article(
     published: DateValue | None,
     default_tz: dt.tzinfo,
     lexicon: Lexicon,
-    hints: Sequence[Label | None] | None = None,
+    evidence: Sequence[Evidence | None] | None = None,
     origins: Sequence[str | None] | None = None,
     notes: Sequence[str] = (),
     site: SiteProfile | None = None,
-    headline: str | None = None,
+    headlines: Sequence[str] = (),
 ) -> Article:
     """Classify normalised ``lines`` (blank ones as "") and build the Article.
 
-    ``hints`` (one per line) is evidence from the page's markup for lines no line rule
-    names; ``origins`` where each line came from in the markup.
+    ``evidence`` (one per line) is what the page's markup says of each line, ``origins``
+    where each line came from in the markup, ``headlines`` the headlines the markup gives
+    (evidence for the title line), ``site`` the site's learned template.
     """
-    classified = classify(lines, lexicon, hints=hints, site=site, headline=headline)
+    classified = classify(lines, lexicon, evidence=evidence, site=site, headlines=headlines)
     blocks = list(classified.blocks)
     if origins is not None:
         blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]

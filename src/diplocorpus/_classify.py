@@ -22,12 +22,12 @@ import attrs
 
 from ._layout import Verdict, mark_article, mark_structures
 from ._lexicon import Lexicon
-from ._models import Block
-from ._page import Label, page_lines
+from ._models import Block, BlockKind
+from ._page import Evidence, Label, page_lines
 from ._rules import line_label
 from ._site import SiteProfile
 
-__all__ = ["Classified", "Label", "classify"]
+__all__ = ["Classified", "Evidence", "Label", "classify"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -42,29 +42,42 @@ def classify(
     lines: list[str],
     lexicon: Lexicon,
     *,
-    hints: Sequence[Label | None] | None = None,
+    evidence: Sequence[Evidence | None] | None = None,
     site: SiteProfile | None = None,
-    headline: str | None = None,
+    headlines: Sequence[str] = (),
 ) -> Classified:
     """Label every non-blank entry of ``lines`` (line number = index + 1).
 
-    ``hints`` (one per entry of ``lines``) is evidence from markup: a hinted kind stands for
-    a line that no line rule names, before the passes over groups of lines run. ``site`` is
-    the site's learned template: a line it knows is the site's furniture. ``headline`` is
-    the headline the markup gives, evidence for choosing the title line.
+    ``evidence`` (one per entry of ``lines``) is what the markup says of each line. The
+    kind it gives stands for a line no line rule names, before the passes over groups of
+    lines run, when the element's own meaning gives it (a ``<figcaption>``) or the line is
+    outside the article's element (class and id words are weak evidence: inside the
+    article they do not outvote the text). ``site`` is the site's learned template: a line
+    it knows is the site's furniture. ``headlines`` are the headlines the markup gives,
+    evidence for choosing the title line.
     """
-    page = page_lines(lines)
+    page = page_lines(lines, evidence)
     labels: list[Label | None] = [
         line_label(line, lexicon)
         or (site.label(line.text) if site is not None else None)
-        or (hints[line.number - 1] if hints else None)
+        or _markup_label(line.evidence)
         for line in page
     ]
     mark_structures(page, labels, lexicon)
-    verdict = mark_article(page, labels, lexicon, headline=headline)
+    verdict = mark_article(page, labels, lexicon, headlines=headlines)
     blocks = tuple(
         Block(line=line.number, kind=label[0], text=line.text, reason=label[1])
         for line, label in zip(page, labels, strict=True)
         if label is not None
     )
     return Classified(blocks=blocks, verdict=verdict)
+
+
+def _markup_label(evidence: Evidence | None) -> Label | None:
+    if evidence is None or evidence.label is None:
+        return None
+    # Inside the article, class words may call a line a caption (it stays content) but
+    # may not drop it.
+    if evidence.strong or evidence.inside is not True or evidence.label[0] is BlockKind.CAPTION:
+        return evidence.label
+    return None

@@ -28,9 +28,11 @@ from ._dates import VIETNAM_TZ, DateValue
 from ._errors import InputError, MissingDependencyError
 from ._lexicon import Lexicon
 from ._load import decode
+from ._meta import byline_names
 from ._models import Article, BlockKind
+from ._page import LINK_LINE, Evidence, Label
 from ._site import SiteProfile
-from ._text import normalize_text
+from ._text import fold_key, normalize_text
 
 __all__ = ["html_to_text", "parse_html"]
 
@@ -97,10 +99,22 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]+)""", re.I
 _LANDMARKS = {"nav": BlockKind.NAVIGATION, "aside": BlockKind.RELATED}
 _ARTICLE_WORDS = ("article", "content", "detail", "post", "story", "main", "body")
 _LINK_SHARE = 0.8
+_LINK_LINE_WORDS = 25
+_ITALIC_SHARE = 0.8
+_ITALIC = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _TEMPLATE_RUN = 3
 _NEWS_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle", "WebPage"}
 )
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# The article's element: the one whose paragraphs score highest (a paragraph of at least
+# _PARAGRAPH_CHARS adds 1, its commas and a point a _SCORE_CHARS characters up to
+# _SCORE_CAP, to its parent, half as much to its grandparent), less its share of link text.
+_PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "div", "li", "blockquote", "section"})
+_PARAGRAPH_CHARS = 25
+_SCORE_CHARS = 100
+_SCORE_CAP = 3
+_MIN_CONTAINER_SCORE = 3.0
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -110,6 +124,8 @@ class _Markup:
     title: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()
+    headlines: tuple[str, ...] = ()
+    site_name: str | None = None
 
 
 def html_to_text(html: str | bytes, *, encoding: str | None = None) -> str:
@@ -118,8 +134,8 @@ def html_to_text(html: str | bytes, *, encoding: str | None = None) -> str:
     >>> html_to_text("<h1>Tiêu đề</h1><p>Đoạn <b>một</b>.</p><script>x()</script><p>Hai</p>")
     'Tiêu đề\\n\\nĐoạn một.\\n\\nHai'
     """
-    lines = (text for text, _origin, _hint in _lines(_tree(html, encoding)))
-    return unicodedata.normalize("NFC", "\n".join(lines))
+    rows = _Walker(None, None).lines(_tree(html, encoding))
+    return unicodedata.normalize("NFC", "\n".join(text for text, _origin, _ev in rows))
 
 
 def parse_html(
@@ -135,25 +151,31 @@ def parse_html(
 ) -> Article:
     """Turn an HTML news page into the same :class:`Article` :func:`parse` makes of its text.
 
-    Bytes are decoded by their byte-order mark, ``<meta charset>`` (or ``encoding``), then
-    detection. Each block records in ``origin`` where in the page it came from.
+    Structure first: the element that holds the article's text is found by its paragraphs
+    (their length and commas, less the share of link text; ``itemprop="articleBody"`` and
+    the main ``<h1>`` anchor it), and class and id words only count outside it. The markup's
+    headline, date and authors are evidence and fill what the text lacks. Bytes are decoded
+    by their byte-order mark, ``<meta charset>`` (or ``encoding``), then detection. Each
+    block records in ``origin`` where in the page it came from. ``site`` is the site's
+    learned template (see :func:`learn_site`).
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
     tree = _tree(html, encoding, source=source)
-    rows = list(_lines(tree, lex))
-    lines = [normalize_text(text) for text, _o, _h in rows]
     markup = _markup(tree)
+    rows = _Walker(lex, _structure(tree, markup)).lines(tree)
+    lines = [normalize_text(text) for text, _o, _e in rows]
     article = build_article(
         lines,
         source=source or url,
         published=published,
         default_tz=default_tz,
         lexicon=lex,
-        hints=[hint for _t, _o, hint in rows],
-        origins=[origin for _t, origin, _h in rows],
+        evidence=[ev for _t, _o, ev in rows],
+        origins=[origin for _t, origin, _e in rows],
         site=site,
+        headlines=markup.headlines,
     )
-    return _with_markup(article, markup, default_tz)
+    return _with_markup(article, markup, default_tz, lex)
 
 
 # -- markup to lines -----------------------------------------------------------------------
@@ -186,34 +208,303 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _lines(tree: Any, lex: Lexicon | None = None) -> Iterator[tuple[str, str | None, Any]]:
-    """(line text, origin, hint) for every line, blank lines included (as "")."""
-    out = _Emitter()
+def _visible_elements(root: Any) -> Iterator[Any]:
+    """The elements a browser shows, parents before children (no recursion: a page may nest
+    deeper than Python's stack)."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in _SKIP or _hidden(element):
+            continue
+        yield element
+        stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+
+
+@attrs.frozen(kw_only=True)
+class _Structure:
+    """What the page's tree shows, computed once: every visible element's text and link
+    text (characters), the cards of lists of other articles, and the article's element."""
+
+    sizes: dict[Any, tuple[int, int]]
+    cards: frozenset[int]  # ids of the elements that are one card of a list
+    article: Any
+
+
+def _structure(tree: Any, markup: _Markup) -> _Structure:
     body = tree.find("body")
-    _walk(body if body is not None else tree, out, [], lex)
-    yield from out.finish()
+    root = body if body is not None else tree
+    order = list(_visible_elements(root))
+    sizes = _sizes(order)
+    cards = _cards(order)
+    return _Structure(
+        sizes=sizes, cards=cards, article=_article_element(tree, order, sizes, cards, markup)
+    )
 
 
-class _Emitter:
-    """Collects text into lines the way innerText does: a block ends a line, a paragraph
-    leaves a blank line, runs of white space are one space."""
+def _sizes(order: list[Any]) -> dict[Any, tuple[int, int]]:
+    """For every visible element (``order``: parents before children): the characters of its
+    text, and of the text of its links (one pass, children before parents)."""
+    sizes: dict[Any, tuple[int, int]] = {}
+    for element in reversed(order):
+        own = len((element.text or "").strip())
+        text = own
+        links = own if element.tag == "a" else 0
+        for child in element:
+            if isinstance(child.tag, str) and child in sizes:
+                child_text, child_links = sizes[child]
+                text += child_text
+                links += child_text if element.tag == "a" else child_links
+            tail = len((child.tail or "").strip())
+            text += tail
+            links += tail if element.tag == "a" else 0
+        sizes[element] = (text, links)
+    return sizes
 
-    def __init__(self) -> None:
-        self.lines: list[tuple[str, str | None, Any]] = []
+
+def _cards(order: list[Any]) -> frozenset[int]:
+    """The elements that are one of three or more siblings of the same tag and class, each
+    with a link: the cards of a list of other articles (ids; one pass)."""
+    found: set[int] = set()
+    for parent in order:
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.attrib.get("class", "")), []).append(child)
+        for items in groups.values():
+            if len(items) >= _TEMPLATE_RUN and all(
+                next(c.iter("a"), None) is not None for c in items
+            ):
+                found.update(id(item) for item in items)
+    return frozenset(found)
+
+
+def _article_element(
+    tree: Any,
+    order: list[Any],
+    sizes: dict[Any, tuple[int, int]],
+    cards: frozenset[int],
+    markup: _Markup,
+) -> Any:
+    """The element that holds the article: the one with the best paragraphs (by length,
+    commas and link text; a list's cards hold none), widened to take in the page's main
+    headline when it sits just above the text; ``itemprop="articleBody"`` wins when
+    present. ``None`` when no element holds enough prose."""
+    marked = [e for e in order if (e.attrib.get("itemprop") or "").lower() == "articlebody"]
+    if marked:
+        return _with_headline(marked[0], tree, markup, sizes)
+    in_cards: set[int] = set()
+    scores: dict[Any, float] = {}
+    for element in order:
+        parent = element.getparent()
+        if id(element) in cards or (parent is not None and id(parent) in in_cards):
+            in_cards.add(id(element))
+            continue
+        if element.tag not in _PARAGRAPH_TAGS:
+            continue
+        own = _own_text(element, sizes)
+        if len(own) < _PARAGRAPH_CHARS:
+            continue
+        score = 1 + own.count(",") + min(len(own) // _SCORE_CHARS, _SCORE_CAP)
+        if parent is not None and parent in sizes:
+            scores[parent] = scores.get(parent, 0.0) + score
+            grandparent = parent.getparent()
+            if grandparent is not None and grandparent in sizes:
+                scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
+    ranked = [
+        (score * (1 - _link_share(element, sizes)), element) for element, score in scores.items()
+    ]
+    if not ranked:
+        return None
+    top, best = max(ranked, key=lambda pair: pair[0])
+    if top < _MIN_CONTAINER_SCORE:
+        return None
+    return _with_headline(best, tree, markup, sizes)
+
+
+def _own_text(element: Any, sizes: dict[Any, tuple[int, int]]) -> str:
+    """The text an element shows itself, with its inline children but not its blocks."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child in sizes and child.tag not in _BLOCK:
+            parts.append(child.text_content() if child.tag not in _PARAGRAPH else "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _link_share(element: Any, sizes: dict[Any, tuple[int, int]]) -> float:
+    text, links = sizes.get(element, (0, 0))
+    return links / text if text else 0.0
+
+
+def _with_headline(best: Any, tree: Any, markup: _Markup, sizes: dict[Any, tuple[int, int]]) -> Any:
+    """The article's element widened to the nearest ancestor that also holds the main
+    headline (the ``<h1>`` the markup's headline names, else the only ``<h1>``), unless that
+    ancestor is the whole page."""
+    headings = [h for h in tree.iter("h1") if h in sizes]
+    wanted = [fold_key(h) for h in markup.headlines]
+    named = [
+        h
+        for h in headings
+        if any(w.startswith(fold_key(" ".join(h.text_content().split()))) for w in wanted)
+    ]
+    heading = (named or (headings if len(headings) == 1 else []) or [None])[0]
+    if heading is None:
+        return best
+    ancestors = {id(a): a for a in best.iterancestors()}
+    ancestors[id(best)] = best
+    for candidate in heading.iterancestors():
+        if id(candidate) in ancestors:
+            if candidate.tag in {"body", "html"}:
+                return best
+            return candidate
+    return best
+
+
+class _Walker:
+    """Walks the page once, as innerText does: a block ends a line, a paragraph leaves a blank
+    line, runs of white space are one space; and says, line by line, what the markup shows
+    (see :class:`Evidence`)."""
+
+    def __init__(self, lex: Lexicon | None, structure: _Structure | None) -> None:
+        self.lex = lex
+        self.structure = structure
+        self.article = structure.article if structure is not None else None
+        self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
         self.origin: str | None = None
-        self.hint: Any = None
+        self.evidence: Evidence | None = None
         self.breaks = 0
         self.blank = False
+        self.photo = False
+        self.linked = 0  # characters of the current line inside links
+        self.slanted = 0  # and in italics
 
-    def text(self, text: str, origin: str, hint: Any) -> None:
+    def lines(self, tree: Any) -> list[tuple[str, str | None, Evidence | None]]:
+        """(line text, origin, evidence) for every line, blank lines included (as "")."""
+        body = tree.find("body")
+        root = body if body is not None else tree
+        self._walk(root, [], _Context())
+        self.breaks = max(self.breaks, 1)
+        self._end_line()
+        return self.rows
+
+    def _walk(self, element: Any, path: list[Any], outer: _Context) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in _SKIP or _hidden(element):
+            return
+        here = [*path[-3:], element]
+        context = self._context(element, outer)
+        if tag == "img":
+            self.photo = True
+        if tag in _BLOCK or tag == "br":
+            self.brk(1)
+        elif tag in _PARAGRAPH:
+            self.brk(2)
+        if element.text:
+            self.text(element.text, here, context)
+        for child in element:
+            if isinstance(child.tag, str):
+                self._walk(child, here, context)
+                if child.tag in _CELL:
+                    self.text("\t", here, context)
+            if child.tail:
+                self.text(child.tail, here, context)
+        if tag in _BLOCK:
+            self.brk(1)
+        elif tag in _PARAGRAPH:
+            self.brk(2)
+
+    def _context(self, element: Any, outer: _Context) -> _Context:
+        """What the element and its ancestors say about the text inside (the nearest
+        element that says something decides)."""
+        tag = element.tag
+        inside = outer.inside
+        if self.article is not None and element is self.article:
+            inside = True
+        elif self.article is not None and outer.inside is None:
+            inside = False
+        in_article = outer.in_article or _is_article(element)
+        heading = _HEADINGS.get(tag, outer.heading)
+        label, strong = outer.label, outer.strong
+        mark = self._mark(element, in_article, inside, outer) if self.lex is not None else None
+        if mark is not None:
+            label, strong = mark
+        return _Context(
+            label=label,
+            strong=strong,
+            inside=inside,
+            in_article=in_article,
+            heading=heading,
+            link=outer.link or tag == "a",
+            italic=outer.italic
+            or tag in {"em", "i"}
+            or _ITALIC.search(element.attrib.get("style", "")) is not None,
+        )
+
+    def _mark(
+        self, element: Any, in_article: bool, inside: bool | None, outer: _Context
+    ) -> tuple[Label, bool] | None:
+        tag = element.tag
+        if tag == "figcaption":
+            return (BlockKind.CAPTION, "inside <figcaption>"), True
+        if tag == "time":
+            return (BlockKind.DATELINE, "inside <time>"), True
+        if tag in _LANDMARKS:
+            return (_LANDMARKS[tag], f"inside <{tag}>"), False
+        if tag in {"header", "footer"} and not in_article:
+            landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
+            return (landmark, f"inside the page's <{tag}>"), False
+        assert self.lex is not None
+        marked = _marked(element, self.lex)
+        if marked is not None:
+            return marked, False
+        if inside is True or in_article or self.structure is None or outer.label is not None:
+            return None  # shape alone, and only where nothing else has said what a line is
+        if id(element) in self.structure.cards:
+            return (
+                BlockKind.RELATED,
+                "one of a run of same-shaped items outside the article",
+            ), False
+        if tag in _BLOCK and _link_share(element, self.structure.sizes) >= _LINK_SHARE:
+            return (BlockKind.RELATED, "a block of links outside the article"), False
+        return None
+
+    def text(self, text: str, path: list[Any], context: _Context) -> None:
         if not text:
             return
         if self.breaks:
             self._end_line()
         if not "".join(self.parts).strip():
-            self.origin, self.hint = origin, hint
+            self.origin = _origin(path)
+            self.evidence = context.evidence(self.photo) if self.lex is not None else None
+            self.photo = self.photo and not text.strip()
+        if context.link:
+            self.linked += len(text.strip())
+        if context.italic:
+            self.slanted += len(text.strip())
         self.parts.append(text)
+
+    def _linked(self, line: str) -> Evidence | None:
+        """The line's evidence, saying it is a link to another article when nearly all of
+        a short line is link text (inside the article too: that is structure, not a word)."""
+        evidence = self.evidence
+        if evidence is None:
+            return None
+        chars = len(line.replace(" ", ""))
+        if self.slanted >= _ITALIC_SHARE * chars:
+            evidence = attrs.evolve(evidence, italic=True)
+        if evidence.label is not None and evidence.inside is not True:
+            return evidence  # outside the article, the markup's own evidence stands
+        if len(line.split()) > _LINK_LINE_WORDS:
+            return evidence
+        if self.linked < _LINK_SHARE * chars:
+            return evidence
+        if evidence.label is not None:
+            # The line is all links: noise. The element's class words, too weak to make it
+            # noise alone, may still say what noise ("social-share": a widget).
+            return attrs.evolve(evidence, strong=True, link=True)
+        return attrs.evolve(evidence, label=(BlockKind.RELATED, LINK_LINE), strong=True, link=True)
 
     def brk(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
@@ -221,45 +512,35 @@ class _Emitter:
     def _end_line(self) -> None:
         line = " ".join("".join(self.parts).split())
         if line:
-            if self.blank and self.lines:
-                self.lines.append(("", None, None))
-            self.lines.append((line, self.origin, self.hint))
+            if self.blank and self.rows:
+                self.rows.append(("", None, None))
+            self.rows.append((line, self.origin, self._linked(line)))
             self.blank = False
+        self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks = [], 0
 
-    def finish(self) -> list[tuple[str, str | None, Any]]:
-        self.breaks = max(self.breaks, 1)
-        self._end_line()
-        return self.lines
 
+@attrs.frozen(kw_only=True, slots=True)
+class _Context:
+    """What the markup around a piece of text says of it, handed down the tree."""
 
-def _walk(element: Any, out: _Emitter, path: list[Any], lex: Lexicon | None) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIP or _hidden(element):
-        return
-    here = [*path, element]
-    origin = _origin(here)
-    hint = _hint(here, lex) if lex is not None else None
-    if tag in _BLOCK:
-        out.brk(1)
-    elif tag in _PARAGRAPH:
-        out.brk(2)
-    elif tag == "br":
-        out.brk(1)
-    if element.text:
-        out.text(element.text, origin, hint)
-    for child in element:
-        if isinstance(child.tag, str):
-            _walk(child, out, here, lex)
-            if child.tag in _CELL:
-                out.text("\t", origin, hint)
-        if child.tail:
-            out.text(child.tail, origin, hint)
-    if tag in _BLOCK:
-        out.brk(1)
-    elif tag in _PARAGRAPH:
-        out.brk(2)
+    label: Label | None = None
+    strong: bool = False
+    inside: bool | None = None
+    in_article: bool = False
+    heading: int = 0
+    link: bool = False
+    italic: bool = False
+
+    def evidence(self, photo: bool) -> Evidence:
+        return Evidence(
+            label=self.label,
+            strong=self.strong,
+            inside=self.inside,
+            photo=photo,
+            heading=self.heading,
+        )
 
 
 def _hidden(element: Any) -> bool:
@@ -277,46 +558,7 @@ def _origin(path: list[Any]) -> str:
     return " > ".join(parts)
 
 
-def _hint(path: list[Any], lex: Lexicon) -> tuple[BlockKind, str] | None:
-    """What the markup says a line is, from its ancestors (the nearest decides)."""
-    in_article = any(_is_article(e) for e in path)
-    for element in reversed(path):
-        tag = element.tag
-        if tag == "figcaption":
-            return BlockKind.CAPTION, "inside <figcaption>"
-        if tag == "time":
-            return BlockKind.DATELINE, "inside <time>"
-        if tag in _LANDMARKS:
-            return _LANDMARKS[tag], f"inside <{tag}>"
-        if tag in {"header", "footer"} and not in_article:
-            landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
-            return landmark, f"inside the page's <{tag}>"
-        marked = _marked(element, lex)
-        if marked is not None:
-            return marked
-    block = path[-1]
-    if not in_article and _link_share(block) >= _LINK_SHARE:
-        return BlockKind.RELATED, "a block of links outside the article"
-    if not in_article and _repeated_template(path):
-        return BlockKind.RELATED, "one of a run of same-shaped items outside the article"
-    return None
-
-
-def _repeated_template(path: list[Any]) -> bool:
-    """True inside one of three or more siblings of the same tag and class that hold links:
-    the cards of a list of other articles."""
-    for element in reversed(path[1:]):
-        parent = element.getparent()
-        if parent is None:
-            return False
-        shape = (element.tag, element.attrib.get("class", ""))
-        same = [c for c in parent if (c.tag, c.attrib.get("class", "")) == shape]
-        if len(same) >= _TEMPLATE_RUN and all(next(c.iter("a"), None) is not None for c in same):
-            return True
-    return False
-
-
-def _marked(element: Any, lex: Lexicon) -> tuple[BlockKind, str] | None:
+def _marked(element: Any, lex: Lexicon) -> Label | None:
     """The kind an element's class or id words give it: "related", "tin-lien-quan",
     "jp-relatedposts" (a listed word of five letters or more inside a longer one)."""
     index = lex.dom_hint_index
@@ -341,18 +583,13 @@ def _is_article(element: Any) -> bool:
     return any(word in _ARTICLE_WORDS for word in _words(element))
 
 
-def _link_share(element: Any) -> float:
-    text = " ".join(element.text_content().split())
-    if not text:
-        return 0.0
-    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
-    return linked / len(text)
-
-
 # -- markup metadata -----------------------------------------------------------------------
 
 
 def _markup(tree: Any) -> _Markup:
+    """The headline, date and authors the page's markup gives: JSON-LD first, then Open
+    Graph and ``<meta>``, then ``<time datetime>``; every headline it gives (JSON-LD,
+    Open Graph, ``<title>``) is kept as evidence for the title line."""
     title = published = None
     authors: list[str] = []
     for node in tree.iter("script"):
@@ -362,20 +599,35 @@ def _markup(tree: Any) -> _Markup:
             title = title or _str(item.get("headline"))
             published = published or _str(item.get("datePublished"))
             authors = authors or _names(item.get("author"))
-    metas = {
-        (m.attrib.get("property") or m.attrib.get("name") or "").lower(): m.attrib.get("content")
-        for m in tree.iter("meta")
-    }
-    title = title or metas.get("og:title")
-    published = published or metas.get("article:published_time")
-    if not authors and metas.get("author"):
-        authors = [str(metas["author"])]
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = meta.attrib.get("property") or meta.attrib.get("name") or meta.attrib.get("itemprop")
+        content = meta.attrib.get("content")
+        if key and content and content.strip():
+            metas.setdefault(key.lower(), content)
+    og_title = _str(metas.get("og:title"))
+    title = title or og_title
+    for key in ("article:published_time", "datepublished", "pubdate", "date"):
+        published = published or metas.get(key)
+    if not authors:
+        authors = [metas[key] for key in ("author", "article:author") if key in metas][:1]
     if published is None:
-        stamp = next(
+        published = next(
             (t.attrib.get("datetime") for t in tree.iter("time") if t.attrib.get("datetime")), None
         )
-        published = stamp
-    return _Markup(title=title, published=published, authors=tuple(authors))
+    head = tree.find("head")
+    tab = head.find("title") if head is not None else None
+    tab_title = _str(tab.text_content()) if tab is not None else None
+    headlines = tuple(dict.fromkeys(h for h in (title, og_title, tab_title) if h))
+    # <title> is evidence for the headline line, not a headline to fill in: sites put their
+    # own name or slogan there.
+    return _Markup(
+        title=title,
+        published=published,
+        authors=tuple(normalize_text(a) for a in authors),
+        headlines=headlines,
+        site_name=_str(metas.get("og:site_name")),
+    )
 
 
 def _json_ld(text: str) -> Iterator[dict[str, Any]]:
@@ -409,15 +661,18 @@ def _names(value: object) -> list[str]:
     return names
 
 
-def _with_markup(article: Article, markup: _Markup, default_tz: dt.tzinfo) -> Article:
-    """Fill what the text lacks from the markup; note where the two disagree."""
+def _with_markup(article: Article, markup: _Markup, default_tz: dt.tzinfo, lex: Lexicon) -> Article:
+    """Fill what the text of an article lacks from the markup; note where the two disagree.
+    A page that is not an article takes nothing from it."""
+    if not article.is_article:
+        return article
     notes = list(article.notes)
     changes: dict[str, Any] = {}
     if markup.title:
         if article.title is None:
             changes["title"] = markup.title
             notes.append("title from the page's markup (the text has no headline)")
-        elif normalize_text(markup.title).casefold() != article.title.casefold():
+        elif not any(_same_headline(h, article.title) for h in markup.headlines):
             notes.append(f"the markup's headline differs: {markup.title!r}")
     stamp = _stamp(markup.published, default_tz)
     if stamp is not None:
@@ -426,12 +681,29 @@ def _with_markup(article: Article, markup: _Markup, default_tz: dt.tzinfo) -> Ar
             notes.append("published date from the page's markup")
         elif _day(stamp) != _day(article.published):
             notes.append(f"the markup's date differs: {markup.published}")
-    if markup.authors and not article.authors:
-        changes["authors"] = markup.authors
+    authors = _markup_authors(markup, lex)
+    if authors and not article.authors:
+        changes["authors"] = authors
         notes.append("authors from the page's markup")
     if not changes and notes == list(article.notes):
         return article
     return attrs.evolve(article, notes=notes, **changes)
+
+
+def _same_headline(marked: str, title: str) -> bool:
+    return fold_key(marked).startswith(fold_key(title))
+
+
+def _markup_authors(markup: _Markup, lex: Lexicon) -> tuple[str, ...]:
+    """The markup's authors that are people: the names a byline of them gives, not the
+    site or its company ("VCCorp.vn", "xinhxinh.com.vn")."""
+    site = fold_key(markup.site_name) if markup.site_name else None
+    names: list[str] = []
+    for author in markup.authors:
+        if site and fold_key(author) == site:
+            continue
+        names.extend(byline_names(author, lex) or ())
+    return tuple(dict.fromkeys(names))
 
 
 def _stamp(value: str | None, default_tz: dt.tzinfo) -> DateValue | None:

@@ -25,7 +25,7 @@ from ._lexicon import Lexicon
 from ._meta import byline_names, has_end_mark, split_credit, starts_with_phrase
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import Label, Line, content_words, real_words, strip_alt_number
-from ._rules import CREDIT_ALONE
+from ._rules import CREDIT_ALONE, SEE_ALSO
 from ._text import fold_key
 
 __all__ = ["Verdict", "mark_article", "mark_structures"]
@@ -40,6 +40,11 @@ _PHOTO_CAPTION_SENTENCES = 4
 _DESCRIPTION_WORDS = 8
 _SENTENCE_WORDS = 5
 _DECK_WORDS = 10  # a line under the headline this long is the article's, a shorter one a label
+# A photo story: three photos at least, as many as its other paragraphs, and texts under them
+# shorter than those paragraphs.
+_STORY_PHOTOS = 3
+_PHOTO_GAP = 4  # lines between photos of one series
+_STORY_SHARE = 0.75
 _SHORT_SHARE = 3  # a text under a photo a third as long as the page's paragraphs is a caption
 _TITLE_WORDS = 5  # a headline is rarely shorter; a section name above it rarely longer
 _MENU_WORDS = 4
@@ -49,6 +54,7 @@ _SAME_WORDS = 0.7  # share of words two lines have in common when one is a copy 
 # Weights of the article zone: a paragraph adds its words beyond _ZONE_COST; everything
 # else costs. The zone is the run of lines with the largest total.
 _ZONE_COST = 10
+_OUTSIDE_SHARE = 4
 _PARAGRAPH_CAP = 60  # a very long line counts no more than this: one line is not an article
 _SHORT_COST = 2
 _NOISE_COST = 4
@@ -70,6 +76,7 @@ _DISTANCE = 1.0
 _BELOW_TEXT = 4.0
 _CAPITALS = 2.0  # a line in capitals is more often a label than a headline
 _MARKUP_TITLE = 8.0
+_MAIN_HEADING = 4.0  # the page's <h1>
 # A front page: many cards, little prose of its own.
 _FRONT_CARDS = 6
 _FRONT_OPENINGS = 3
@@ -131,6 +138,8 @@ def _mark_credit_lines(page: list[Line], labels: list[Label | None], lex: Lexico
         if labels[line.index] != (K.CAPTION, CREDIT_ALONE):
             continue
         above = page[line.index - 1] if line.index > 0 else None
+        if above is not None and _is_kind(labels[above.index], K.CAPTION):
+            continue  # the caption's credit on the next line
         if above is not None and labels[above.index] is None and line.glued_above:
             if byline_names(above.text, lex):
                 labels[line.index] = (K.PHOTO_CREDIT, "the photos' credit under the byline")
@@ -349,24 +358,24 @@ def mark_article(
     labels: list[Label | None],
     lex: Lexicon,
     *,
-    headline: str | None = None,
+    headlines: Sequence[str] = (),
 ) -> Verdict:
     """Find the article in the page and label every line still free, in place.
 
-    ``headline`` is the headline the page's markup gives (HTML ``<h1>``, ``<title>``,
-    Open Graph), if any: evidence for the title, never a title by itself.
+    ``headlines`` are the headlines the page's markup gives (HTML ``<title>``, Open Graph,
+    JSON-LD), if any: evidence for the title, never a title by themselves.
     """
     _mark_lead_teasers(page, labels)
     zone = _best_zone(page, labels)
     if zone is None:
         _label_rest(page, labels, K.RELATED, "no article text on the page")
-        reason = "the page has no running text" if page else "the page has no text"
-        return Verdict(is_article=False, reason=reason)
-    title = _choose_title(page, labels, zone, lex, headline)
-    reason = _not_an_article(page, labels, zone, title, headline)
-    if reason is not None:
+        empty = "the page has no running text" if page else "the page has no text"
+        return Verdict(is_article=False, reason=empty)
+    title = _choose_title(page, labels, zone, lex, headlines)
+    listing = _not_an_article(page, labels, zone, title, headlines)
+    if listing is not None:
         _label_rest(page, labels, K.RELATED, "a headline or teaser of a front page or a list")
-        return Verdict(is_article=False, reason=reason)
+        return Verdict(is_article=False, reason=listing)
     start = title.index if title is not None else zone.start
     if title is not None:
         labels[title.index] = (K.TITLE, "the headline above the article's lead")
@@ -383,9 +392,13 @@ def mark_article(
 
 def _weight(line: Line, label: Label | None) -> int:
     if label is None:
-        if line.body_like:
-            return max(min(line.words, _PARAGRAPH_CAP) - _ZONE_COST, 1)
-        return -_SHORT_COST
+        if not line.body_like:
+            return -_SHORT_COST
+        weight = max(min(line.words, _PARAGRAPH_CAP) - _ZONE_COST, 1)
+        if line.evidence is not None and line.evidence.inside is False:
+            # Prose outside the element that holds the article's text counts for less.
+            return max(weight // _OUTSIDE_SHARE, 1)
+        return weight
     kind = label[0]
     if kind in CONTENT_KINDS:
         return 0
@@ -445,7 +458,7 @@ def _not_an_article(
     labels: Sequence[Label | None],
     zone: _Zone,
     title: Line | None,
-    headline: str | None,
+    headlines: Sequence[str],
 ) -> str | None:
     """Why the page is a front page or a list of other articles, or ``None``.
 
@@ -467,7 +480,7 @@ def _not_an_article(
             f"a list of other articles: {cards} headline cards, and its densest text is "
             f"{paragraphs} teasers among {lists} lines of links"
         )
-    confirmed = title is not None and (headline is not None or _dated(page, labels, title))
+    confirmed = title is not None and (_marked(title, headlines) or _dated(page, labels, title))
     if run <= 1 and not confirmed:
         return (
             f"a list of other articles: {cards} headline cards, no two paragraphs in a row "
@@ -494,6 +507,23 @@ def _zone_shape(
             lists += 1
             run = 0
     return best, lists, paragraphs
+
+
+def _marked(line: Line, headlines: Sequence[str]) -> bool:
+    return any(_names(fold_key(h), line.fold) for h in headlines if h.strip())
+
+
+def _names(marked: str, fold: str) -> bool:
+    """True when a headline of the markup names this line: the same words, or the line and
+    then a separator ("<headline> - VnExpress", "<headline> | Section | Site")."""
+    if not fold or len(fold.split()) < _TITLE_WORDS - 2:
+        return False
+    return marked == fold or (
+        marked.startswith(fold) and marked[len(fold) : len(fold) + 3].strip()[:1] in _TITLE_SEPS
+    )
+
+
+_TITLE_SEPS = frozenset("-–—|:·•,")
 
 
 def _dated(page: Sequence[Line], labels: Sequence[Label | None], line: Line) -> bool:
@@ -546,7 +576,7 @@ def _choose_title(
     labels: Sequence[Label | None],
     zone: _Zone,
     lex: Lexicon,
-    headline: str | None,
+    headlines: Sequence[str],
 ) -> Line | None:
     """The headline of the article's opening: the headline-shaped line above the body that
     the most evidence points at (its dateline and byline, the words it shares with the
@@ -561,7 +591,7 @@ def _choose_title(
         zone=zone,
         lex=lex,
         lead=_lead_words(page, labels, zone) - lex.function_words,
-        marked=fold_key(headline) if headline else None,
+        marked=tuple(fold_key(h) for h in headlines if h.strip()),
         folds=folds,
     )
     candidates: list[tuple[float, int, Line]] = []
@@ -590,14 +620,16 @@ class _Opening:
     zone: _Zone
     lex: Lexicon
     lead: set[str]
-    marked: str | None
+    marked: tuple[str, ...]
     folds: dict[str, list[int]]
 
     def score(self, line: Line) -> float:
         page, labels, zone, lex = self.page, self.labels, self.zone, self.lex
         score = 0.0
-        if self.marked and (line.fold == self.marked or self.marked.startswith(line.fold)):
+        if any(_names(marked, line.fold) for marked in self.marked):
             score += _MARKUP_TITLE
+        if line.evidence is not None and line.evidence.heading == 1:
+            score += _MAIN_HEADING
         if _dated(page, labels, line):
             score += _NEAR_DATELINE
         below = page[line.index + 1] if line.index + 1 < zone.start else None
@@ -756,12 +788,17 @@ def _mark_photo_captions(
         if not _is_kind(labels[line.index], K.IMAGE_ALT):
             first_copy.setdefault(line.fold, line.index)
     under: list[Line] = []
-    for line in page:
-        label = labels[line.index]
-        if label is None or label[0] is not K.IMAGE_ALT:
+    low, high = _photo_span(page, labels, zone)
+    for line in page[low : high + 1]:
+        if line.evidence is not None and line.evidence.inside is False:
+            continue  # the photos of the site's boxes
+        if line.evidence is not None and line.evidence.photo:
+            j = line.index  # the markup shows the photo right above this line
+        elif _is_kind(labels[line.index], K.IMAGE_ALT):
+            j = line.index + 1
+        else:
             continue
-        j = line.index + 1
-        if j >= len(page) or not _describes(page[j]):
+        if j >= len(page) or not _describes(page[j]) or (under and under[-1].index == j):
             continue
         below = labels[j]
         if below is None or (_soft(below) and not below[1].startswith(_REPEATED)):
@@ -775,6 +812,12 @@ def _mark_photo_captions(
         if labels[ln.index] is None and ln.body_like and ln.index not in photos
     ]
     typical = sorted(others)[len(others) // 2] if others else _PHOTO_CAPTION_WORDS
+    middle = sorted(ln.words for ln in under)[len(under) // 2]
+    story = (
+        len(under) >= _STORY_PHOTOS
+        and len(under) >= len(others)
+        and middle <= _STORY_SHARE * typical
+    )
     seen: set[str] = set()
     for line in under:
         if not _caption_shaped(line, lex):
@@ -784,17 +827,49 @@ def _mark_photo_captions(
             continue
         if first_copy[line.fold] != line.index:
             continue  # a copy of a line above that is not a caption (the lead printed again)
-        # Prose goes on after a paragraph under a photo; after a caption comes the next
-        # photo, a subheading or the end. A short text under a photo is its caption anyway.
-        if _prose_follows(page, labels, line) and line.words * _SHORT_SHARE > typical:
+        # In a photo story every text under a photo is its caption. Elsewhere prose goes on
+        # after a paragraph under a photo, while after a caption comes the next photo, a
+        # subheading or the end; and a text a third as long as the page's paragraphs is a
+        # caption anyway.
+        short = line.words * _SHORT_SHARE <= typical
+        alone = line.words <= _CAPTION_WORDS and not _prose_follows(page, labels, line)
+        if line.evidence is not None:
+            # The markup shows a caption as one: in italics, as most sites set them.
+            alone = short = line.evidence.italic
+        if not (story or short or alone):
             continue
         seen.add(line.fold)
         labels[line.index] = (K.CAPTION, "the text right under a photo")
 
 
+def _photo_span(
+    page: Sequence[Line], labels: Sequence[Label | None], zone: _Zone
+) -> tuple[int, int]:
+    """The zone widened over the photos that follow on from it: photos a few lines apart
+    from the zone, or from each other, are the article's (a photo story runs past the
+    prose); photos further away are the site's."""
+    photos = [
+        line.index
+        for line in page
+        if _is_kind(labels[line.index], K.IMAGE_ALT)
+        or (line.evidence is not None and line.evidence.photo)
+    ]
+    low, high = zone.start, zone.end
+    for index in photos:
+        if high < index <= high + _PHOTO_GAP:
+            high = index + 1
+    for index in reversed(photos):
+        if low - _PHOTO_GAP <= index < low:
+            low = index
+    return max(0, low), min(len(page) - 1, high)
+
+
 def _prose_follows(page: Sequence[Line], labels: Sequence[Label | None], line: Line) -> bool:
+    """True when a paragraph comes right after the line (not a photo, not its caption)."""
     following = page[line.index + 1] if line.index + 1 < len(page) else None
-    return following is not None and labels[following.index] is None and following.body_like
+    if following is None or labels[following.index] is not None or not following.body_like:
+        return False
+    return following.evidence is None or not following.evidence.photo
 
 
 def _describes(line: Line) -> bool:
@@ -894,7 +969,7 @@ def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: _Zon
         teaser, head = page[i], page[i - 1]
         if (
             labels[teaser.index] is None
-            and labels[head.index] is None
+            and (labels[head.index] is None or head.is_link)
             and teaser.body_like
             and _TEASER_WORDS[0] <= teaser.words <= _TEASER_WORDS[1]
             and head.headline_like
@@ -927,6 +1002,9 @@ def _mark_opening(
             if label is None:
                 labels[line.index] = (K.BODY, "text between a box of links and the body")
             continue
+        if line.is_link and (byline_names(line.text, lex) or _after_byline_lead(page, line, lex)):
+            labels[line.index] = (K.BYLINE, "author names under the headline (a link)")
+            continue
         if label is not None and not (_soft(label) and line.body_like):
             continue
         if line.body_like:
@@ -935,13 +1013,19 @@ def _mark_opening(
             labels[line.index] = (K.BYLINE, "author names under the headline")
         elif _menu_item(line):
             labels[line.index] = (K.NAVIGATION, "short label in the article's header")
-        elif line.words >= _DECK_WORDS or line.final == ":" and line.words >= _SENTENCE_WORDS:
+        elif line.words >= _DECK_WORDS or (line.final == ":" and line.words >= _SENTENCE_WORDS):
             labels[line.index] = (
                 K.BODY,
                 "text under the headline (a deck, or a sentence that leads in)",
             )
         else:
             labels[line.index] = (K.HEADER, "a label in the article's header, not a sentence")
+
+
+def _after_byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
+    """True for the name under a byline's first word on a line of its own ("by" / "Admin"):
+    a handle may be any word."""
+    return line.index > 0 and page[line.index - 1].fold in lex.byline_prefixes and line.words <= 3
 
 
 def _in_box(label: Label) -> bool:
@@ -971,7 +1055,7 @@ def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexi
     for j in range(first, min(first + _TAIL_LINES, len(page))):
         line = page[j]
         label = labels[j]
-        if label is not None and not _soft(label):
+        if label is not None and not _soft(label) and not line.is_link:
             if label[0] is K.BYLINE:
                 return j
             if label[0] in {K.SECTION_LABEL, K.COMMENT, K.FOOTER}:
@@ -1064,10 +1148,10 @@ def _photo_run(
     i = edge + step
     while 0 <= i < len(page):
         label = labels[i]
-        if label is None and page[i].words <= _MENU_WORDS and not page[i].body_like:
-            # a toolbar's text between two photos ("left center right del")
+        if not _is_photo(label) and _between_photos(page[i], label):
+            # a toolbar's text or a "see also" link between two photos
             beyond = i + step
-            if 0 <= beyond < len(page) and _is_kind(labels[beyond], K.CAPTION):
+            if 0 <= beyond < len(page) and _is_photo(labels[beyond]):
                 i = beyond
                 continue
         if not _is_photo(label):
@@ -1075,6 +1159,12 @@ def _photo_run(
         run.add(i)
         i += step
     return run
+
+
+def _between_photos(line: Line, label: Label | None) -> bool:
+    if label is None:
+        return line.words <= _MENU_WORDS and not line.body_like
+    return label[0] is K.WIDGET or (label[0] is K.RELATED and label[1] == SEE_ALSO)
 
 
 def _is_photo(label: Label | None) -> bool:

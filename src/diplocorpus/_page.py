@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
 from ._models import BlockKind
 from ._text import fold_key
 
-__all__ = ["Label", "Line", "content_words", "page_lines", "real_words", "strip_alt_number"]
+__all__ = [
+    "LINK_LINE",
+    "Evidence",
+    "Label",
+    "Line",
+    "content_words",
+    "page_lines",
+    "real_words",
+    "strip_alt_number",
+]
 
 Label = tuple[BlockKind, str]
+# The reason HTML input gives a short line that is all link text.
+LINK_LINE = "a line that is all link text: a link to another article"
 
 _HEAD_WORDS = 8
 _FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
@@ -33,6 +45,28 @@ _URL = re.compile(r"https?://|www\.|\w\.(?:com|vn|net|org)/\S", re.IGNORECASE)
 _SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
 
 
+@attrs.frozen(kw_only=True, slots=True)
+class Evidence:
+    """What a page's markup says about one of its lines.
+
+    ``label`` is the kind the markup gives it (a ``<figcaption>`` is a caption, a line in a
+    ``<nav>`` navigation, a class word "related" related), ``strong`` when the element's
+    own meaning says so rather than its class or id words; ``inside`` whether the line is
+    in the element that holds the article's text (``None``: no such element was found);
+    ``photo`` that an image is right above it; ``heading`` its heading level (1 for
+    ``<h1>``, 0 for none); ``italic`` that it is set in italics, as captions are;
+    ``link`` that it is all link text.
+    """
+
+    label: Label | None = None
+    strong: bool = False
+    inside: bool | None = None
+    photo: bool = False
+    heading: int = 0
+    italic: bool = False
+    link: bool = False
+
+
 @attrs.define(slots=True)
 class Line:
     """One non-blank line of a page."""
@@ -44,6 +78,7 @@ class Line:
     glued_above: bool  # no blank line between it and the line above
     glued_below: bool = False
     repeats: int = 1  # how many lines of the page fold to the same key
+    evidence: Evidence | None = None  # what the markup says, for HTML input
     _fold: str | None = None
 
     @property
@@ -85,6 +120,11 @@ class Line:
         )
 
     @property
+    def is_link(self) -> bool:
+        """True when the markup shows the line is all link text."""
+        return self.evidence is not None and self.evidence.link
+
+    @property
     def has_url(self) -> bool:
         """True when the line gives a web address."""
         return _URL.search(self.text) is not None
@@ -97,8 +137,9 @@ class Line:
         )
 
 
-def page_lines(lines: list[str]) -> list[Line]:
-    """The non-blank entries of ``lines`` (blank ones are "") as :class:`Line` records."""
+def page_lines(lines: list[str], evidence: Sequence[Evidence | None] | None = None) -> list[Line]:
+    """The non-blank entries of ``lines`` (blank ones are "") as :class:`Line` records,
+    with the markup's evidence for each (one per entry of ``lines``), if any."""
     page: list[Line] = []
     for number, text in enumerate(lines, start=1):
         if not text:
@@ -106,7 +147,10 @@ def page_lines(lines: list[str]) -> list[Line]:
         glued = number >= 2 and bool(lines[number - 2])
         if glued and page:
             page[-1].glued_below = True
-        page.append(Line(len(page), number, text, len(text.split()), glued))
+        line = Line(len(page), number, text, len(text.split()), glued)
+        if evidence is not None:
+            line.evidence = evidence[number - 1]
+        page.append(line)
     counts = Counter(line.fold for line in page)
     for line in page:
         line.repeats = counts[line.fold] if line.fold else 1

@@ -19,7 +19,7 @@ from ._models import BlockKind
 from ._page import Label, Line
 from ._text import fold_key
 
-__all__ = ["CREDIT_ALONE", "line_label"]
+__all__ = ["CREDIT_ALONE", "SEE_ALSO", "line_label"]
 
 K = BlockKind
 _Rule = Callable[[Line, Lexicon], Label | None]
@@ -79,6 +79,7 @@ def _credit_caption(line: Line, lex: Lexicon) -> Label | None:
 
 
 CREDIT_ALONE = "a photo credit on a line of its own"
+SEE_ALSO = "link to another article after a 'see also' label"
 
 
 def _credit_label_alone(line: Line, lex: Lexicon) -> Label | None:
@@ -202,7 +203,7 @@ def _inline_related(line: Line, lex: Lexicon) -> Label | None:
         if folded.startswith(label):
             rest = folded[len(label) :].lstrip()
             if (rest[:1] == ":" or label == ">>") and len(rest.lstrip(": ").split()) >= 3:
-                return K.RELATED, "link to another article after a 'see also' label"
+                return K.RELATED, SEE_ALSO
     return None
 
 
