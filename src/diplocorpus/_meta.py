@@ -30,6 +30,7 @@ _MAX_META_CHARS = 600
 _MAX_CREDIT_WORDS = 8
 _CAPS_NAME_WORDS = 3
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
+_DIGIT = re.compile(r"\d")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
 # Initials of a signature: capitals each followed by a dot ("H.V.", "T.Q.A", "N.Anh").
 _INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){1,3}(?:[^\W\d_]+\.?)?$")
@@ -140,8 +141,16 @@ def _cut_prefix(text: str, lexicon: Lexicon) -> tuple[str, str]:
 
 def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
     """True when the folded text starts with one of ``phrases`` (up to five words long)."""
-    words = folded.split()
+    words = folded.split(maxsplit=5)
+    if not words or words[0].rstrip(_PUNCT) not in _first_words(phrases):
+        return False
     return any(" ".join(words[:size]).rstrip(_PUNCT) in phrases for size in range(1, 6))
+
+
+@functools.lru_cache(maxsize=64)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    # A frozenset keeps its hash once computed: this lookup costs nothing per line.
+    return frozenset(p.split(" ", 1)[0].rstrip(_PUNCT) for p in phrases)
 
 
 def _is_agency(text: str, lexicon: Lexicon) -> bool:
@@ -170,7 +179,7 @@ def _is_name(text: str, lexicon: Lexicon) -> bool:
 
 def counter_value(text: str, lexicon: Lexicon) -> int | None:
     """The number of a view counter line (``1,234 lượt xem`` -> 1234), else ``None``."""
-    if len(text) > 60:
+    if len(text) > 60 or _DIGIT.search(text) is None:
         return None
     folded = fold_key(text.strip("()[] "))
     for unit in lexicon.counter_units:
@@ -226,8 +235,8 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     names, a view count, a page control or, before the date, the section's name. Else
     ``None``.
     """
-    if len(text) > _MAX_HEADER_CHARS:
-        return None
+    if len(text) > _MAX_HEADER_CHARS or _DIGIT.search(text) is None:
+        return None  # a dateline has digits
     spans = _segments(text, lexicon)
     if not 2 <= len(spans) <= _MAX_SEGMENTS:
         return None

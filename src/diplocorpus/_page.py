@@ -69,7 +69,7 @@ class Evidence:
 
 @attrs.define(slots=True)
 class Line:
-    """One non-blank line of a page."""
+    """One non-blank line of a page, and the facts about its shape (computed once)."""
 
     index: int  # position among the non-blank lines
     number: int  # 1-based line number in the input
@@ -79,7 +79,35 @@ class Line:
     glued_below: bool = False
     repeats: int = 1  # how many lines of the page fold to the same key
     evidence: Evidence | None = None  # what the markup says, for HTML input
+    # The last character that is not a closing quote or bracket (nor a smiley after the
+    # sentence: "... cũng mê. :P").
+    final: str = attrs.field(init=False)
+    has_url: bool = attrs.field(init=False)  # the line gives a web address
+    # Shaped like a headline: a few words, no final stop, a capital or digit first, no URL.
+    headline_like: bool = attrs.field(init=False)
+    # Shaped like a paragraph: long, or a sentence with its final stop.
+    body_like: bool = attrs.field(init=False)
     _fold: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        text = self.text
+        last = text.rsplit(" ", 1)
+        if len(last) == 2 and _SMILEY.fullmatch(last[1]):
+            text = last[0]
+        stripped = text.rstrip(_CLOSERS)
+        self.final = stripped[-1:] if stripped else ""
+        self.has_url = _URL.search(self.text) is not None
+        low, high = _HEADLINE_WORDS
+        first = self.text[:1]
+        self.headline_like = (
+            low <= self.words <= high
+            and self.final not in {".", "…", ":", ";", ","}
+            and (first.isupper() or first.isdigit() or first in "\"“'‘[(")
+            and not self.has_url
+        )
+        self.body_like = self.words >= _BODY_WORDS or (
+            self.words >= _SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
+        )
 
     @property
     def fold(self) -> str:
@@ -97,44 +125,9 @@ class Line:
         return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
 
     @property
-    def final(self) -> str:
-        """The last character that is not a closing quote or bracket (nor a smiley after
-        the sentence: "... cũng mê. :P")."""
-        text = self.text
-        last = text.rsplit(" ", 1)
-        if len(last) == 2 and _SMILEY.fullmatch(last[1]):
-            text = last[0]
-        stripped = text.rstrip(_CLOSERS)
-        return stripped[-1:] if stripped else ""
-
-    @property
-    def headline_like(self) -> bool:
-        """Shaped like a headline: a few words, no final stop, a capital or digit first."""
-        low, high = _HEADLINE_WORDS
-        first = self.text[:1]
-        return (
-            low <= self.words <= high
-            and self.final not in {".", "…", ":", ";", ","}
-            and (first.isupper() or first.isdigit() or first in "\"“'‘[(")
-            and not self.has_url  # a headline gives no web address
-        )
-
-    @property
     def is_link(self) -> bool:
         """True when the markup shows the line is all link text."""
         return self.evidence is not None and self.evidence.link
-
-    @property
-    def has_url(self) -> bool:
-        """True when the line gives a web address."""
-        return _URL.search(self.text) is not None
-
-    @property
-    def body_like(self) -> bool:
-        """Shaped like a paragraph: long, or a sentence with its final stop."""
-        return self.words >= _BODY_WORDS or (
-            self.words >= _SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
-        )
 
 
 def page_lines(lines: list[str], evidence: Sequence[Evidence | None] | None = None) -> list[Line]:

@@ -34,6 +34,9 @@ _MENU_SEGMENTS = 4
 _KEYWORDS = 5  # items of a keyword list
 _KEYWORD_WORDS = 4
 _TICKER_STAMPS = 3
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# A quick test before counting joins: a lower-case letter right before an upper-case one.
+_CASE_JOIN = re.compile(f"[{_LOWER}][{_LOWER.upper()}]")
 _GLUED_JOINS = 2
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
@@ -325,6 +328,8 @@ def _glued_joins(text: str) -> int:
     """How many times two lower-case letters run straight into a capitalised word
     ("...thi đại học 5 mônHạ điểm chuẩn", "Trang chủHậu trường"); "iPhone" and
     "VnExpress" have one lower-case letter before the capital and do not count."""
+    if _CASE_JOIN.search(text) is None:
+        return 0
     joins = 0
     for i in range(2, len(text) - 1):
         if (
