@@ -15,9 +15,9 @@ from ._errors import DecodeError
 from ._lexicon import Lexicon
 from ._meta import (
     HeaderLine,
-    byline_names,
     counter_value,
     header_parts,
+    signature_names,
     split_credit,
     strip_end_mark,
 )
@@ -183,7 +183,7 @@ def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
     names: dict[str, str] = {}
     for block in blocks:
         if block.kind is BlockKind.BYLINE:
-            for name in byline_names(block.text, lex) or ():
+            for name in signature_names(block.text, lex) or ():
                 names.setdefault(fold_key(name), name)
     if names:
         return tuple(names.values())

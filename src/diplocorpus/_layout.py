@@ -22,7 +22,14 @@ from collections.abc import Sequence
 import attrs
 
 from ._lexicon import Lexicon
-from ._meta import byline_names, has_end_mark, split_credit, starts_with_phrase
+from ._meta import (
+    byline_names,
+    has_end_mark,
+    header_parts,
+    signature_names,
+    split_credit,
+    starts_with_phrase,
+)
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import Label, Line, content_words, real_words, strip_alt_number
 from ._rules import CREDIT_ALONE, SEE_ALSO
@@ -78,6 +85,7 @@ _CAPITALS = 2.0  # a line in capitals is more often a label than a headline
 _MARKUP_TITLE = 8.0
 _MAIN_HEADING = 4.0  # the page's <h1>
 # A front page: many cards, little prose of its own.
+_COMMENT_GROUPS = 2  # comments laid out as records, at least this many in a row
 _FRONT_CARDS = 6
 _FRONT_OPENINGS = 3
 _FRONT_RUN = 2  # a front page's teasers stand alone, or two in a row at most
@@ -125,6 +133,7 @@ def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) 
     _mark_alt_copies(page, labels)
     _mark_duplicates(page, labels)
     _mark_threads(page, labels)
+    _mark_comment_groups(page, labels, lex)
     first = first_body(page, labels)
     _mark_cards(page, labels, first)
     _mark_runs(page, labels, first)
@@ -234,7 +243,14 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
     ]
     if len(posts) < 2:
         return
-    for line in page[posts[0] + 1 : posts[-1] + 1]:
+    # The first post's number is under it (XenForo) or over it (vBulletin): with no prose
+    # before the first number, the first post is the one after it.
+    prose_before = any(
+        labels[ln.index] is None and ln.body_like and ln.words >= _TEASER_WORDS[0]
+        for ln in page[max(0, posts[0] - _OPENING_LINES) : posts[0]]
+    )
+    first_reply = posts[0] if prose_before else posts[1]
+    for line in page[first_reply + 1 : posts[-1] + 1]:
         label = labels[line.index]
         if label is None or label[0] in CONTENT_KINDS:
             labels[line.index] = (K.COMMENT, "a reply in the thread after the first post")
@@ -249,6 +265,58 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
 
 
 _POST_NUMBER_LABEL: Label = (K.COMMENT, "post number of a forum thread")
+
+
+def _mark_comment_groups(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
+    """Readers' comments laid out as records, two or more in a row: a name, the text, and
+    its time or its reply button ("Lê Văn Tâm" / text / "12/09/2024 08:15")."""
+    groups: list[tuple[int, int]] = []
+    for meta in page:
+        if not _comment_meta_line(meta, labels[meta.index]):
+            continue
+        for name_at, text_at in (
+            (meta.index - 2, meta.index - 1),
+            (meta.index - 1, meta.index + 1),
+        ):
+            if not (name_at >= 0 and text_at < len(page)):
+                continue
+            name, text = page[name_at], page[text_at]
+            if (
+                labels[name.index] is None
+                and labels[text.index] is None
+                and name.words <= _MENU_WORDS
+                and byline_names(name.text, lex)
+                and text.words >= _SENTENCE_WORDS
+            ):
+                groups.append((name_at, max(meta.index, text_at)))
+                break
+    runs: list[list[tuple[int, int]]] = []
+    for group in groups:
+        if runs and group[0] <= runs[-1][-1][1] + 2:
+            runs[-1].append(group)
+        else:
+            runs.append([group])
+    for run in runs:
+        if len(run) < _COMMENT_GROUPS:
+            continue
+        for low, high in run:
+            for i in range(low, high + 1):
+                label = labels[i]
+                if label is None or label[0] in CONTENT_KINDS:
+                    labels[i] = (K.COMMENT, "a reader's comment: a name, the text, its time")
+
+
+def _comment_meta_line(line: Line, label: Label | None) -> bool:
+    """A comment's time alone ("12/09/2024 08:15") or its reply or like button."""
+    if label is None:
+        return False
+    if label[0] is K.COMMENT:
+        return line.words <= _MENU_WORDS
+    return (
+        label[0] is K.DATELINE
+        and line.words <= _MENU_WORDS
+        and not any(c.isalpha() for c in line.text.replace("h", ""))
+    )
 
 
 def _mark_cards(page: list[Line], labels: list[Label | None], first: int) -> None:
@@ -466,15 +534,15 @@ def _not_an_article(
     so, or whose only prose is the teasers of many cards and whose headline nothing
     confirms, lists other articles.
     """
+    run, lists, paragraphs = _zone_shape(page, labels, zone)
     openings = _count_openings(page, labels)
-    if openings >= _FRONT_OPENINGS:
+    if openings >= _FRONT_OPENINGS and run <= _FRONT_RUN:
         return (
             f"a list of other articles: {openings} stories open with a headline, a date and a lead"
         )
     cards = _count_cards(page, labels)
     if cards < _FRONT_CARDS:
         return None
-    run, lists, paragraphs = _zone_shape(page, labels, zone)
     if run <= _FRONT_RUN and lists >= paragraphs:
         return (
             f"a list of other articles: {cards} headline cards, and its densest text is "
@@ -537,8 +605,14 @@ def _is_kind(label: Label | None, kind: BlockKind) -> bool:
 
 
 def _count_openings(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
-    """How many stories open on the page (see :func:`_opens_story`)."""
-    return sum(1 for line in page if _opens_story(page, labels, line.index, free=False))
+    """How many stories open on the page (see :func:`_opens_story`); a comment thread's
+    posts are no stories."""
+    return sum(
+        1
+        for line in page
+        if not _is_kind(labels[line.index], K.COMMENT)
+        and _opens_story(page, labels, line.index, free=False)
+    )
 
 
 def _count_cards(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
@@ -771,9 +845,25 @@ def _opens_story(
     if date is None:
         return False
     after = range(date + 1, min(len(page), date + 3))
+    lead = next(
+        (
+            j
+            for j in after
+            if (labels[j] is None or not free)
+            and page[j].body_like
+            and page[j].words >= _TEASER_WORDS[0]
+        ),
+        None,
+    )
+    if lead is None:
+        return False
+    if not free:
+        return True
+    # A story that resumes goes on after its lead (more prose, or its photos); a card's
+    # teaser stands alone.
     return any(
-        (labels[j] is None or not free) and page[j].body_like and page[j].words >= _TEASER_WORDS[0]
-        for j in after
+        (labels[j] is None and page[j].body_like) or _is_photo(labels[j])
+        for j in range(lead + 1, min(len(page), lead + 3))
     )
 
 
@@ -960,6 +1050,14 @@ def _last_free(page: Sequence[Line], labels: Sequence[Label | None], low: int, i
     return i
 
 
+def _last_prose(page: Sequence[Line], labels: Sequence[Label | None], low: int, i: int) -> int:
+    """The last free line at or before ``i`` that reads as prose (a signature or a label
+    between the body and what follows it is not the body's)."""
+    while i > low and (labels[i] is not None or not page[i].body_like):
+        i -= 1
+    return i
+
+
 def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: _Zone) -> int:
     """The zone's end before the cards of other articles that close it: two or more pairs of
     a headline and a one-paragraph teaser (a numbered subheading is the article's)."""
@@ -985,7 +1083,7 @@ def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: _Zon
     for head_index, teaser_index in pairs:
         labels[head_index] = (K.RELATED, "the headline of a card under the article")
         labels[teaser_index] = (K.RELATED, "the teaser of a card under the article")
-    return _last_free(page, labels, zone.start, pairs[-1][0] - 1)
+    return _last_prose(page, labels, zone.start, pairs[-1][0] - 1)
 
 
 def _mark_opening(
@@ -994,8 +1092,12 @@ def _mark_opening(
     """Between the headline and the body: the dateline, the byline, the lead; a box of
     links set between the lead and the body stays the site's."""
     in_box = False
+    known = _dateline_names(page[start + 1 : zone.start], labels, lex)
     for line in page[start + 1 : zone.start]:
         label = labels[line.index]
+        if label is None and fold_key(line.text) in known:
+            labels[line.index] = (K.BYLINE, "the author the dateline names")
+            continue
         if label is not None and (label[0] is K.SECTION_LABEL or _in_box(label)):
             in_box = True
         if in_box:
@@ -1020,6 +1122,19 @@ def _mark_opening(
             )
         else:
             labels[line.index] = (K.HEADER, "a label in the article's header, not a sentence")
+
+
+def _dateline_names(
+    lines: Sequence[Line], labels: Sequence[Label | None], lex: Lexicon
+) -> frozenset[str]:
+    """The names the datelines among ``lines`` give ("... bắt đầu bởi minhduc_vf8, ...")."""
+    names: set[str] = set()
+    for line in lines:
+        if _is_kind(labels[line.index], K.DATELINE):
+            parts = header_parts(line.text, lex)
+            if parts is not None:
+                names.update(fold_key(name) for name in parts.names)
+    return frozenset(names)
 
 
 def _after_byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
@@ -1061,9 +1176,13 @@ def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexi
             if label[0] in {K.SECTION_LABEL, K.COMMENT, K.FOOTER}:
                 return None
             continue
-        names = byline_names(line.text, lex)
+        names = signature_names(line.text, lex)
         if names is not None and (names or starts_with_phrase(line.fold, lex.byline_prefixes)):
             labels[j] = (K.BYLINE, "the author's signature after the body")
+            return j
+        parts = header_parts(line.text, lex) if label is None or _soft(label) else None
+        if parts is not None and parts.names:
+            labels[j] = (K.BYLINE, "the author's name and date under the post")
             return j
         if label is None:
             return None
@@ -1163,7 +1282,7 @@ def _photo_run(
 
 def _between_photos(line: Line, label: Label | None) -> bool:
     if label is None:
-        return line.words <= _MENU_WORDS and not line.body_like
+        return line.words <= _MENU_WORDS and not line.body_like and ":" not in line.text
     return label[0] is K.WIDGET or (label[0] is K.RELATED and label[1] == SEE_ALSO)
 
 

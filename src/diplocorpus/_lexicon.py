@@ -112,6 +112,7 @@ class Lexicon:
     source_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     promo_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     author_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    kickers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod

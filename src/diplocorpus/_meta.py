@@ -21,6 +21,7 @@ __all__ = [
     "counter_value",
     "has_end_mark",
     "header_parts",
+    "signature_names",
     "split_credit",
     "starts_with_phrase",
     "strip_end_mark",
@@ -29,8 +30,11 @@ __all__ = [
 _MAX_META_CHARS = 600
 _MAX_CREDIT_WORDS = 8
 _CAPS_NAME_WORDS = 3
+_SIGNATURE_WORDS = 4
+_AFTER_NAME = re.compile(r"\s*\(|\s+[-–—]\s+(?=[^\W\d_])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
 _DIGIT = re.compile(r"\d")
+_HANDLE = re.compile(r"[\w.\-]{3,32}")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
 # Initials of a signature: capitals each followed by a dot ("H.V.", "T.Q.A", "N.Anh").
 _INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){1,3}(?:[^\W\d_]+\.?)?$")
@@ -118,6 +122,19 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     if by_source and all(len(name.split()) == 1 for name in names):
         return ()  # "Theo Ngoisao": a source
     return tuple(names)
+
+
+def signature_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The names of a signature under an article: a byline's, or a name with what the
+    writer adds after it ("HẢI THANH (thực hiện)", "Hoàng Yến (Văn phòng UBND tỉnh)",
+    "Kim Ngân - Trung tâm VH-TT&TT huyện"). ``None`` when the line is no signature."""
+    names = byline_names(text, lexicon)
+    if names is not None:
+        return names
+    head = _AFTER_NAME.split(text, maxsplit=1)[0].strip()
+    if head == text.strip() or len(head.split()) > _SIGNATURE_WORDS:
+        return None
+    return byline_names(head, lexicon) or None
 
 
 def _cut_tail(text: str, lexicon: Lexicon) -> str:
@@ -284,9 +301,21 @@ def _split_author(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tu
     """ "... started by NAME, DATE": the author piece before the last comma."""
     a, b = span
     comma = text.rfind(", ", a, b)
-    if comma < 0 or _author_after_lead(text[a:comma], lexicon) is None:
+    if comma < 0:
+        return [span]
+    head = text[a:comma]
+    if _author_after_lead(head, lexicon) is None and _handle(head) is None:
         return [span]
     return [(a, comma), (comma + 2, b)]
+
+
+def _handle(piece: str) -> str | None:
+    """A forum user's handle signing a post ("minhduc_vf8, 02/05/2024"): one word with
+    letters, written as the user chose (lower case, digits, underscores)."""
+    piece = piece.strip()
+    if " " in piece or not _HANDLE.fullmatch(piece) or not any(c.isalpha() for c in piece):
+        return None
+    return piece
 
 
 def _author_after_lead(piece: str, lexicon: Lexicon) -> str | None:
@@ -324,6 +353,8 @@ def _other_parts(before: list[str], after: list[str], lexicon: Lexicon) -> Heade
             names.append(handle)
         elif (found := byline_names(piece, lexicon)) is not None:
             names.extend(found)
+        elif (handle := _handle(piece)) is not None:
+            names.append(handle)
         elif position == "before" and _section_name(piece) and section is None:
             section = piece.strip()
         else:

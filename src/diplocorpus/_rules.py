@@ -136,6 +136,13 @@ def _widget(line: Line, lex: Lexicon) -> Label | None:
     return None
 
 
+def _kicker(line: Line, lex: Lexicon) -> Label | None:
+    """A story's genre or series label set above its headline ("PHÓNG SỰ")."""
+    if line.words <= 3 and line.fold.strip(" :.-–|") in lex.kickers:
+        return K.HEADER, f"the story's genre label ({line.text})"
+    return None
+
+
 def _promo(line: Line, lex: Lexicon) -> Label | None:
     """An invitation to read more on the site ("*Mời bạn đọc vào chuyên mục ...")."""
     if line.words > _PROMO_WORDS:
@@ -362,6 +369,7 @@ _LINE_RULES: tuple[_Rule, ...] = (
     _footer,
     _section_label,
     _widget,
+    _kicker,
     _promo,
     _comment_meta,
     _counter,
