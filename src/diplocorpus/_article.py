@@ -228,5 +228,5 @@ def _captions(blocks: list[Block], lex: Lexicon) -> tuple[Caption, ...]:
             last = captions.pop()
             captions.append(Caption(text=last.text, credit=credit, line=last.line))
         elif text:
-            captions.append(Caption(text=text, credit=credit, line=block.line))
+            captions.append(Caption(text=text, credit=credit or None, line=block.line))
     return tuple(captions)

@@ -57,6 +57,7 @@ _TITLE_WORDS = 5  # a headline is rarely shorter; a section name above it rarely
 _MENU_WORDS = 4
 _REPEATED_TEXT = 3  # a line this often on a page is the site's, not the article's
 _REPEATED_WORDS = 5
+_TRAIL_MARKS = ("›", "»", " > ")
 _SAME_WORDS = 0.7  # share of words two lines have in common when one is a copy of the other
 # Weights of the article zone: a paragraph adds its words beyond _ZONE_COST; everything
 # else costs. The zone is the run of lines with the largest total.
@@ -92,6 +93,7 @@ _FRONT_RUN = 2  # a front page's teasers stand alone, or two in a row at most
 _TEASER_WORDS = (8, 80)
 
 _CLOSERS = " \"'”’»)]|"
+_LIST_NUMBER = re.compile(r"\(?(\d{1,2})[.)/]\s")
 _NUMBERED = re.compile(r"\(?\d{1,2}[.)/]\s|[IVX]{1,4}\.\s|[a-e]\)\s")
 _WORD_PUNCT = ".,:;!?\"'“”‘’()[]"
 _OPENING_KINDS = frozenset(
@@ -129,6 +131,7 @@ def first_body(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
 def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
     """Label the groups of lines that are the site's furniture, in place."""
     _mark_credit_lines(page, labels, lex)
+    _free_tables(page, labels)
     _mark_repeats(page, labels)
     _mark_alt_copies(page, labels)
     _mark_duplicates(page, labels)
@@ -169,6 +172,22 @@ def _mark_credit_lines(page: list[Line], labels: list[Label | None], lex: Lexico
             labels[line.index] = (K.IMAGE_ALT, "headline-like text right above a caption")
 
 
+def _free_tables(page: list[Line], labels: list[Label | None]) -> None:
+    """A table's rows printed with " | " between cells: the header row of a table of
+    figures is its first row, not a breadcrumb trail (the figures' rows no rule names)."""
+    for line, below in itertools.pairwise(page):
+        if (
+            (
+                _is_kind(labels[line.index], K.BREADCRUMB)
+                or _is_kind(labels[line.index], K.NAVIGATION)
+            )
+            and labels[below.index] is None
+            and " | " in line.text
+            and line.text.count(" | ") == below.text.count(" | ")
+        ):
+            labels[line.index] = None
+
+
 def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
     """A line of several words printed many times on one page is a site's text (an image
     alt, a keyword string), never the article's: the article says a thing once."""
@@ -203,6 +222,8 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None]) -> None:
             continue
         if line.fold == below.fold and line.headline_like and labels[line.index] is None:
             continue  # a headline printed twice: the headline's copy is found later
+        if not _describes(below) or any(mark in below.text for mark in _TRAIL_MARKS):
+            continue  # an alt describes a photo: the line under it is its caption
         if _copies(line.fold, below.fold):
             labels[line.index] = (K.IMAGE_ALT, "printed again right below: a photo's alt text")
 
@@ -265,6 +286,7 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
 
 
 _POST_NUMBER_LABEL: Label = (K.COMMENT, "post number of a forum thread")
+_RUN_OF_HEADLINES: Label = (K.RELATED, "run of headlines: links to other articles")
 
 
 def _mark_comment_groups(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
@@ -355,11 +377,12 @@ def _mark_runs(page: list[Line], labels: list[Label | None], first: int) -> None
             and ln.index > first
             and ln.headline_like
             and ln.words < _BODY_WORDS
+            and " | " not in ln.text  # a table's row
         ]
         for group in _consecutive(headlines):
             if len(group) >= 2:
                 for ln in group:
-                    labels[ln.index] = (K.RELATED, "run of headlines: links to other articles")
+                    labels[ln.index] = _RUN_OF_HEADLINES
 
 
 def _mark_media_lists(page: list[Line], labels: list[Label | None]) -> None:
@@ -445,6 +468,7 @@ def mark_article(
         _label_rest(page, labels, K.RELATED, "a headline or teaser of a front page or a list")
         return Verdict(is_article=False, reason=listing)
     start = title.index if title is not None else zone.start
+    _restore_lists(page, labels, start, zone)
     if title is not None:
         labels[title.index] = (K.TITLE, "the headline above the article's lead")
     _mark_title_copies(page, labels, title)
@@ -452,10 +476,33 @@ def mark_article(
     _mark_cue_captions(page, labels, lex, after=max(zone.start, start))
     end = _article_end(page, labels, zone, lex)
     _mark_opening(page, labels, start, zone, lex)
-    _mark_body(page, labels, zone, end)
+    _mark_body(page, labels, zone, end, lex)
     signature = _mark_tail(page, labels, end, lex)
     _mark_outside(page, labels, lex, start=start, end=end, signature=signature)
     return Verdict()
+
+
+def _restore_lists(page: list[Line], labels: list[Label | None], start: int, zone: _Zone) -> None:
+    """Short lines in a row inside the article that its structures took for links to
+    other articles are the article's own list when they are numbered in order (a box of
+    other stories is not numbered; its words, about related stories, are no evidence)."""
+    group: list[Line] = []
+    for line in [*page[start + 1 : zone.end + 1], None]:
+        if line is not None and labels[line.index] == _RUN_OF_HEADLINES:
+            group.append(line)
+            continue
+        if group and _numbered_in_order(group):
+            for item in group:
+                labels[item.index] = None
+        group = []
+
+
+def _numbered_in_order(group: Sequence[Line]) -> bool:
+    numbers = [_LIST_NUMBER.match(line.text) for line in group]
+    if not all(numbers):
+        return False
+    values = [int(match[1]) for match in numbers if match]
+    return values == list(range(values[0], values[0] + len(values)))
 
 
 def _weight(line: Line, label: Label | None) -> int:
@@ -729,8 +776,13 @@ class _Opening:
         )
         above = page[max(0, line.index - _OPENING_LINES) : line.index]
         if any(
-            labels[o.index] is None and o.body_like and o.words >= _TEASER_WORDS[0] for o in above
+            labels[o.index] is None
+            and o.body_like
+            and o.words >= _TEASER_WORDS[0]
+            and not (o.index > 0 and page[o.index - 1].fold == line.fold)
+            for o in above
         ):
+            # (the text under a copy of the headline is that photo's caption, not prose)
             score -= _BELOW_TEXT
         return score
 
@@ -994,6 +1046,8 @@ def _describes_photo(line: Line, lex: Lexicon) -> bool:
     words = [w.strip(_WORD_PUNCT) for w in line.fold.split()]
     if any(_is_day_month(w) for w in words[:5]):
         return False  # opens with a time ("Chiều 19/12, ..."): a news sentence
+    if starts_with_phrase(line.fold, lex.narrative_openers):
+        return False  # "Sau hội đàm, ...": the story goes on
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3, 4) for i in range(len(words))}
     return bool(grams & lex.caption_cues) and not grams & lex.tense_markers
 
@@ -1155,12 +1209,31 @@ def _byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
     return bool(byline_names(page[line.index + 1].text, lex))
 
 
-def _mark_body(page: list[Line], labels: list[Label | None], zone: _Zone, end: int) -> None:
+def _mark_body(
+    page: list[Line], labels: list[Label | None], zone: _Zone, end: int, lex: Lexicon
+) -> None:
+    """The body: every free line from the zone's start to the article's end; a name alone
+    right under the lead is the byline (some sites set it between the lead and the text)."""
+    paragraphs = 0
     for line in page[zone.start : end + 1]:
         if labels[line.index] is not None:
             continue
+        paragraphs += line.body_like
+        if (
+            paragraphs == 1
+            and not line.body_like
+            and line.index - zone.start <= _EDGE_LINES
+            and _byline_under_lead(line, lex)
+        ):
+            labels[line.index] = (K.BYLINE, "author names under the lead")
+            continue
         why = "paragraph" if line.body_like else "short line inside the body (a subheading)"
         labels[line.index] = (K.BODY, why)
+
+
+def _byline_under_lead(line: Line, lex: Lexicon) -> bool:
+    names = byline_names(line.text, lex)
+    return bool(names) and line.words <= _MENU_WORDS and not line.final == ":"
 
 
 def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexicon) -> int | None:
@@ -1249,8 +1322,8 @@ def _byline_form(line: Line, lex: Lexicon) -> bool:
     word, names in capitals, or full names with a surname (menu items above a headline
     look like names too: "Thế giới", "Miss Game")."""
     names = byline_names(line.text, lex)
-    if not names:
-        return False
+    if not names or line.fold.strip(" :.-–|") in lex.kickers:
+        return False  # a genre label ("PHÓNG SỰ") is set in capitals too
     if starts_with_phrase(line.fold, lex.byline_prefixes):
         return True
     if all(name.isupper() for name in names):

@@ -113,6 +113,7 @@ class Lexicon:
     promo_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     author_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     kickers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    narrative_openers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod

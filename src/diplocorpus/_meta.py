@@ -38,6 +38,7 @@ _HANDLE = re.compile(r"[\w.\-]{3,32}")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
 # Initials of a signature: capitals each followed by a dot ("H.V.", "T.Q.A", "N.Anh").
 _INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){1,3}(?:[^\W\d_]+\.?)?$")
+_BRACKETED_LABEL = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]\s*\.?\s*\|?$")
 _OUTLETS = re.compile(r"\s*\([^()]{0,80}\)\s*\.?$")
 # A web address names an outlet, not a person: "Vcamp.vn", "Dantri.com.vn".
 _DOMAIN = re.compile(r"\w\.(?:vn|com|net|org|info|gov|edu|tv|asia)\b", re.IGNORECASE)
@@ -57,14 +58,21 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """Split a caption from its photo credit: ``("... hội nghị.", "Thủy Nguyên")``.
 
     The credit is a label of ``credit_labels`` and a colon near the end of the line, as in
-    ``... Ảnh: Thủy Nguyên``, ``... (Ảnh: Vũ Quang Minh) |`` or ``...tỉnh ta.Ảnh: L.Anh``.
+    ``... Ảnh: Thủy Nguyên``, ``... (Ảnh: Vũ Quang Minh) |`` or ``...tỉnh ta.Ảnh: L.Anh``;
+    after a caption, a source label names the credit too (``... tại cảng. Nguồn: Cảng Hạ
+    Long``). A credit label alone in brackets at the end (``... một cửa. (Ảnh minh họa)``)
+    marks a caption with no name: the credit is ``""``.
     """
     if len(text) > _MAX_META_CHARS:
         return None
+    bracketed = _BRACKETED_LABEL.search(text)
+    if bracketed and fold_key(bracketed[1]) in lexicon.credit_labels and " " in bracketed[1]:
+        caption = text[: bracketed.start()].strip()
+        return (caption, "") if caption else None
     colon = text.rfind(":")
     if colon < 0:
         return None
-    credit = text[colon + 1 :].strip(" )|]")
+    credit = _bare_credit(text[colon + 1 :])
     if not credit or len(credit.split()) > _MAX_CREDIT_WORDS or "(" in credit:
         return None
     head = text[:colon].rstrip()
@@ -73,10 +81,24 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     # The label is the last one to four words before the colon, cut at a space, '(' or '.'.
     for size in (4, 3, 2, 1):
         match = _credit_label_pattern(size).search(head)
-        if match and fold_key(match[1]) in lexicon.credit_labels:
-            caption = head[: match.start()].rstrip(" (|[-–—").strip()
+        if match is None:
+            continue
+        label = fold_key(match[1])
+        caption = head[: match.start()].rstrip(" (|[-–—").strip()
+        if label in lexicon.credit_labels or (label in lexicon.source_labels and caption):
             return caption, credit
     return None
+
+
+def _bare_credit(raw: str) -> str:
+    """A credit without its brackets and its final stop ("Đoàn Bắc)." -> "Đoàn Bắc"), but
+    with the dot of initials ("H.V.")."""
+    credit = raw.strip(" |]")
+    while credit[-1:] in {")", "]", "."}:
+        if credit.endswith(".") and _INITIALS.search(credit):
+            break
+        credit = credit[:-1].rstrip(" |")
+    return credit
 
 
 @functools.lru_cache(maxsize=8)

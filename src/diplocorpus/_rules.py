@@ -44,6 +44,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
 _COUNT = re.compile(r"\(\s*\d+\s*\)|^\d+\s|\s\d+$")
 _FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
+_NUMERIC = re.compile(r"[-+−]?[\d.,%]+")
 _STAMP = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?!\d)")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\.webp)?$", re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -133,13 +134,6 @@ def _widget(line: Line, lex: Lexicon) -> Label | None:
         return K.WIDGET, "loading placeholder"
     if line.final not in {".", "!", "?"} and starts_with_phrase(line.fold, lex.widget_phrases):
         return K.WIDGET, "share, follow, login or comment-form control"
-    return None
-
-
-def _kicker(line: Line, lex: Lexicon) -> Label | None:
-    """A story's genre or series label set above its headline ("PHÓNG SỰ")."""
-    if line.words <= 3 and line.fold.strip(" :.-–|") in lex.kickers:
-        return K.HEADER, f"the story's genre label ({line.text})"
     return None
 
 
@@ -248,6 +242,8 @@ def _breadcrumb(line: Line, lex: Lexicon) -> Label | None:
     for sep, parts_needed in _TRAIL_SEPARATORS:
         parts = line.text.split(sep)
         if len(parts) >= parts_needed and all(0 < len(p.split()) <= 5 for p in parts):
+            if sum(1 for part in parts if _NUMERIC.fullmatch(part.strip())) >= 2:
+                return None  # a table's row of figures, not a trail of sections
             return K.BREADCRUMB, f"trail of sections separated by {sep.strip()!r}"
     return None
 
@@ -356,6 +352,8 @@ def _joined_menu(line: Line, _lex: Lexicon) -> Label | None:
     items = [item for item in _MENU_SEPARATOR.split(line.text) if item.strip()]
     if len(items) < _MENU_SEGMENTS:
         return None
+    if sum(1 for item in items if _NUMERIC.fullmatch(item.strip())) >= 2:
+        return None  # a table's row of figures
     if all(len(item.split()) <= _MENU_SEGMENT_WORDS for item in items):
         return K.NAVIGATION, "menu items joined on one line"
     return None
@@ -364,12 +362,11 @@ def _joined_menu(line: Line, _lex: Lexicon) -> Label | None:
 _LINE_RULES: tuple[_Rule, ...] = (
     _credit_caption,
     _credit_label_alone,
-    _slug,
     _image_name,
+    _slug,
     _footer,
     _section_label,
     _widget,
-    _kicker,
     _promo,
     _comment_meta,
     _counter,
