@@ -72,6 +72,9 @@ _INLINE_LINES = 2  # inline links or photos a paragraph may follow and still be 
 _TAIL_LINES = 6  # how far below the body the signature is looked for
 _EDGE_LINES = 4  # how far from the headline or the body a dateline or byline still is theirs
 _OPENING_LINES = 14  # how far above the body the headline is looked for
+# A dated headline this many lines into the densest prose opens the article there (what
+# comes before it, a photo's caption say, is not the body).
+_OPENING_INSIDE = 3
 _LEAD_WORDS = 150  # the words of the lead a headline is compared with
 # Scores of a headline candidate.
 _NEAR_DATELINE = 5.0
@@ -87,6 +90,8 @@ _MARKUP_TITLE = 8.0
 _MAIN_HEADING = 4.0  # the page's <h1>
 # A front page: many cards, little prose of its own.
 _COMMENT_GROUPS = 2  # comments laid out as records, at least this many in a row
+_CARD_CONTEXT = 3  # paragraphs an article needs before a card inside it can be told apart
+_APART_SHARE = 0.75
 _FRONT_CARDS = 6
 _FRONT_OPENINGS = 3
 _FRONT_RUN = 2  # a front page's teasers stand alone, or two in a row at most
@@ -467,8 +472,11 @@ def mark_article(
     if listing is not None:
         _label_rest(page, labels, K.RELATED, "a headline or teaser of a front page or a list")
         return Verdict(is_article=False, reason=listing)
+    if title is not None and title.index >= zone.start:
+        zone = _Zone(min(title.index + 1, zone.end), zone.end)
     start = title.index if title is not None else zone.start
     _restore_lists(page, labels, start, zone)
+    _mark_inline_cards(page, labels, zone)
     if title is not None:
         labels[title.index] = (K.TITLE, "the headline above the article's lead")
     _mark_title_copies(page, labels, title)
@@ -480,6 +488,39 @@ def mark_article(
     signature = _mark_tail(page, labels, end, lex)
     _mark_outside(page, labels, lex, start=start, end=end, signature=signature)
     return Verdict()
+
+
+def _mark_inline_cards(page: list[Line], labels: list[Label | None], zone: _Zone) -> None:
+    """A card of another article set inside the body: a headline and its teaser printed
+    together (no blank line between them, or a date between) where the article's own
+    paragraphs stand apart."""
+    paragraphs = [
+        ln for ln in page[zone.start : zone.end + 1] if labels[ln.index] is None and ln.body_like
+    ]
+    apart = sum(1 for ln in paragraphs if not ln.glued_above)
+    if len(paragraphs) < _CARD_CONTEXT or apart < _APART_SHARE * len(paragraphs):
+        return
+    for i in range(zone.start + 1, zone.end):
+        head = page[i]
+        if labels[i] is not None or not head.headline_like or head.body_like:
+            continue
+        j = i + 1
+        dated = _is_kind(labels[j], K.DATELINE) and page[j].glued_above
+        if dated:
+            j += 1
+        if j > zone.end:
+            continue
+        teaser = page[j]
+        if (
+            labels[j] is None
+            and teaser.body_like
+            and teaser.glued_above
+            and (dated or not head.glued_above)
+        ):
+            labels[i] = (K.RELATED, "the headline of a card set inside the body")
+            if dated:
+                labels[i + 1] = (K.RELATED, "the date of a card set inside the body")
+            labels[j] = (K.RELATED, "the teaser of a card set inside the body")
 
 
 def _restore_lists(page: list[Line], labels: list[Label | None], start: int, zone: _Zone) -> None:
@@ -717,10 +758,15 @@ def _choose_title(
     )
     candidates: list[tuple[float, int, Line]] = []
     seen: set[int] = set()
-    for line in _opening_window(page, labels, zone.start):
+    inside = [
+        line
+        for line in page[zone.start : min(zone.end, zone.start + _OPENING_INSIDE) + 1]
+        if not line.body_like and _dated(page, labels, line)
+    ]
+    for line in [*_opening_window(page, labels, zone.start), *inside]:
         # A headline printed again near the body (a sticky bar) stands for the first copy.
         for index in [line.index, *folds.get(line.fold, [])]:
-            if index in seen or index >= zone.start:
+            if index in seen or index > zone.start + _OPENING_INSIDE:
                 continue
             seen.add(index)
             candidate = page[index]
@@ -1215,15 +1261,18 @@ def _mark_body(
     """The body: every free line from the zone's start to the article's end; a name alone
     right under the lead is the byline (some sites set it between the lead and the text)."""
     paragraphs = 0
+    lead = ""
     for line in page[zone.start : end + 1]:
         if labels[line.index] is not None:
             continue
         paragraphs += line.body_like
+        lead = lead or (line.fold if line.body_like else "")
         if (
             paragraphs == 1
             and not line.body_like
             and line.index - zone.start <= _EDGE_LINES
             and _byline_under_lead(line, lex)
+            and line.fold not in lead  # the lead's subject is no author
         ):
             labels[line.index] = (K.BYLINE, "author names under the lead")
             continue
@@ -1233,7 +1282,7 @@ def _mark_body(
 
 def _byline_under_lead(line: Line, lex: Lexicon) -> bool:
     names = byline_names(line.text, lex)
-    return bool(names) and line.words <= _MENU_WORDS and not line.final == ":"
+    return bool(names) and line.words <= _MENU_WORDS and line.final != ":"
 
 
 def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexicon) -> int | None:
@@ -1250,7 +1299,11 @@ def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexi
                 return None
             continue
         names = signature_names(line.text, lex)
-        if names is not None and (names or starts_with_phrase(line.fold, lex.byline_prefixes)):
+        if names is not None and not names and starts_with_phrase(line.fold, lex.byline_prefixes):
+            # "Theo TTXVN": where the story comes from, no author; a signature may follow.
+            labels[j] = (K.SOURCE_LABEL, "the story's source after the body (no author)")
+            continue
+        if names:
             labels[j] = (K.BYLINE, "the author's signature after the body")
             return j
         parts = header_parts(line.text, lex) if label is None or _soft(label) else None

@@ -150,6 +150,9 @@ def signature_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     """The names of a signature under an article: a byline's, or a name with what the
     writer adds after it ("HẢI THANH (thực hiện)", "Hoàng Yến (Văn phòng UBND tỉnh)",
     "Kim Ngân - Trung tâm VH-TT&TT huyện"). ``None`` when the line is no signature."""
+    words = fold_key(text).split()
+    if len(words) >= 3 and words[0] in lexicon.honorifics and words[1] in lexicon.surnames:
+        return None  # "Cô Lê Ngọc Diệp - Trưởng phòng ...": someone the story quotes
     names = byline_names(text, lexicon)
     if names is not None:
         return names
