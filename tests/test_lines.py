@@ -18,8 +18,6 @@ def tail_article(line: str) -> dc.Article:
     [
         ("Văn Hùng, Hoàn Vũ", ("Văn Hùng", "Hoàn Vũ")),
         ("Minh Hà (TTXVN)", ("Minh Hà",)),
-        ("Theo TTXVN", ()),
-        ("Theo Báo Quốc tế", ()),
         ("Bài và ảnh: Hoàng Anh - Minh Hà", ("Hoàng Anh", "Minh Hà")),
         ("Nhóm PV: Lan Anh và Quốc Toản", ("Lan Anh", "Quốc Toản")),
         ("Thu Trang/VOV", ("Thu Trang",)),
@@ -31,6 +29,13 @@ def test_bylines(line: str, authors: tuple[str, ...]) -> None:
     article = tail_article(line)
     assert article.blocks[-1].kind is dc.BlockKind.BYLINE
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("line", ["Theo TTXVN", "Theo Báo Quốc tế", "Theo Ngoisao"])
+def test_a_source_without_a_person_is_a_source_label(line: str) -> None:
+    article = tail_article(line)
+    assert article.blocks[-1].kind is dc.BlockKind.SOURCE_LABEL
+    assert article.authors == ()
 
 
 @pytest.mark.parametrize(

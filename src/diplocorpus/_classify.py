@@ -20,12 +20,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._layout import Verdict, mark_article, mark_structures
+from ._layout import Verdict, mark_article
 from ._lexicon import Lexicon
 from ._models import Block, BlockKind
 from ._page import Evidence, Label, page_lines
 from ._rules import line_label
 from ._site import SiteProfile
+from ._structures import mark_structures
 
 __all__ = ["Classified", "Evidence", "Label", "classify"]
 

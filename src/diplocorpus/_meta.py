@@ -329,17 +329,19 @@ def _split_author(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tu
     if comma < 0:
         return [span]
     head = text[a:comma]
-    if _author_after_lead(head, lexicon) is None and _handle(head) is None:
+    if _author_after_lead(head, lexicon) is None and _handle(head, lexicon) is None:
         return [span]
     return [(a, comma), (comma + 2, b)]
 
 
-def _handle(piece: str) -> str | None:
+def _handle(piece: str, lexicon: Lexicon) -> str | None:
     """A forum user's handle signing a post ("minhduc_vf8, 02/05/2024"): one word with
     letters, written as the user chose (lower case, digits, underscores)."""
     piece = piece.strip()
-    if " " in piece or not _HANDLE.fullmatch(piece) or not any(c.isalpha() for c in piece):
+    if " " in piece or not _HANDLE.fullmatch(piece) or not piece[:1].isalpha():
         return None
+    if fold_key(piece) in lexicon.dateline_words:
+        return None  # "Updated, 19/12/2023"
     return piece
 
 
@@ -378,7 +380,7 @@ def _other_parts(before: list[str], after: list[str], lexicon: Lexicon) -> Heade
             names.append(handle)
         elif (found := byline_names(piece, lexicon)) is not None:
             names.extend(found)
-        elif (handle := _handle(piece)) is not None:
+        elif (handle := _handle(piece, lexicon)) is not None:
             names.append(handle)
         elif position == "before" and _section_name(piece) and section is None:
             section = piece.strip()

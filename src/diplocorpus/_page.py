@@ -12,6 +12,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._knobs import DESCRIPTION_WORDS, MENU_WORDS
+from ._lexicon import Lexicon
+from ._meta import byline_names, starts_with_phrase
 from ._models import BlockKind
 from ._text import fold_key
 
@@ -167,3 +170,99 @@ def strip_alt_number(folded: str) -> str | None:
 def content_words(folded: str) -> set[str]:
     """The words of a folded text that are made of letters (no digits, no punctuation)."""
     return set(_WORD.findall(folded))
+
+
+# -- what several passes of the layout ask of lines and labels ---------------------------
+
+K = BlockKind
+
+
+def is_kind(label: Label | None, kind: BlockKind) -> bool:
+    return label is not None and label[0] is kind
+
+
+def soft(label: Label | None) -> bool:
+    """True for the labels that structures give from a group's shape alone, which the
+    article's evidence may overrule (a headline taken for a link of the list above it)."""
+    return label is not None and (
+        label[1] in SOFT_REASONS or label[1].startswith((LISTED, REPEATED))
+    )
+
+
+SOFT_REASONS = frozenset(
+    {
+        "run of headlines: links to other articles",
+        "menu: a run of short links",
+        "headline repeated on two lines: related card",
+    }
+)
+
+
+LISTED = "listed under the section label"
+
+
+REPEATED = "the same text"
+
+
+HEADLINE_COPY = "repeats the headline: image alt text"
+
+
+RUN_OF_HEADLINES: Label = (K.RELATED, "run of headlines: links to other articles")
+
+
+def menu_item(line: Line) -> bool:
+    if line.words > 2 * MENU_WORDS or line.final in {".", ":", ";", ","}:
+        return False
+    return line.words <= MENU_WORDS or real_words(line) <= MENU_WORDS
+
+
+def consecutive(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and groups[-1][-1].index == line.index - 1:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def dated(page: Sequence[Line], labels: Sequence[Label | None], line: Line) -> bool:
+    """True when a dateline is within two lines of ``line``."""
+    near = range(max(0, line.index - 2), min(len(page), line.index + 3))
+    return any(is_kind(labels[j], K.DATELINE) for j in near)
+
+
+def is_photo(label: Label | None) -> bool:
+    return label is not None and label[0] in PHOTO_KINDS
+
+
+# What sits around a photo: its alt text, its caption, its credit, its toolbar.
+PHOTO_KINDS = frozenset({K.CAPTION, K.IMAGE_ALT, K.PHOTO_CREDIT, K.DUPLICATE})
+
+
+def describes(line: Line) -> bool:
+    """Long enough to describe a photo: a sentence, or eight words and more (a subheading
+    under a photo is shorter)."""
+    return line.body_like or line.words >= DESCRIPTION_WORDS
+
+
+@attrs.define(slots=True)
+class Zone:
+    start: int
+    end: int
+
+
+def byline_form(line: Line, lex: Lexicon) -> bool:
+    """True for a line above a headline that can only be a byline: names after a byline
+    word, names in capitals, or full names with a surname (menu items above a headline
+    look like names too: "Thế giới", "Miss Game")."""
+    names = byline_names(line.text, lex)
+    if not names or line.fold.strip(" :.-–|") in lex.kickers:
+        return False  # a genre label ("PHÓNG SỰ") is set in capitals too
+    if starts_with_phrase(line.fold, lex.byline_prefixes):
+        return True
+    if all(name.isupper() for name in names):
+        return True
+    return all(
+        len(name.split()) >= 3 and fold_key(name.split()[0]) in lex.surnames for name in names
+    )
