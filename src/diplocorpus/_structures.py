@@ -310,27 +310,36 @@ def _mark_runs(page: list[Line], labels: list[Label | None], first: int) -> None
 
 
 def _mark_media_lists(page: list[Line], labels: list[Label | None]) -> None:
-    """Untagged headlines glued to a tagged media item ("[Video] ...") are in its list."""
+    """Untagged headlines glued to a tagged media item ("[Video] ...") are in its list: a
+    run of media items and short headlines glued together is a list when it holds one
+    media item (one pass over the page)."""
+    run: list[Line] = []
+    tagged = False
+    for line in [*page, None]:
+        if line is not None and _in_media_list(line, labels[line.index]):
+            if not (run and line.glued_above):
+                _label_media_run(run, labels, tagged)
+                run, tagged = [], False
+            run.append(line)
+            tagged = tagged or labels[line.index] is not None
+            continue
+        _label_media_run(run, labels, tagged)
+        run, tagged = [], False
 
-    def is_media(i: int) -> bool:
-        label = labels[i]
-        return label is not None and label[0] is K.MEDIA_LIST
 
-    def spread(i: int, step: int) -> None:
-        while 0 <= i + step < len(page):
-            near = page[i + step]
-            glued = near.glued_above if step > 0 else page[i].glued_above
-            if not glued:
-                return
-            if labels[near.index] is None and near.headline_like and near.words < BODY_WORDS:
-                labels[near.index] = (K.MEDIA_LIST, "in a list of media items")
-            elif not is_media(near.index):
-                return
-            i += step
+def _in_media_list(line: Line, label: Label | None) -> bool:
+    """A media item, or a free short headline that may be one of a media list's."""
+    if label is not None:
+        return label[0] is K.MEDIA_LIST
+    return line.headline_like and line.words < BODY_WORDS
 
-    for i in [ln.index for ln in page if is_media(ln.index)]:
-        spread(i, 1)
-        spread(i, -1)
+
+def _label_media_run(run: list[Line], labels: list[Label | None], tagged: bool) -> None:
+    if not tagged:
+        return
+    for line in run:
+        if labels[line.index] is None:
+            labels[line.index] = (K.MEDIA_LIST, "in a list of media items")
 
 
 def _glued_runs(page: Sequence[Line]) -> list[list[Line]]:

@@ -1,0 +1,90 @@
+"""Every path is linear in its input: the work a page costs grows as the page does.
+
+Work is counted, not timed: the Python calls a parse makes (a profile hook counts them), so
+that the tests say the same on any machine. A path that walks the page again for each of
+its lines makes four times the page cost sixteen times the work; a linear one, four.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import diplocorpus as dc
+
+# Four times the input may cost at most this many times the work (linear: 4; the fixed
+# cost of a parse keeps it lower; a path that is quadratic makes it near 16).
+_GROWTH = 5.0
+
+_OPENINGS = ("Chiều 5/3, tại thủ đô Viên,", "Trong phiên làm việc thứ {i},", "Theo kế hoạch,")
+_MIDDLES = (
+    "đoàn đại biểu Quốc hội đã trao đổi với Ủy ban Đối ngoại về hợp tác lập pháp",
+    "hai bên bàn việc mở thêm đường bay thẳng cho du học sinh và doanh nghiệp",
+    "trưởng đoàn mời Chủ tịch Ủy ban sớm thăm lại Việt Nam vào dịp thuận tiện",
+)
+_ENDINGS = (
+    "và kinh nghiệm giám sát ngân sách ở địa phương.",
+    "trong khuôn khổ chương trình hợp tác giai đoạn {i}.",
+    "nhằm đưa quan hệ hữu nghị đi vào chiều sâu, thực chất hơn.",
+)
+
+
+def _paragraph(i: int) -> str:
+    """A made-up paragraph, different for every ``i``."""
+    parts = (_OPENINGS[i % 3], _MIDDLES[i // 3 % 3], _ENDINGS[i // 9 % 3])
+    return f"{' '.join(parts)} Mục {i} của biên bản.".format(i=i)
+
+
+_PARAGRAPHS = [_paragraph(i) for i in range(3)]
+
+
+def _work(func: Callable[[], Any]) -> int:
+    """The calls ``func`` makes (Python and C functions), with every cache already warm."""
+    func()
+    count = 0
+
+    def hook(_frame: object, _event: str, _arg: object) -> None:
+        nonlocal count
+        count += 1
+
+    sys.setprofile(hook)
+    try:
+        func()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _growth(make: Callable[[int], str], n: int, parse: Callable[[str], Any] = dc.parse) -> float:
+    small, large = make(n), make(4 * n)
+    return _work(lambda: parse(large)) / _work(lambda: parse(small))
+
+
+def _media_list(n: int) -> str:
+    items = "\n".join(f"[Clip] Bản tin thời sự buổi tối số {i} ngày hôm qua" for i in range(n))
+    return "Đoàn Quốc hội làm việc tại Áo\n\n" + "\n\n".join(_PARAGRAPHS) + "\n\n" + items
+
+
+def _repeated_headline(n: int) -> str:
+    headline = "Đoàn Quốc hội làm việc với Ủy ban Đối ngoại nước chủ nhà"
+    return "\n\n".join([headline] * n + _PARAGRAPHS)
+
+
+def _signature_lines(n: int) -> str:
+    names = ["Đỗ Minh Khoa", "Lương Thu Trang", "Kiều Văn Phúc"]
+    lines = ["Đoàn Quốc hội làm việc tại Áo", "05/03/2024 16:20", ""]
+    for i in range(n):
+        lines += [names[i % 3], "", _paragraph(2 * i), "", _paragraph(2 * i + 1), ""]
+    return "\n".join(lines)
+
+
+def _inline_links(n: int) -> str:
+    links = " ".join(f'<a href="/tag/{i}">mục {i}</a>' for i in range(n))
+    return f"<html><body><p>{links}</p></body></html>"
+
+
+def test_a_long_media_list_is_one_pass() -> None:
+    article = dc.parse(_media_list(30))
+    assert sum(b.kind.value == "media_list" for b in article.blocks) == 30
+    assert _growth(_media_list, 150) < _GROWTH
