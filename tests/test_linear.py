@@ -88,3 +88,9 @@ def test_a_long_media_list_is_one_pass() -> None:
     article = dc.parse(_media_list(30))
     assert sum(b.kind.value == "media_list" for b in article.blocks) == 30
     assert _growth(_media_list, 150) < _GROWTH
+
+
+def test_a_headline_printed_many_times_is_weighed_once_per_text() -> None:
+    article = dc.parse(_repeated_headline(40))
+    assert article.title == "Đoàn Quốc hội làm việc với Ủy ban Đối ngoại nước chủ nhà"
+    assert _growth(_repeated_headline, 150) < _GROWTH

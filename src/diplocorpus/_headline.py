@@ -99,9 +99,11 @@ def choose_title(
     the most evidence points at (its dateline and byline, the words it shares with the
     lead, its copies on the page, the markup's headline), if any is good enough."""
     folds: dict[str, list[int]] = {}
+    subheads = [0]  # how many free headline-shaped lines are above each line
     for line in page:
         if line.fold:
             folds.setdefault(line.fold, []).append(line.index)
+        subheads.append(subheads[-1] + (labels[line.index] is None and line.headline_like))
     opening = _Opening(
         page=page,
         labels=labels,
@@ -110,6 +112,7 @@ def choose_title(
         lead=_lead_words(page, labels, zone) - lex.function_words,
         marked=tuple(fold_key(h) for h in headlines if h.strip()),
         folds=folds,
+        subheads=subheads,
     )
     candidates: list[tuple[float, int, Line]] = []
     seen: set[int] = set()
@@ -144,12 +147,14 @@ class _Opening:
     lead: set[str]
     marked: tuple[str, ...]
     folds: dict[str, list[int]]
+    subheads: list[int]
+    # What depends on a candidate's words alone, computed once for all its copies.
+    by_fold: dict[str, _FoldScore] = attrs.field(factory=dict)
 
     def score(self, line: Line) -> float:
         page, labels, zone, lex = self.page, self.labels, self.zone, self.lex
-        score = 0.0
-        if any(_names(marked, line.fold) for marked in self.marked):
-            score += MARKUP_TITLE
+        fold = self._fold_score(line)
+        score = fold.markup
         if line.evidence is not None and line.evidence.heading == 1:
             score += MAIN_HEADING
         if dated(page, labels, line):
@@ -157,10 +162,8 @@ class _Opening:
         below = page[line.index + 1] if line.index + 1 < zone.start else None
         if below is not None and (byline_names(below.text, lex) or byline_lead(page, below, lex)):
             score += NEAR_BYLINE
-        words = content_words(line.fold) - lex.function_words
-        if words:
-            score += SHARED_WORDS * len(words & self.lead) / len(words)
-        score += COPY * min(self._copies(line), 2)
+        score += fold.shared
+        score += fold.copies
         if real_words(line) < TITLE_WORDS:
             score -= SHORT_HEADLINE
         if _in_a_list(page, line):
@@ -169,12 +172,9 @@ class _Opening:
             score -= CAPITALS
         # Free headline-shaped lines between it and the body would be its subheadings; free
         # prose above it means it is a subheading of that prose.
-        between = page[line.index + 1 : zone.start]
-        score -= DISTANCE * sum(
-            1
-            for o in between
-            if labels[o.index] is None and o.headline_like and o.fold != line.fold
-        )
+        low, high = line.index + 1, max(line.index + 1, zone.start)
+        subheads = self.subheads[high] - self.subheads[low]
+        score -= DISTANCE * (subheads - (fold.free_copies[high] - fold.free_copies[low]))
         above = page[max(0, line.index - OPENING_LINES) : line.index]
         if any(
             labels[o.index] is None
@@ -187,14 +187,43 @@ class _Opening:
             score -= BELOW_TEXT
         return score
 
+    def _fold_score(self, line: Line) -> _FoldScore:
+        """What the candidate's words give its score; once for all the copies of a fold."""
+        found = self.by_fold.get(line.fold)
+        if found is not None:
+            return found
+        words = content_words(line.fold) - self.lex.function_words
+        free_copies = [0]
+        for other in self.page:
+            same = other.fold == line.fold and self.labels[other.index] is None
+            free_copies.append(free_copies[-1] + (same and other.headline_like))
+        found = _FoldScore(
+            markup=MARKUP_TITLE if any(_names(m, line.fold) for m in self.marked) else 0.0,
+            shared=SHARED_WORDS * len(words & self.lead) / len(words) if words else 0.0,
+            copies=COPY * min(self._copies(line), 2),
+            free_copies=free_copies,
+        )
+        self.by_fold[line.fold] = found
+        return found
+
     def _copies(self, line: Line) -> int:
         """Other lines that print the candidate again, alone or with more after it (an
         image's alt "<headline> 2", a breadcrumb's last item)."""
-        copies = sum(1 for other in self.folds.get(line.fold, []) if other != line.index)
+        copies = len(self.folds.get(line.fold, [])) - (1 if line.fold else 0)
         prefix = line.fold + " "
-        return copies + sum(
-            1 for other in self.page if other.index != line.index and other.fold.startswith(prefix)
-        )
+        return copies + sum(1 for other in self.page if other.fold.startswith(prefix))
+
+
+@attrs.frozen(kw_only=True)
+class _FoldScore:
+    """The part of a headline candidate's score its words give (the markup names them, the
+    lead shares them, the page prints them again), and how many free headline-shaped
+    copies of it are above each line."""
+
+    markup: float
+    shared: float
+    copies: float
+    free_copies: list[int]
 
 
 def _opening_window(page: Sequence[Line], labels: Sequence[Label | None], start: int) -> list[Line]:
