@@ -94,3 +94,9 @@ def test_a_headline_printed_many_times_is_weighed_once_per_text() -> None:
     article = dc.parse(_repeated_headline(40))
     assert article.title == "Đoàn Quốc hội làm việc với Ủy ban Đối ngoại nước chủ nhà"
     assert _growth(_repeated_headline, 150) < _GROWTH
+
+
+def test_many_name_lines_in_the_body_are_one_pass() -> None:
+    article = dc.parse(_signature_lines(30))
+    assert len(article.paragraphs) >= 59
+    assert _growth(_signature_lines, 300) < _GROWTH

@@ -274,11 +274,19 @@ def article_end(page: list[Line], labels: list[Label | None], zone: Zone, lex: L
         if labels[line.index] is None and line.body_like and has_end_mark(line.text):
             return line.index
     end = _extend_over_inline(page, labels, _cut_trailing_cards(page, labels, zone))
+    # Free paragraphs after each line up to the end, counted in one backward pass.
+    paragraphs_after = [0] * (end + 2 - zone.start)
+    for i in range(end, zone.start, -1):
+        free_paragraph = labels[i] is None and page[i].body_like
+        paragraphs_after[i - 1 - zone.start] = paragraphs_after[i - zone.start] + free_paragraph
     for line in page[zone.start + 1 : end + 1]:
-        if labels[line.index] is None and byline_form(line, lex) and line.words <= 5:
-            after = [o for o in page[line.index + 1 : end + 1] if labels[o.index] is None]
-            if sum(1 for o in after if o.body_like) <= 1:
-                return max(zone.start, _last_free(page, labels, zone.start, line.index - 1))
+        if (
+            labels[line.index] is None
+            and line.words <= 5
+            and paragraphs_after[line.index - zone.start] <= 1
+            and byline_form(line, lex)
+        ):
+            return max(zone.start, _last_free(page, labels, zone.start, line.index - 1))
     return end
 
 
