@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 import diplocorpus as dc
 
 # Four times the input may cost at most this many times the work (linear: 4; the fixed
@@ -100,3 +102,31 @@ def test_many_name_lines_in_the_body_are_one_pass() -> None:
     article = dc.parse(_signature_lines(30))
     assert len(article.paragraphs) >= 59
     assert _growth(_signature_lines, 300) < _GROWTH
+
+
+def test_html_with_many_inline_links_reads_each_piece_once() -> None:
+    pytest.importorskip("lxml")
+    from diplocorpus import _html  # noqa: PLC0415 - needs the optional lxml
+
+    reads = 0
+
+    class Parts(list[str]):
+        """The walker's pieces of the current line, counting how often they are read."""
+
+        def __iter__(self) -> Any:
+            nonlocal reads
+            reads += len(self)
+            return super().__iter__()
+
+    class Walker(_html._Walker):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            self.parts = Parts()
+
+        def _end_line(self) -> None:
+            super()._end_line()
+            self.parts = Parts()
+
+    tree = _html._tree(_inline_links(2000), None)
+    Walker(None, None).lines(tree)
+    assert reads <= 3 * 4000  # each link's text and the space after it, read a few times

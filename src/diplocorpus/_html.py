@@ -372,6 +372,7 @@ class _Walker:
         self.article = structure.article if structure is not None else None
         self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
+        self.started = False  # the current line has a character that is not white space
         self.origin: str | None = None
         self.evidence: Evidence | None = None
         self.breaks = 0
@@ -475,10 +476,11 @@ class _Walker:
             return
         if self.breaks:
             self._end_line()
-        if not "".join(self.parts).strip():
+        if not self.started:
             self.origin = _origin(path)
             self.evidence = context.evidence(self.photo) if self.lex is not None else None
-            self.photo = self.photo and not text.strip()
+            self.started = bool(text.strip())
+            self.photo = self.photo and not self.started
         if context.link:
             self.linked += len(text.strip())
         if context.italic:
@@ -518,7 +520,7 @@ class _Walker:
             self.blank = False
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
-        self.parts, self.breaks = [], 0
+        self.parts, self.breaks, self.started = [], 0, False
 
 
 @attrs.frozen(kw_only=True, slots=True)
