@@ -379,12 +379,12 @@ def test_date_order_follows_the_days_past_twelve(day: dt.date) -> None:
 @pytest.mark.parametrize(
     ("lines", "hours"),
     [
-        (["Múi giờ GMT +8. Hiện tại là 02:43 AM"], 8),
+        (["Múi giờ GMT +8. Bây giờ là 09:15 PM"], 8),
         (["Trang chủ", "All times are GMT -5. The time now is 10:00 PM."], -5),
         (["All times are GMT. The time now is 10:00 PM."], 0),
         (["Múi giờ: UTC+05:30"], 5.5),
         (["Thứ Ba, 19/12/2023 15:18 (GMT+7)", "Tin liên quan"], None),  # a dateline's zone
-        (["Hiện tại là 02:43 AM"], None),
+        (["Bây giờ là 09:15 PM"], None),
     ],
 )
 def test_declared_zone(lines: list[str], hours: float | None) -> None:
@@ -410,7 +410,7 @@ def test_a_forum_page_reads_its_own_conventions() -> None:
         "Bánh tình yêu cho ngày 8/3",
         "Published on 03-08-2011 01:00 AM",
         "thành viên 12-27-2012",
-        "Múi giờ GMT +8. Hiện tại là 02:43 AM",
+        "Múi giờ GMT +8. Bây giờ là 09:15 PM",
     ]
     order, zone = date_order(page), declared_zone(page)
     assert order is True

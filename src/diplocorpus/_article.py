@@ -137,6 +137,14 @@ def parse_file(
     )
 
 
+def _utc(zone: dt.tzinfo) -> str:
+    """``UTC+08:00`` for a fixed zone."""
+    offset = zone.utcoffset(None) or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _first_text(blocks: list[Block], kind: BlockKind) -> str | None:
     return next((b.text for b in blocks if b.kind is kind), None)
 
@@ -154,11 +162,12 @@ def _published(
         return known
     # The page's other dates tell the order of day and month ("12-27-2012" can only be
     # month first); a footer may declare the zone of all its times ("Múi giờ GMT +8").
-    texts = [b.text for b in blocks]
-    month_first = date_order(texts) is True
-    zone = declared_zone(texts, lexicon=lex)
+    # The zone is declared by the page's furniture, never by the article's text ("... lúc 9
+    # giờ theo múi giờ GMT+9" tells the time of the event, not of the page).
+    month_first = date_order(b.text for b in blocks) is True
+    zone = declared_zone((b.text for b in blocks if not b.kind.is_content), lexicon=lex)
     if zone is not None:
-        notes.append(f"times without a zone read in the page's declared zone {zone.tzname(None)}")
+        notes.append(f"times without a zone read in the page's declared zone {_utc(zone)}")
     for block in datelines:
         parts = header_parts(block.text, lex)
         found = parse_dateline(

@@ -5,17 +5,19 @@ Three passes, each over the whole page, each leaving alone the lines an earlier 
 1. line rules (``_rules``): what one line is by its own shape (a counter, a slug, a
    dateline, a caption with its credit, a menu on one line, ...); the site's template,
    when a profile is given, and the markup's evidence, for HTML input, come next;
-2. structures (``_layout``): what a group of lines is (a menu, a run of headlines, a card,
-   photos' alt texts, a comment thread);
-3. the article (``_layout``): where its prose is, its headline, lead, captions, byline and
-   signature; everything around it is the site's. A page with no article of its own (a
-   front page, a list) gets a verdict that says so.
+2. structures (``_structures``): what a group of lines is (a menu, a run of headlines, a
+   card, photos' alt texts, a comment thread);
+3. the article (``_layout``, with ``_zone``, ``_headline`` and ``_photos``): where its prose
+   is, its headline, lead, captions, byline and signature; everything around it is the
+   site's. A page with no article of its own (a front page, a list) gets a verdict that
+   says so.
 
 Every rule reads the page's shape or the lexicon's phrases, never one site's wording.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import attrs
@@ -23,12 +25,14 @@ import attrs
 from ._layout import Verdict, mark_article
 from ._lexicon import Lexicon
 from ._models import Block, BlockKind
-from ._page import Evidence, Label, page_lines
+from ._page import Evidence, Label, Line, page_lines
 from ._rules import line_label
 from ._site import SiteProfile
 from ._structures import mark_structures
 
 __all__ = ["Classified", "Evidence", "Label", "classify"]
+
+_log = logging.getLogger("diplocorpus")
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -69,16 +73,23 @@ def classify(
     blocks = tuple(
         Block(line=line.number, kind=label[0], text=line.text, reason=label[1])
         for line, label in zip(page, labels, strict=True)
-        if label is not None
+        for label in (label or _undecided(line),)
     )
     return Classified(blocks=blocks, verdict=verdict)
+
+
+def _undecided(line: Line) -> Label:
+    """Every pass leaves each line a label; should one not, the line is kept as text, and
+    said so, rather than lost."""
+    _log.warning("line %d: no rule decided its kind; kept as body text", line.number)
+    return BlockKind.BODY, "no rule decided this line's kind: kept as text"
 
 
 def _markup_label(evidence: Evidence | None) -> Label | None:
     if evidence is None or evidence.label is None:
         return None
-    # Inside the article, class words may call a line a caption (it stays content) but
-    # may not drop it.
+    # Inside the article, class words may call a line a caption (it is kept, as a caption
+    # rather than a paragraph) but may not make it noise.
     if evidence.strong or evidence.inside is not True or evidence.label[0] is BlockKind.CAPTION:
         return evidence.label
     return None

@@ -8,6 +8,10 @@ BODY_WORDS = 25
 
 
 CAPTION_WORDS = 35  # a photo's description is short
+# A caption that only its words show (no photo, credit or markup) is shorter still, one
+# scene: past these, a line with a caption's cue is a paragraph.
+CUE_CAPTION_WORDS = 20
+CUE_CAPTION_COMMAS = 2
 
 
 PHOTO_CAPTION_WORDS = 70  # a caption under a photo of a photo story may run longer
@@ -54,6 +58,8 @@ REPEATED_WORDS = 5
 TRAIL_MARKS = ("›", "»", " > ")
 
 
+# An alt text that is not its caption's beginning, only says nearly the same, is short.
+ALT_WORDS = 20
 SAME_WORDS = 0.7  # share of words two lines have in common when one is a copy of the other
 
 
@@ -154,3 +160,5 @@ FRONT_RUN = 2  # a front page's teasers stand alone, or two in a row at most
 
 
 TEASER_WORDS = (8, 80)
+# Pairs of a headline and a teaser at the body's end that are cards without other evidence.
+CARD_PAIRS = 3

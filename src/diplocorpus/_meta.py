@@ -12,6 +12,7 @@ import re
 import attrs
 
 from ._dates import parse_dateline
+from ._knobs import BODY_WORDS
 from ._lexicon import Lexicon
 from ._text import fold_key
 
@@ -85,9 +86,20 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
             continue
         label = fold_key(match[1])
         caption = head[: match.start()].rstrip(" (|[-–—").strip()
-        if label in lexicon.credit_labels or (label in lexicon.source_labels and caption):
+        if label in lexicon.credit_labels or (
+            label in lexicon.source_labels and _caption_sized(caption)
+        ):
             return caption, credit
     return None
+
+
+def _caption_sized(text: str) -> bool:
+    """A source label names a photo's credit after a caption: a description shorter than a
+    paragraph, of one or two sentences. After a paragraph ("... đạt 21 tỷ USD. Nguồn:
+    Tổng cục Hải quan") it names where the paragraph's figures come from."""
+    if not text or len(text.split()) >= BODY_WORDS:
+        return False
+    return sum(text.count(mark) for mark in (". ", "? ", "! ")) <= 1
 
 
 def _bare_credit(raw: str) -> str:
@@ -189,6 +201,16 @@ def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
     return any(" ".join(words[:size]).rstrip(_PUNCT) in phrases for size in range(1, 6))
 
 
+def phrase_words(folded: str, phrases: frozenset[str]) -> int:
+    """How many words of the folded text the longest of ``phrases`` it starts with covers
+    (0 when it starts with none)."""
+    words = folded.split(maxsplit=5)
+    if not words or words[0].rstrip(_PUNCT) not in _first_words(phrases):
+        return 0
+    sizes = [n for n in range(1, 6) if " ".join(words[:n]).rstrip(_PUNCT) in phrases]
+    return max(sizes, default=0)
+
+
 @functools.lru_cache(maxsize=64)
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     # A frozenset keeps its hash once computed: this lookup costs nothing per line.
@@ -273,7 +295,7 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
 
     The line is cut at ``|``, ``•`` and spaced dashes, before a view count at its end
     (``... 01:00 AM Số lần xem: 169``) and after a forum's "started by NAME," (``... bắt đầu
-    bởi cuLong, 14/12/12``); one run of pieces must be a dateline and every other piece
+    bởi hoaianh, 03/05/24``); one run of pieces must be a dateline and every other piece
     names, a view count, a page control or, before the date, the section's name. Else
     ``None``.
     """
@@ -346,7 +368,7 @@ def _handle(piece: str, lexicon: Lexicon) -> str | None:
 
 
 def _author_after_lead(piece: str, lexicon: Lexicon) -> str | None:
-    """The name after "bởi"/"by" ("Thảo luận trong 'X' bắt đầu bởi cuLong" -> "cuLong"):
+    """The name after "bởi"/"by" ("Thảo luận trong 'X' bắt đầu bởi hoaianh" -> "hoaianh"):
     a forum's handle may be any one word."""
     words = piece.split()
     for i in range(len(words) - 1, 0, -1):
@@ -390,7 +412,7 @@ def _other_parts(before: list[str], after: list[str], lexicon: Lexicon) -> Heade
 
 
 def _section_name(piece: str) -> bool:
-    """A site's section names before a date ("Sống trẻ Giáo dục | Cập nhật ..."): a few
+    """A site's section names before a date ("Đời sống Giáo dục | Cập nhật ..."): a few
     words, no digits, no sentence."""
     words = piece.split()
     return (

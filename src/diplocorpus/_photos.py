@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from ._knobs import (
     CAPTION_WORDS,
+    CUE_CAPTION_COMMAS,
+    CUE_CAPTION_WORDS,
     MENU_WORDS,
     PHOTO_CAPTION_SENTENCES,
     PHOTO_CAPTION_WORDS,
@@ -154,7 +156,11 @@ def mark_cue_captions(
 
 
 def _describes_photo(line: Line, lex: Lexicon) -> bool:
-    if line.words > CAPTION_WORDS or line.final in {":", ";", ","}:
+    """A caption no photo, credit or markup shows: a short description of one scene (no
+    list of clauses) that says what a photo shows (a cue: "phát biểu tại", "Quang cảnh")."""
+    if line.words > CUE_CAPTION_WORDS or line.final in {":", ";", ","}:
+        return False
+    if line.text.count(",") > CUE_CAPTION_COMMAS:
         return False
     inner = line.text.rstrip(_CLOSERS + ".")
     if any(inner.count(mark) for mark in (". ", "? ", "! ", ": ")):

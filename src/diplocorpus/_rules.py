@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ._dates import parse_dateline
 from ._lexicon import Lexicon
-from ._meta import counter_value, header_parts, split_credit, starts_with_phrase
+from ._meta import counter_value, header_parts, phrase_words, split_credit, starts_with_phrase
 from ._models import BlockKind
 from ._page import Label, Line
 from ._text import fold_key
@@ -27,6 +27,7 @@ _Rule = Callable[[Line, Lexicon], Label | None]
 _LONG_LINE = 60  # words: past this a line is running text and most rules do not apply
 _SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
 _WIDGET_WORDS = 10  # a widget's text is short
+_WIDGET_TAIL = 3  # words after a control's phrase ("Đăng ký thành viên")
 _PROMO_WORDS = 30
 _COMMENT_META_WORDS = 14
 _MENU_SEGMENT_WORDS = 5
@@ -34,10 +35,12 @@ _MENU_SEGMENTS = 4
 _KEYWORDS = 5  # items of a keyword list
 _KEYWORD_WORDS = 4
 _TICKER_STAMPS = 3
+_TICKER_SEPARATORS = "-–—|·•/("
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A quick test before counting joins: a lower-case letter right before an upper-case one.
 _CASE_JOIN = re.compile(f"[{_LOWER}][{_LOWER.upper()}]")
 _GLUED_JOINS = 2
+_WORD_EDGES = "\"'“”‘’()[],.;:!?"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -132,9 +135,21 @@ def _widget(line: Line, lex: Lexicon) -> Label | None:
         return K.WIDGET, f"page control ({line.text})"
     if starts_with_phrase(line.fold, lex.loaders):
         return K.WIDGET, "loading placeholder"
-    if line.final not in {".", "!", "?"} and starts_with_phrase(line.fold, lex.widget_phrases):
+    if line.final not in {".", "!", "?"} and _control_words(line.fold, lex):
         return K.WIDGET, "share, follow, login or comment-form control"
     return None
+
+
+def _control_words(folded: str, lex: Lexicon) -> bool:
+    """A control's words: one of the widget phrases and a short tail ("Đăng ký thành
+    viên"), or a tail that addresses the reader or names the page or a network ("Chia sẻ
+    ảnh của bạn", "Kết bạn với ... trên Facebook"). "Chia sẻ kinh nghiệm phát triển kinh
+    tế biển" opens with a control's verb and is a headline."""
+    size = phrase_words(folded, lex.widget_phrases)
+    if not size:
+        return False
+    tail = [word.strip(_WORD_EDGES) for word in folded.split()[size:]]
+    return len(tail) <= _WIDGET_TAIL or not lex.widget_addresses.isdisjoint(tail)
 
 
 def _promo(line: Line, lex: Lexicon) -> Label | None:
@@ -310,11 +325,22 @@ def _table_box(line: Line, _lex: Lexicon) -> Label | None:
 
 
 def _ticker(line: Line, _lex: Lexicon) -> Label | None:
-    """Headlines with their times run together on one line (a news ticker)."""
-    if len(_STAMP.findall(line.text)) < _TICKER_STAMPS:
+    """Headlines with their times run together on one line (a news ticker): "... - 11:51 |
+    27/12/2012Người đẹp ...". The times stand apart from the words, after a separator or
+    glued to the next headline; a paragraph that gives times and dates ("lúc 8:30", "ký
+    ngày 12/3/2021") has them inside its sentences, after a word."""
+    text = line.text
+    stamps = _STAMP.findall(text)
+    if len(stamps) < _TICKER_STAMPS or text.count(". ") >= len(stamps):
         return None
-    if line.text.count(". ") >= len(_STAMP.findall(line.text)):
-        return None  # sentences that give times, not a list of headlines
+    apart = 0
+    for match in _STAMP.finditer(text):
+        before = text[: match.start()].rstrip()
+        after = text[match.end() : match.end() + 1]
+        if not before or before[-1] in _TICKER_SEPARATORS or after.isupper():
+            apart += 1
+    if apart < _TICKER_STAMPS:
+        return None
     return K.RELATED, "headlines with their times run together: a news ticker"
 
 
@@ -329,8 +355,10 @@ def _glued_links(line: Line, _lex: Lexicon) -> Label | None:
 
 def _glued_joins(text: str) -> int:
     """How many times two lower-case letters run straight into a capitalised word
-    ("...thi đại học 5 mônHạ điểm chuẩn", "Trang chủHậu trường"); "iPhone" and
-    "VnExpress" have one lower-case letter before the capital and do not count."""
+    ("...thi đại học 5 mônHạ điểm chuẩn", "Trang chủHậu trường"). A brand written in camel
+    case is one word of plain letters that starts with a capital or has one lower-case
+    letter before its capital ("YouTube", "PetroVietnam", "iPhone", "VnExpress"): its
+    joins do not count."""
     if _CASE_JOIN.search(text) is None:
         return 0
     joins = 0
@@ -340,9 +368,18 @@ def _glued_joins(text: str) -> int:
             and text[i + 1].islower()
             and text[i - 1].islower()
             and text[i - 2].islower()
+            and not _camel_case_brand(text, i)
         ):
             joins += 1
     return joins
+
+
+def _camel_case_brand(text: str, join: int) -> bool:
+    """Whether the capital at ``join`` is inside one camel-case word of plain letters."""
+    start = text.rfind(" ", 0, join) + 1
+    end = text.find(" ", join)
+    word = text[start : end if end >= 0 else len(text)].strip(_WORD_EDGES)
+    return word.isascii() and word.isalpha() and (word[0].isupper() or word[1:2].isupper())
 
 
 def _joined_menu(line: Line, _lex: Lexicon) -> Label | None:

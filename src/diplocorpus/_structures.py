@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Sequence
 
 from ._knobs import (
+    ALT_WORDS,
     BODY_WORDS,
     CAPTION_WORDS,
     COMMENT_GROUPS,
@@ -23,6 +24,7 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
+    starts_with_phrase,
 )
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import (
@@ -61,7 +63,7 @@ def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) 
     _mark_credit_lines(page, labels, lex)
     _free_tables(page, labels)
     _mark_repeats(page, labels)
-    _mark_alt_copies(page, labels)
+    _mark_alt_copies(page, labels, lex)
     _mark_duplicates(page, labels)
     _mark_threads(page, labels)
     _mark_comment_groups(page, labels, lex)
@@ -125,7 +127,7 @@ def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
             labels[line.index] = (K.IMAGE_ALT, f"{REPEATED} {line.repeats} times on the page")
 
 
-def _mark_alt_copies(page: list[Line], labels: list[Label | None]) -> None:
+def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
     """Photos' alt texts: a line repeated with a number ("<title> 3", "<title> - Ảnh 2."),
     and a line printed again right below with more words (an alt above its caption)."""
     folds = {line.fold for line in page if line.fold}
@@ -149,7 +151,7 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None]) -> None:
             continue  # a headline printed twice: the headline's copy is found later
         if not describes(below) or any(mark in below.text for mark in TRAIL_MARKS):
             continue  # an alt describes a photo: the line under it is its caption
-        if _copies(line.fold, below.fold):
+        if _copies(line, below, lex):
             labels[line.index] = (K.IMAGE_ALT, "printed again right below: a photo's alt text")
 
 
@@ -172,22 +174,35 @@ def _mark_duplicates(page: list[Line], labels: list[Label | None]) -> None:
             labels[line.index] = (K.DUPLICATE, f"repeats line {original.number}")
 
 
-def _copies(upper: str, lower: str) -> bool:
-    """True when ``upper`` is ``lower`` or its beginning, or says nearly the same words."""
-    if lower.startswith(upper.rstrip(" .…")):
+def _copies(upper: Line, lower: Line, lex: Lexicon) -> bool:
+    """True when ``upper`` is ``lower`` or its beginning, or, short (an alt text is a few
+    words) and describing rather than telling ("Cùng ngày, ..." goes on with the story),
+    says nearly the same words. Paragraphs written to one formula ("Bộ trưởng tiếp Đại sứ
+    Hàn Quốc ...", "... tiếp Đại sứ Australia ...") share most of their words too."""
+    if lower.fold.startswith(upper.fold.rstrip(" .…")):
         return True
-    a, b = content_words(upper), content_words(lower)
+    if upper.words > ALT_WORDS or starts_with_phrase(upper.fold, lex.narrative_openers):
+        return False
+    a, b = content_words(upper.fold), content_words(lower.fold)
     return len(a) >= 4 and len(a & b) >= SAME_WORDS * len(a | b)
 
 
 def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
-    """A forum thread: after the first post's number ("#1") come the replies."""
+    """A forum thread: after the first post's number ("#1") come the replies. The replies
+    show themselves by their metadata between the numbers (who wrote them and when, who
+    liked or edited them); without it, "#1", "#2" number the items of a list."""
     posts = [
         ln.index
         for ln in page
         if labels[ln.index] is not None and labels[ln.index] == _POST_NUMBER_LABEL
     ]
-    if len(posts) < 2:
+    if not posts:
+        return
+    if len(posts) < 2 or not any(
+        _reply_metadata(labels[ln.index]) for ln in page[posts[0] : posts[-1] + 1]
+    ):
+        for index in posts:  # "#1", "#2" with no reply's metadata: a list's numbers
+            labels[index] = None
         return
     # The first post's number is under it (XenForo) or over it (vBulletin): with no prose
     # before the first number, the first post is the one after it.
@@ -211,6 +226,13 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
 
 
 _POST_NUMBER_LABEL: Label = (K.COMMENT, "post number of a forum thread")
+
+
+def _reply_metadata(label: Label | None) -> bool:
+    """A reply's handle and date, or a comment's metadata (not a post number)."""
+    if is_kind(label, K.DATELINE):
+        return True
+    return is_kind(label, K.COMMENT) and label != _POST_NUMBER_LABEL
 
 
 def _mark_comment_groups(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:

@@ -13,6 +13,7 @@ from ._knobs import (
     APART_SHARE,
     BARRIER_COST,
     CARD_CONTEXT,
+    CARD_PAIRS,
     FRONT_CARDS,
     FRONT_OPENINGS,
     FRONT_RUN,
@@ -349,12 +350,40 @@ def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: Zone
             i -= 2
         else:
             break
-    if len(pairs) < 2:
+    if len(pairs) < 2 or not _cards_shown(page, labels, pairs, zone.end):
         return zone.end
     for head_index, teaser_index in pairs:
         labels[head_index] = (K.RELATED, "the headline of a card under the article")
         labels[teaser_index] = (K.RELATED, "the teaser of a card under the article")
     return _last_prose(page, labels, zone.start, pairs[-1][0] - 1)
+
+
+def _cards_shown(
+    page: Sequence[Line],
+    labels: Sequence[Label | None],
+    pairs: Sequence[tuple[int, int]],
+    end: int,
+) -> bool:
+    """Whether pairs of a headline and a paragraph at the zone's end (``end``) are cards
+    rather than the article's last subheaded sections. A subheading the markup puts inside
+    the article is the article's. Otherwise cards show themselves: more of them right below
+    (a run of other articles' teasers), a head that is a link or a pair outside the
+    article's element, a teaser cut short ("..."), or three pairs or more (an article's
+    sections seldom end with three one-paragraph sections in a row)."""
+    for head_index, _ in pairs:
+        markup = page[head_index].evidence
+        if markup is not None and markup.heading and markup.inside:
+            return False
+    below = labels[end + 1] if end + 1 < len(labels) else None
+    if len(pairs) >= CARD_PAIRS or (below is not None and below[0] is K.RELATED):
+        return True
+    for head_index, teaser_index in pairs:
+        head, teaser = page[head_index], page[teaser_index]
+        if head.is_link or teaser.text.endswith(("...", "…")):
+            return True
+        if head.evidence is not None and head.evidence.inside is False:
+            return True
+    return False
 
 
 _NUMBERED = re.compile(r"\(?\d{1,2}[.)/]\s|[IVX]{1,4}\.\s|[a-e]\)\s")
