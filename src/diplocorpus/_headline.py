@@ -4,6 +4,7 @@ its copies on the page, the markup's headline), and the dateline, byline and lea
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -99,11 +100,16 @@ def choose_title(
     the most evidence points at (its dateline and byline, the words it shares with the
     lead, its copies on the page, the markup's headline), if any is good enough."""
     folds: dict[str, list[int]] = {}
+    free_heads: dict[str, list[int]] = {}  # the free headline-shaped lines of each fold
     subheads = [0]  # how many free headline-shaped lines are above each line
     for line in page:
-        if line.fold:
-            folds.setdefault(line.fold, []).append(line.index)
-        subheads.append(subheads[-1] + (labels[line.index] is None and line.headline_like))
+        fold = line.fold
+        if fold:
+            folds.setdefault(fold, []).append(line.index)
+        free_head = labels[line.index] is None and line.headline_like
+        if free_head:
+            free_heads.setdefault(fold, []).append(line.index)
+        subheads.append(subheads[-1] + free_head)
     opening = _Opening(
         page=page,
         labels=labels,
@@ -112,7 +118,9 @@ def choose_title(
         lead=_lead_words(page, labels, zone) - lex.function_words,
         marked=tuple(fold_key(h) for h in headlines if h.strip()),
         folds=folds,
+        free_heads=free_heads,
         subheads=subheads,
+        every_fold="".join(f"\n{line.fold}" for line in page),
     )
     candidates: list[tuple[float, int, Line]] = []
     seen: set[int] = set()
@@ -147,7 +155,9 @@ class _Opening:
     lead: set[str]
     marked: tuple[str, ...]
     folds: dict[str, list[int]]
+    free_heads: dict[str, list[int]]
     subheads: list[int]
+    every_fold: str  # every line's fold, each after a line break
     # What depends on a candidate's words alone, computed once for all its copies.
     by_fold: dict[str, _FoldScore] = attrs.field(factory=dict)
 
@@ -173,8 +183,9 @@ class _Opening:
         # Free headline-shaped lines between it and the body would be its subheadings; free
         # prose above it means it is a subheading of that prose.
         low, high = line.index + 1, max(line.index + 1, zone.start)
-        subheads = self.subheads[high] - self.subheads[low]
-        score -= DISTANCE * (subheads - (fold.free_copies[high] - fold.free_copies[low]))
+        copies = self.free_heads.get(line.fold, [])
+        copies_between = bisect.bisect_left(copies, high) - bisect.bisect_left(copies, low)
+        score -= DISTANCE * (self.subheads[high] - self.subheads[low] - copies_between)
         above = page[max(0, line.index - OPENING_LINES) : line.index]
         if any(
             labels[o.index] is None
@@ -193,15 +204,10 @@ class _Opening:
         if found is not None:
             return found
         words = content_words(line.fold) - self.lex.function_words
-        free_copies = [0]
-        for other in self.page:
-            same = other.fold == line.fold and self.labels[other.index] is None
-            free_copies.append(free_copies[-1] + (same and other.headline_like))
         found = _FoldScore(
             markup=MARKUP_TITLE if any(_names(m, line.fold) for m in self.marked) else 0.0,
             shared=SHARED_WORDS * len(words & self.lead) / len(words) if words else 0.0,
             copies=COPY * min(self._copies(line), 2),
-            free_copies=free_copies,
         )
         self.by_fold[line.fold] = found
         return found
@@ -210,20 +216,17 @@ class _Opening:
         """Other lines that print the candidate again, alone or with more after it (an
         image's alt "<headline> 2", a breadcrumb's last item)."""
         copies = len(self.folds.get(line.fold, [])) - (1 if line.fold else 0)
-        prefix = line.fold + " "
-        return copies + sum(1 for other in self.page if other.fold.startswith(prefix))
+        return copies + self.every_fold.count(f"\n{line.fold} ")
 
 
 @attrs.frozen(kw_only=True)
 class _FoldScore:
-    """The part of a headline candidate's score its words give (the markup names them, the
-    lead shares them, the page prints them again), and how many free headline-shaped
-    copies of it are above each line."""
+    """The part of a headline candidate's score its words give: the markup names them, the
+    lead shares them, the page prints them again."""
 
     markup: float
     shared: float
     copies: float
-    free_copies: list[int]
 
 
 def _opening_window(page: Sequence[Line], labels: Sequence[Label | None], start: int) -> list[Line]:
