@@ -107,6 +107,10 @@ def test_view_counters(line: str, count: int) -> None:
         ("Nguồn: Báo Thế giới và Việt Nam", "source_label"),
         ("Đọc thêm: Thủ tướng tiếp Đại sứ Hàn Quốc tại Hà Nội", "related"),
         (">> Thủ tướng tiếp Đại sứ Hàn Quốc tại Hà Nội", "related"),
+        ("Minh Anh - 7 ngày trước", "comment"),
+        ("Thu Hà - 2 giờ 43 phút trước | Trả lời", "comment"),
+        ("3 hours ago", "comment"),
+        ("Bình luận (12)", "comment"),
     ],
 )
 def test_noise_lines_after_the_body(line: str, kind: str) -> None:

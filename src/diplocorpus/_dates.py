@@ -28,7 +28,6 @@ import datetime as dt
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -36,7 +35,7 @@ from dateutil import parser as du_parser
 from dateutil import tz as du_tz
 
 from ._lexicon import Lexicon
-from ._text import fold_key
+from ._text import fold_key, strip_diacritics
 
 __all__ = [
     "VIETNAM_TZ",
@@ -492,7 +491,7 @@ def _only_words(text: str, spans: list[tuple[int, int]], words: frozenset[str]) 
     while i < len(folded):
         for size in (4, 3, 2, 1):  # longest phrase first: "cập nhật lúc" before "cập nhật"
             phrase = " ".join(folded[i : i + size])
-            if phrase in words or (phrase in bare_words and _bare(phrase) == phrase):
+            if phrase in words or (phrase in bare_words and strip_diacritics(phrase) == phrase):
                 i += size
                 break
         else:
@@ -500,16 +499,10 @@ def _only_words(text: str, spans: list[tuple[int, int]], words: frozenset[str]) 
     return True
 
 
-def _bare(text: str) -> str:
-    """``text`` without its diacritics: tone marks, breves, circumflexes, horns, "đ"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @functools.lru_cache(maxsize=8)
 def _bare_words(words: frozenset[str]) -> frozenset[str]:
     # Few lexicons are in use at once; each one's unaccented forms are made once.
-    return frozenset(_bare(w) for w in words)
+    return frozenset(strip_diacritics(w) for w in words)
 
 
 # -- the page's conventions: day or month first, its declared zone -------------------------

@@ -109,6 +109,8 @@ class Lexicon:
     comment_markers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     comment_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     time_units: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    time_ago: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    photo_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     function_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     source_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     promo_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)

@@ -1,25 +1,29 @@
 """The lines of a page as the classifier sees them: text, size, shape and neighbours.
 
-Each fact about a line is computed once, here, and read by the line rules (``_rules``) and
-the page layout (``_layout``).
+Each fact about a line is computed once, here, and read by the line rules (``_rules``), the
+structures (``_structures``) and the article's layout (``_layout``, ``_zone``,
+``_headline``, ``_photos``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 import attrs
 
-from ._knobs import DESCRIPTION_WORDS, MENU_WORDS
+from ._knobs import BODY_WORDS, DESCRIPTION_WORDS, MENU_WORDS, SENTENCE_WORDS
 from ._lexicon import Lexicon
 from ._meta import byline_names, starts_with_phrase
 from ._models import BlockKind
 from ._text import fold_key
 
 __all__ = [
+    "CLOSERS",
     "LINK_LINE",
+    "SMILEY",
     "Evidence",
     "Label",
     "Line",
@@ -36,16 +40,12 @@ LINK_LINE = "a line that is all link text: a link to another article"
 _HEAD_WORDS = 8
 _FOLD_CHARS = 400  # only lines this short are folded and compared with the lexicon
 _HEADLINE_WORDS = (3, 40)
-_BODY_WORDS = 25
-_SENTENCE_WORDS = 5
-_CLOSERS = " \"'”’»)]|"
-# A photo's alt text numbered after the headline: "<title> 3", "<title> - 3", "<title> -
-# Ảnh 3.", "<title> (ảnh 3)".
-_PHOTO_WORDS = "|".join(fold_key(word) for word in ("ảnh", "hình", "photo", "image"))
-_ALT_NUMBER = re.compile(rf"\s+(?:[-–|:]\s*)?(?:\(?\s*(?:{_PHOTO_WORDS})\s*)?\d{{1,3}}\s*\)?\.?$")
-_WORD = re.compile(r"[^\W\d_]+")
+# What may close a line after its last word: quotes, brackets, a table's cell bar.
+CLOSERS = " \"'”’»)]|"
+# A word of letters, with the combining tone marks that folded text keeps.
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 _URL = re.compile(r"https?://|www\.|\w\.(?:com|vn|net|org)/\S", re.IGNORECASE)
-_SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
+SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -95,9 +95,9 @@ class Line:
     def __attrs_post_init__(self) -> None:
         text = self.text
         last = text.rsplit(" ", 1)
-        if len(last) == 2 and _SMILEY.fullmatch(last[1]):
+        if len(last) == 2 and SMILEY.fullmatch(last[1]):
             text = last[0]
-        stripped = text.rstrip(_CLOSERS)
+        stripped = text.rstrip(CLOSERS)
         self.final = stripped[-1:] if stripped else ""
         self.has_url = _URL.search(self.text) is not None
         low, high = _HEADLINE_WORDS
@@ -108,8 +108,8 @@ class Line:
             and (first.isupper() or first.isdigit() or first in "\"“'‘[(")
             and not self.has_url
         )
-        self.body_like = self.words >= _BODY_WORDS or (
-            self.words >= _SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
+        self.body_like = self.words >= BODY_WORDS or (
+            self.words >= SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
         )
 
     @property
@@ -158,10 +158,18 @@ def real_words(line: Line) -> int:
     return sum(1 for word in line.text.split() if any(c.isalnum() for c in word))
 
 
-def strip_alt_number(folded: str) -> str | None:
-    """The folded text without a trailing photo number ("<title> - Ảnh 2." -> "<title>"),
-    or ``None`` when the text does not end with one."""
-    match = _ALT_NUMBER.search(folded)
+@functools.lru_cache(maxsize=8)
+def _alt_number(words: frozenset[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    photo = rf"(?:\(?\s*(?:{names})\s*)?" if names else ""
+    return re.compile(rf"\s+(?:[-–|:]\s*)?{photo}\d{{1,3}}\s*\)?\.?$")
+
+
+def strip_alt_number(folded: str, lex: Lexicon) -> str | None:
+    """The folded text without a trailing photo number ("<title> 3", "<title> - 3",
+    "<title> - Ảnh 2.", "<title> (ảnh 3)" -> "<title>"), or ``None`` when the text does not
+    end with one. The words that may come before the number are ``photo_words``."""
+    match = _alt_number(lex.photo_words).search(folded)
     if match is None or match.start() == 0:
         return None
     return folded[: match.start()].rstrip(" -–|:,")

@@ -24,6 +24,7 @@ from ._meta import (
 )
 from ._models import BlockKind
 from ._page import (
+    CLOSERS,
     REPEATED,
     Label,
     Line,
@@ -42,7 +43,6 @@ __all__ = [
 ]
 
 K = BlockKind
-_CLOSERS = " \"'”’»)]|"
 
 
 def mark_photo_captions(
@@ -162,7 +162,7 @@ def _describes_photo(line: Line, lex: Lexicon) -> bool:
         return False
     if line.text.count(",") > CUE_CAPTION_COMMAS:
         return False
-    inner = line.text.rstrip(_CLOSERS + ".")
+    inner = line.text.rstrip(CLOSERS + ".")
     if any(inner.count(mark) for mark in (". ", "? ", "! ", ": ")):
         return False  # more than one sentence, or a quotation: a paragraph
     words = [w.strip(_WORD_PUNCT) for w in line.fold.split()]

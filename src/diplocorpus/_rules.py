@@ -16,10 +16,10 @@ from ._dates import parse_dateline
 from ._lexicon import Lexicon
 from ._meta import counter_value, header_parts, phrase_words, split_credit, starts_with_phrase
 from ._models import BlockKind
-from ._page import Label, Line
+from ._page import SMILEY, Label, Line
 from ._text import fold_key
 
-__all__ = ["CREDIT_ALONE", "SEE_ALSO", "line_label"]
+__all__ = ["CREDIT_ALONE", "POST_NUMBER", "SEE_ALSO", "line_label"]
 
 K = BlockKind
 _Rule = Callable[[Line, Lexicon], Label | None]
@@ -27,6 +27,7 @@ _Rule = Callable[[Line, Lexicon], Label | None]
 _LONG_LINE = 60  # words: past this a line is running text and most rules do not apply
 _SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
 _WIDGET_WORDS = 10  # a widget's text is short
+_LABEL_WORDS = 8  # a section's label is a few words
 _WIDGET_TAIL = 3  # words after a control's phrase ("Đăng ký thành viên")
 _PROMO_WORDS = 30
 _COMMENT_META_WORDS = 14
@@ -51,9 +52,13 @@ _NUMERIC = re.compile(r"[-+−]?[\d.,%]+")
 _STAMP = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?!\d)")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\.webp)?$", re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^|\[IMG\]")
+# A smiley, or a forum's image placeholder, alone on a line.
+_SMILEY = re.compile(rf"{SMILEY.pattern}|\[IMG\]")
 _POST_NUMBER = re.compile(r"#\s?\d{1,6}")
-_RELATIVE_TIME = re.compile(r"(?<!\w)\d{1,3}\s+(\w+)\s+trước(?!\w)")
+# An amount of time, its unit and the word after it ("7 ngày trước", "2 hours ago").
+# (Folded text keeps tone marks as combining characters, which are not \w: a word is what
+# runs up to a space or a separator.)
+_RELATIVE_TIME = re.compile(r"(?<!\w)\d{1,3}\s+([^\s\d|•·,.:;!?()-]+)\s+(?=([^\s\d|•·,.:;!?()-]+))")
 # Separators of a breadcrumb trail, and how many parts make a trail with each.
 _TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
 # Separators of a menu printed on one line: pipes, bullets, a capital I between spaces.
@@ -86,6 +91,8 @@ def _credit_caption(line: Line, lex: Lexicon) -> Label | None:
 
 
 CREDIT_ALONE = "a photo credit on a line of its own"
+# A forum post's number ("#12"): the structures pass decides whether the page is a thread.
+POST_NUMBER: Label = (K.COMMENT, "post number of a forum thread")
 SEE_ALSO = "link to another article after a 'see also' label"
 
 
@@ -167,15 +174,15 @@ def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
         return None
     folded = line.fold
     if _POST_NUMBER.fullmatch(line.text):
-        return K.COMMENT, "post number of a forum thread"
+        return POST_NUMBER
     for marker in lex.comment_markers:
         if marker in folded:
             return K.COMMENT, f"comment metadata ({marker})"
     # "Nam - 7 ngày trước Thích | 724": a name, a time ago, separators or a count
-    match = _RELATIVE_TIME.search(folded)
     if (
-        match
-        and match[1] in lex.time_units
+        any(
+            m[1] in lex.time_units and m[2] in lex.time_ago for m in _RELATIVE_TIME.finditer(folded)
+        )
         and line.final not in {".", "!", "?"}
         and (line.words <= 6 or any(sep in line.text for sep in (" - ", "|", "•")))
     ):
@@ -206,14 +213,21 @@ def _pagination(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _section_label(line: Line, lex: Lexicon) -> Label | None:
-    if line.words > 8:
+    if line.words > _LABEL_WORDS:
         return None
+    if _comment_heading(line, lex):
+        return K.COMMENT, f"heading of the readers' comments ({line.text.rstrip(': ')})"
     if line.fold.strip(" :.-–»>›|") in lex.section_labels:
         return K.SECTION_LABEL, f"section label ({line.text.rstrip(': ')})"
-    bare = _COUNT.sub(" ", line.fold).strip(" :.-–»>›|?")
-    if bare in lex.comment_labels:
-        return K.COMMENT, f"heading of the readers' comments ({line.text.rstrip(': ')})"
     return None
+
+
+def _comment_heading(line: Line, lex: Lexicon) -> bool:
+    """The heading of the readers' comments, a count beside it or not ("Bình luận (3)")."""
+    return (
+        line.words <= _LABEL_WORDS
+        and _COUNT.sub(" ", line.fold).strip(" :.-–»>›|?") in lex.comment_labels
+    )
 
 
 def _inline_related(line: Line, lex: Lexicon) -> Label | None:

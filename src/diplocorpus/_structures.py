@@ -41,7 +41,7 @@ from ._page import (
     menu_item,
     strip_alt_number,
 )
-from ._rules import CREDIT_ALONE
+from ._rules import CREDIT_ALONE, POST_NUMBER
 
 __all__ = [
     "TRAIL_MARKS",
@@ -133,13 +133,13 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon)
     folds = {line.fold for line in page if line.fold}
     numbered: dict[str, set[str]] = {}
     for line in page:
-        stem = strip_alt_number(line.fold) if line.fold else None
+        stem = strip_alt_number(line.fold, lex) if line.fold else None
         if stem:
             numbered.setdefault(stem, set()).add(line.fold)
     for line in page:
         if labels[line.index] is not None or not line.fold:
             continue
-        stem = strip_alt_number(line.fold)
+        stem = strip_alt_number(line.fold, lex)
         if stem and len(stem.split()) >= 3 and (stem in folds or len(numbered[stem]) >= 2):
             labels[line.index] = (K.IMAGE_ALT, "a photo's alt text: the headline with a number")
     for line, below in itertools.pairwise(page):
@@ -192,9 +192,7 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
     show themselves by their metadata between the numbers (who wrote them and when, who
     liked or edited them); without it, "#1", "#2" number the items of a list."""
     posts = [
-        ln.index
-        for ln in page
-        if labels[ln.index] is not None and labels[ln.index] == _POST_NUMBER_LABEL
+        ln.index for ln in page if labels[ln.index] is not None and labels[ln.index] == POST_NUMBER
     ]
     if not posts:
         return
@@ -225,14 +223,11 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
         break
 
 
-_POST_NUMBER_LABEL: Label = (K.COMMENT, "post number of a forum thread")
-
-
 def _reply_metadata(label: Label | None) -> bool:
     """A reply's handle and date, or a comment's metadata (not a post number)."""
     if is_kind(label, K.DATELINE):
         return True
-    return is_kind(label, K.COMMENT) and label != _POST_NUMBER_LABEL
+    return is_kind(label, K.COMMENT) and label != POST_NUMBER
 
 
 def _mark_comment_groups(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:

@@ -13,7 +13,7 @@ import unicodedata
 
 from ._errors import BinaryContentError, MarkupInputError, NotTextError
 
-__all__ = ["fold_key", "normalize_text", "split_lines"]
+__all__ = ["fold_key", "normalize_text", "split_lines", "strip_diacritics"]
 
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
@@ -134,3 +134,10 @@ def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     moved = _TONE_THEN_REST.sub(_swap, decomposed)
     return " ".join(unicodedata.normalize("NFC", moved).split())
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without its diacritics: tone marks, breves, circumflexes, horns, and "đ" as
+    "d" ("Cập nhật" -> "Cap nhat")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
