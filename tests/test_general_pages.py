@@ -5,9 +5,10 @@ headline placements, long and joined menus, tickers, inline boxes, lists and tab
 body, signature forms, comment threads and forums, photo stories, front pages and lists,
 short articles with big related lists, excerpts without a headline. Each line of a page is
 ``KIND | TEXT`` (the key); the metadata is in ``NAME.expect.json``. A line must be content
-(title, dateline, byline, body, caption) or noise as its key says, and the metadata must
-match. The pages the library still gets wrong are strict xfails, each with what it gets
-wrong: the list of known limits, which fails loudly when one is fixed.
+(title, dateline, byline, body, caption) or noise as its key says, a content line of the
+kind its key gives, and the metadata must match. The pages the library still gets wrong
+are strict xfails, each with what it gets wrong: the list of known limits, which fails
+loudly when one is fixed.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def test_page(path: pathlib.Path) -> None:
         (number, kind, got[number].kind.value, got[number].reason)
         for number, kind in zip(numbers, kinds, strict=True)
         if (kind in CONTENT) != got[number].kind.is_content
-        or (kind == "title") != (got[number].kind is dc.BlockKind.TITLE)
+        or (kind in CONTENT and not _same_content(kind, got[number].kind.value))
     ]
     assert not wrong, wrong
     published = article.published.isoformat() if article.published else None
@@ -82,6 +83,12 @@ def test_page(path: pathlib.Path) -> None:
     )
     assert sorted([c.text, c.credit] for c in article.captions) == sorted(expect["captions"])
     assert article.is_article is expect.get("is_article", True), article.not_article_reason
+
+
+def _same_content(key: str, got: str) -> bool:
+    """A content line has the key's kind; a signature with its date ("hoa_le, 02/05/2024")
+    may be read as a byline or as a dateline with the author's name."""
+    return key == got or {key, got} == {"byline", "dateline"}
 
 
 def test_there_are_many_pages_of_many_kinds() -> None:
