@@ -183,7 +183,7 @@ def parse_html(
 
 def _tree(html: str | bytes, encoding: str | None, *, source: str | None = None) -> Any:
     try:
-        import lxml.html  # noqa: PLC0415 - an optional extra
+        import lxml.etree  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise MissingDependencyError(
             "HTML input needs lxml: pip install 'diplocorpus[html]'"
@@ -195,12 +195,18 @@ def _tree(html: str | bytes, encoding: str | None, *, source: str | None = None)
         except InputError:
             text, _found = decode(html, source=source or "<html>")
         html = text
+    # lxml's own elements: lxml.html's element classes cost a Python call for every
+    # element the walk touches, and nothing here needs their methods.
+    parser = lxml.etree.HTMLParser()
     if not html.strip():
-        return lxml.html.fromstring("<html><body></body></html>")
+        return lxml.etree.fromstring("<html><body></body></html>", parser)
     try:
-        return lxml.html.document_fromstring(html)
-    except Exception as exc:  # lxml raises ParserError, XMLSyntaxError, ValueError
+        tree = lxml.etree.fromstring(html, parser)
+    except Exception as exc:  # lxml raises XMLSyntaxError, ValueError
         raise InputError(f"cannot read this HTML: {exc}", source=source) from exc
+    if tree is None:
+        raise InputError("cannot read this HTML: Document is empty", source=source)
+    return tree
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -327,9 +333,14 @@ def _own_text(element: Any, sizes: dict[Any, tuple[int, int]]) -> str:
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child in sizes and child.tag not in _BLOCK:
-            parts.append(child.text_content() if child.tag not in _PARAGRAPH else "")
+            parts.append(_text_content(child) if child.tag not in _PARAGRAPH else "")
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
+
+
+def _text_content(element: Any) -> str:
+    """All the text inside an element, as lxml.html's ``text_content()`` gives it."""
+    return "".join(element.itertext())
 
 
 def _link_share(element: Any, sizes: dict[Any, tuple[int, int]]) -> float:
@@ -346,7 +357,7 @@ def _with_headline(best: Any, tree: Any, markup: _Markup, sizes: dict[Any, tuple
     named = [
         h
         for h in headings
-        if any(w.startswith(fold_key(" ".join(h.text_content().split()))) for w in wanted)
+        if any(w.startswith(fold_key(" ".join(_text_content(h).split()))) for w in wanted)
     ]
     heading = (named or (headings if len(headings) == 1 else []) or [None])[0]
     if heading is None:
@@ -373,24 +384,52 @@ class _Walker:
         self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
         self.started = False  # the current line has a character that is not white space
-        self.origin: str | None = None
+        self.origin: list[Any] = []  # the elements around the line's first text
         self.evidence: Evidence | None = None
         self.breaks = 0
         self.blank = False
         self.photo = False
         self.linked = 0  # characters of the current line inside links
         self.slanted = 0  # and in italics
+        # What an element's class and id words say, once for every distinct pair.
+        self.marks: dict[tuple[str, str], tuple[Label | None, bool]] = {}
+        self.inner = _inner_words(lex) if lex is not None else None
 
     def lines(self, tree: Any) -> list[tuple[str, str | None, Evidence | None]]:
         """(line text, origin, evidence) for every line, blank lines included (as "")."""
         body = tree.find("body")
         root = body if body is not None else tree
-        self._walk(root, [], _Context())
+        self._walk(root)
         self.breaks = max(self.breaks, 1)
         self._end_line()
         return self.rows
 
-    def _walk(self, element: Any, path: list[Any], outer: _Context) -> None:
+    def _walk(self, root: Any) -> None:
+        """Depth first, in document order, on a stack of its own: a page may nest deeper
+        than Python's."""
+        stack: list[tuple[int, Any, list[Any], _Context]] = [(_ENTER, root, [], _Context())]
+        while stack:
+            step, element, path, context = stack.pop()
+            if step == _ENTER:
+                self._enter(element, path, context, stack)
+            elif step == _AFTER:  # ``element`` is a child; ``path``, ``context`` its parent's
+                if element.tag in _CELL:
+                    self.text("\t", path, context)
+                if element.tail:
+                    self.text(element.tail, path, context)
+            elif element.tag in _BLOCK:
+                self.brk(1)
+            elif element.tag in _PARAGRAPH:
+                self.brk(2)
+
+    def _enter(
+        self,
+        element: Any,
+        path: list[Any],
+        outer: _Context,
+        stack: list[tuple[int, Any, list[Any], _Context]],
+    ) -> None:
+        """The element's own text; its children, their tails and its end go on the stack."""
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in _SKIP or _hidden(element):
             return
@@ -404,17 +443,11 @@ class _Walker:
             self.brk(2)
         if element.text:
             self.text(element.text, here, context)
-        for child in element:
+        stack.append((_LEAVE, element, here, context))
+        for child in reversed(element):
+            stack.append((_AFTER, child, here, context))
             if isinstance(child.tag, str):
-                self._walk(child, here, context)
-                if child.tag in _CELL:
-                    self.text("\t", here, context)
-            if child.tail:
-                self.text(child.tail, here, context)
-        if tag in _BLOCK:
-            self.brk(1)
-        elif tag in _PARAGRAPH:
-            self.brk(2)
+                stack.append((_ENTER, child, here, context))
 
     def _context(self, element: Any, outer: _Context) -> _Context:
         """What the element and its ancestors say about the text inside (the nearest
@@ -425,10 +458,18 @@ class _Walker:
             inside = True
         elif self.article is not None and outer.inside is None:
             inside = False
-        in_article = outer.in_article or _is_article(element)
+        attrib = element.attrib
+        words = (attrib.get("class", ""), attrib.get("id", ""))
+        marks = self.marks.get(words)
+        if marks is None:
+            marks = self.marks[words] = (
+                _marked(words, self.lex, self.inner) if self.lex is not None else None,
+                any(word in _ARTICLE_WORDS for word in _words(words)),
+            )
+        in_article = outer.in_article or tag in {"article", "main"} or marks[1]
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
-        mark = self._mark(element, in_article, inside, outer) if self.lex is not None else None
+        mark = self._mark(element, marks[0], in_article, inside, outer)
         if mark is not None:
             label, strong = mark
         return _Context(
@@ -440,12 +481,21 @@ class _Walker:
             link=outer.link or tag == "a",
             italic=outer.italic
             or tag in {"em", "i"}
-            or _ITALIC.search(element.attrib.get("style", "")) is not None,
+            or _ITALIC.search(attrib.get("style", "")) is not None,
         )
 
     def _mark(
-        self, element: Any, in_article: bool, inside: bool | None, outer: _Context
+        self,
+        element: Any,
+        marked: Label | None,
+        in_article: bool,
+        inside: bool | None,
+        outer: _Context,
     ) -> tuple[Label, bool] | None:
+        """The kind the element gives the text inside it, if any, and whether its own
+        meaning says so (``marked``: what its class and id words say)."""
+        if self.lex is None:
+            return None
         tag = element.tag
         if tag == "figcaption":
             return (BlockKind.CAPTION, "inside <figcaption>"), True
@@ -456,8 +506,6 @@ class _Walker:
         if tag in {"header", "footer"} and not in_article:
             landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
             return (landmark, f"inside the page's <{tag}>"), False
-        assert self.lex is not None
-        marked = _marked(element, self.lex)
         if marked is not None:
             return marked, False
         if inside is True or in_article or self.structure is None or outer.label is not None:
@@ -477,7 +525,7 @@ class _Walker:
         if self.breaks:
             self._end_line()
         if not self.started:
-            self.origin = _origin(path)
+            self.origin = path
             self.evidence = context.evidence(self.photo) if self.lex is not None else None
             self.started = bool(text.strip())
             self.photo = self.photo and not self.started
@@ -516,11 +564,15 @@ class _Walker:
         if line:
             if self.blank and self.rows:
                 self.rows.append(("", None, None))
-            self.rows.append((line, self.origin, self._linked(line)))
+            self.rows.append((line, _origin(self.origin), self._linked(line)))
             self.blank = False
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks, self.started = [], 0, False
+
+
+# The steps of the walk: enter an element, then after each child its tail, then leave.
+_ENTER, _AFTER, _LEAVE = 0, 1, 2
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -560,29 +612,38 @@ def _origin(path: list[Any]) -> str:
     return " > ".join(parts)
 
 
-def _marked(element: Any, lex: Lexicon) -> Label | None:
-    """The kind an element's class or id words give it: "related", "tin-lien-quan",
-    "jp-relatedposts" (a listed word of five letters or more inside a longer one)."""
+def _marked(words: tuple[str, str], lex: Lexicon, inner: re.Pattern[str] | None) -> Label | None:
+    """The kind an element's class or id words (``words``) give it: "related",
+    "tin-lien-quan", "jp-relatedposts" (a listed word of _INNER_LETTERS or more inside a
+    longer one; ``inner`` finds whether a token holds any)."""
     index = lex.dom_hint_index
-    for token in _words(element):
+    for token in _words(words):
         for word in (token, *token.split("-")):
             if word in index:
                 return BlockKind(index[word]), f"inside an element marked {token!r}"
+        if inner is not None and inner.search(token) is None:
+            continue
         for word, kind in index.items():
-            if len(word) >= 5 and word in token:
+            if len(word) >= _INNER_LETTERS and word in token:
                 return BlockKind(kind), f"inside an element marked {token!r}"
     return None
 
 
-def _words(element: Any) -> list[str]:
-    raw = f"{element.attrib.get('class', '')} {element.attrib.get('id', '')}".lower()
-    return [w for w in re.split(r"[\s_]+", raw) if w]
+_INNER_LETTERS = 5
 
 
-def _is_article(element: Any) -> bool:
-    if element.tag in {"article", "main"}:
-        return True
-    return any(word in _ARTICLE_WORDS for word in _words(element))
+def _inner_words(lex: Lexicon) -> re.Pattern[str]:
+    """A pattern that finds the listed class words that count inside a longer word."""
+    words = sorted(w for w in lex.dom_hint_index if len(w) >= _INNER_LETTERS)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
+def _words(words: tuple[str, str]) -> list[str]:
+    """The words of an element's class and id attributes (``words``)."""
+    return [w for w in _WORD_BREAK.split(f"{words[0]} {words[1]}".lower()) if w]
+
+
+_WORD_BREAK = re.compile(r"[\s_]+")
 
 
 # -- markup metadata -----------------------------------------------------------------------
@@ -619,7 +680,7 @@ def _markup(tree: Any) -> _Markup:
         )
     head = tree.find("head")
     tab = head.find("title") if head is not None else None
-    tab_title = _str(tab.text_content()) if tab is not None else None
+    tab_title = _str(_text_content(tab)) if tab is not None else None
     headlines = tuple(dict.fromkeys(h for h in (title, og_title, tab_title) if h))
     # <title> is evidence for the headline line, not a headline to fill in: sites put their
     # own name or slogan there.
