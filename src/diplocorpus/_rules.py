@@ -27,15 +27,16 @@ _Rule = Callable[[Line, Lexicon], Label | None]
 _LONG_LINE = 60  # words: past this a line is running text and most rules do not apply
 _SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail or dateline
 _WIDGET_WORDS = 10  # a widget's text is short
-_LABEL_WORDS = 8  # a section's label is a few words
+_LABEL_WORDS = 8  # a section's label, a source label: a few words
+_FOOTER_WORDS = 40  # a footer's line: the site's name, address, licence
 _WIDGET_TAIL = 3  # words after a control's phrase ("Đăng ký thành viên")
-_PROMO_WORDS = 30
-_COMMENT_META_WORDS = 14
-_MENU_SEGMENT_WORDS = 5
-_MENU_SEGMENTS = 4
+_PROMO_WORDS = 30  # an invitation to read more is one sentence
+_COMMENT_META_WORDS = 14  # a comment's name, time and buttons
+_MENU_SEGMENT_WORDS = 5  # an item of a menu printed on one line
+_MENU_SEGMENTS = 4  # items that make such a menu
 _KEYWORDS = 5  # items of a keyword list
 _KEYWORD_WORDS = 4
-_TICKER_STAMPS = 3
+_TICKER_STAMPS = 3  # times set apart that make a ticker
 _TICKER_SEPARATORS = "-–—|·•/("
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A quick test before counting joins: a lower-case letter right before an upper-case one.
@@ -127,7 +128,7 @@ def _image_name(line: Line, _lex: Lexicon) -> Label | None:
 
 
 def _footer(line: Line, lex: Lexicon) -> Label | None:
-    if line.words > 40:
+    if line.words > _FOOTER_WORDS:
         return None
     if line.text[0] in "©®" or starts_with_phrase(line.head, lex.footers):
         return K.FOOTER, "site footer"
@@ -197,7 +198,7 @@ def _counter(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _pagination(line: Line, lex: Lexicon) -> Label | None:
-    if line.words > 20:
+    if line.words > _SHORT_LINE:
         return None
     unglued = _CAMEL.sub(" ", line.text)  # "FirstPrevNextLast"
     folded = fold_key(unglued) if unglued != line.text else line.fold
@@ -241,7 +242,7 @@ def _inline_related(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _source_label(line: Line, lex: Lexicon) -> Label | None:
-    if line.words > 8:
+    if line.words > _LABEL_WORDS:
         return None
     head, colon, rest = line.fold.partition(":")
     if head.strip() not in lex.source_labels or not (colon or not rest):
@@ -264,7 +265,7 @@ def _media_item(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _breadcrumb(line: Line, lex: Lexicon) -> Label | None:
-    if line.words > 20 or line.final in {".", "?", "!"}:
+    if line.words > _SHORT_LINE or line.final in {".", "?", "!"}:
         return None
     if starts_with_phrase(line.fold, lex.home_labels):
         return K.BREADCRUMB, "breadcrumb trail from the home page"
