@@ -554,6 +554,10 @@ class _Walker:
             # The line is all links: noise. The element's class words, too weak to make it
             # noise alone, may still say what noise ("social-share": a widget).
             return attrs.evolve(evidence, strong=True, link=True)
+        if evidence.heading and evidence.inside is not False:
+            # A heading of the article that is a link (WordPress links the entry title to
+            # itself) is still a heading: its text and place decide, as for any other.
+            return attrs.evolve(evidence, link=True)
         return attrs.evolve(evidence, label=(BlockKind.RELATED, LINK_LINE), strong=True, link=True)
 
     def brk(self, count: int) -> None:

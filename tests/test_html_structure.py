@@ -1,0 +1,60 @@
+"""HTML input: the article's element and what the markup says of each line inside it and
+outside it (headings, links, class words, the page's wrappers, deep nesting)."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplocorpus as dc
+
+pytest.importorskip("lxml")
+
+_HEADLINE = "Thành phố Cần Thơ đón đoàn doanh nghiệp Hàn Quốc tìm hiểu đầu tư"
+_PARAGRAPHS = (
+    "Sáng 14/6, tại trụ sở Ủy ban nhân dân thành phố, lãnh đạo Cần Thơ đã tiếp đoàn "
+    "doanh nghiệp Hàn Quốc đến tìm hiểu cơ hội đầu tư vào nông nghiệp công nghệ cao.",
+    "Trưởng đoàn cho biết nhiều doanh nghiệp quan tâm tới chế biến nông sản, logistics "
+    "và năng lượng tái tạo, mong muốn được hỗ trợ về mặt bằng và thủ tục.",
+    "Phó Chủ tịch thành phố đề nghị hai bên sớm lập nhóm công tác chung, rà soát từng dự "
+    "án cụ thể và báo cáo kết quả trước cuối năm nay.",
+)
+
+
+def _paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+
+
+def _kind(article: dc.Article, text: str) -> str:
+    return next(b.kind.value for b in article.blocks if b.text == text)
+
+
+# -- headings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tab", [None, f"{_HEADLINE} - Báo Đồng Bằng"])
+def test_a_headline_that_is_a_link_is_the_title(tab: str | None) -> None:
+    # WordPress prints the entry title as a link to the post itself.
+    head = f"<head><title>{tab}</title></head>" if tab else ""
+    html = (
+        f'<html>{head}<body><div class="single">'
+        f'<h1 class="entry-title"><a href="/can-tho-han-quoc/">{_HEADLINE}</a></h1>'
+        f'<span class="posted-on">14/06/2024 09:30</span>{_paragraphs()}</div></body></html>'
+    )
+    article = dc.parse_html(html)
+    assert article.title == _HEADLINE
+    assert _kind(article, _HEADLINE) == "title"
+    assert list(article.paragraphs) == list(_PARAGRAPHS)
+
+
+def test_heading_links_outside_the_article_stay_links() -> None:
+    others = "".join(
+        f'<h3><a href="/tin-{i}">Tin khác số {i} về thị trường nông sản miền Tây</a></h3>'
+        for i in range(4)
+    )
+    html = (
+        f"<html><body><div><h1>{_HEADLINE}</h1><div>14/06/2024 09:30</div>"
+        f"{_paragraphs()}</div><div>{others}</div></body></html>"
+    )
+    article = dc.parse_html(html)
+    assert article.title == _HEADLINE
+    assert _kind(article, "Tin khác số 2 về thị trường nông sản miền Tây") == "related"
