@@ -256,6 +256,65 @@ def test_the_same_profile_whatever_the_order(order: list[int]) -> None:
     assert dc.learn_site([WITH_COPIES[i] for i in order], min_pages=2) == baseline
 
 
+def test_two_pages_are_compared_once_however_many_lines_they_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two different stories on one topic share several paragraphs: whether they are one
+    article is computed once, not once per shared paragraph."""
+    shared = (
+        "Hai bên nhất trí tiếp tục thúc đẩy hợp tác trong các lĩnh vực kinh tế, thương mại.",
+        "Bộ trưởng cho biết các cơ quan chức năng sẽ sớm triển khai những nội dung đã thống nhất.",
+        "Theo kế hoạch, đoàn đại biểu sẽ làm việc với chính quyền địa phương trong hai ngày tới.",
+    )
+    pages = [dc.parse(page(i, extra=shared if i < 2 else ())) for i in range(6)]
+    compared: list[tuple[int, int]] = []
+    jaccard = site_module._jaccard
+
+    def counted(a: frozenset[int], b: frozenset[int]) -> float:
+        compared.append((id(a), id(b)))
+        return jaccard(a, b)
+
+    monkeypatch.setattr(site_module, "_jaccard", counted)
+    profile = dc.learn_site(pages)
+    assert profile.articles == 6  # the two stories stay two articles
+    assert compared
+    assert len(compared) == len(set(compared))
+
+
+TEMPLATE_WORDS = ["Thích", "|", "giờ", "phút", "trước", "-", "7", "x", "Trang", "Ý", "kiến"]
+SPACES = [" ", "  ", "\t", "\u00a0", "\u200b", "\n", ""]
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from(TEMPLATE_WORDS + SPACES), max_size=30).map("".join),
+    )
+)
+@settings(max_examples=300)
+def test_label_takes_any_string(text: str) -> None:
+    """Any string may be asked (lines with stray spaces were an IndexError): it is read
+    as its normalised line."""
+    assert PROFILE.label(text) == PROFILE.label(dc.normalize_text(text))
+    assert PROFILE.match(text) == PROFILE.match(dc.normalize_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " x   ",
+        "x  y   ",
+        "\t\t\t",
+        "   ",
+        "",
+        "Thời  sự ",
+        " ngocanh92 -  5 giờ 2 phút trước Thích | 31 ",
+    ],
+)
+def test_label_of_lines_with_stray_white_space(text: str) -> None:
+    assert PROFILE.label(text) == PROFILE.label(" ".join(text.split()))
+
+
 def test_profiles_pickle_and_round_trip_through_json() -> None:
     back = pickle.loads(pickle.dumps(PROFILE))
     assert back == PROFILE

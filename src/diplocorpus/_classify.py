@@ -26,8 +26,8 @@ from ._layout import Verdict, mark_article
 from ._lexicon import Lexicon
 from ._models import Block, BlockKind
 from ._page import Evidence, Label, Line, page_lines
+from ._profile import SiteProfile
 from ._rules import line_label
-from ._site import SiteProfile
 from ._structures import mark_structures
 
 __all__ = ["Classified", "Evidence", "Label", "classify"]

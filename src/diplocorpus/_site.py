@@ -1,8 +1,8 @@
 """Site profiles: what one site repeats on every page (its template), learned from many of
 its pages and used when parsing the next ones.
 
-A profile is a frozen, picklable value. :func:`learn_site` builds one from parsed pages;
-``parse(text, site=profile)`` and ``parse_html(page, site=profile)`` use it.
+A profile is a frozen, picklable value (:mod:`._profile`). :func:`learn_site` builds one from
+parsed pages; ``parse(text, site=profile)`` and ``parse_html(page, site=profile)`` use it.
 
 The template is what stays when the article changes. Pages are therefore counted by the
 article they carry, not one by one: pages whose own content lines are mostly the same (a
@@ -11,22 +11,32 @@ text can never become its site's template. A line, or a shape of lines ("Ý ki�
 with any number), is template when it is on at least ``min_pages`` of these articles and on
 at least ``min_share`` of them.
 
-This module sits beside the classifier (which imports it): it reads parsed pages and loaded
+The profile itself, and how the classifier applies it, is :mod:`._profile`'s. This module
+comes later in the data flow than the classifier: it reads parsed pages and loaded
 documents, and never parses anything itself; the corpus passes it a parse function.
 """
 
 from __future__ import annotations
 
 import collections
-import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal
 
 import attrs
 
 from ._load import Document
 from ._models import CONTENT_KINDS, Article, Block, BlockKind
+from ._profile import (
+    MIN_PAGES,
+    MIN_SHARE,
+    SHAPE_WORDS,
+    TAIL_WORDS,
+    Form,
+    SiteProfile,
+    TemplateLine,
+    shape_of,
+    tail_of,
+)
 from ._text import fold_key, normalize_text
 
 __all__ = [
@@ -43,14 +53,10 @@ __all__ = [
     "with_site_profiles",
 ]
 
-# -- what makes a line template --------------------------------------------------------------
-MIN_PAGES = 3  # a line on fewer different articles' pages is not yet the site's template
-MIN_SHARE = 0.5  # ... nor one on fewer than this share of them
+# -- what makes a line template (MIN_PAGES, MIN_SHARE and the shapes: ._profile) ---------
 _MAX_WORDS = 120  # past this a line is an article's text: it only tells articles apart
 _PROSE_WORDS = 40  # past this a line is running prose: template only on nearly every page,
 _PROSE_SHARE = 0.9  # because prose on half the pages is a story or a standing note, not chrome
-_SHAPE_WORDS = 20  # numbers are free only in lines this short (counters, pagers, labels)
-_TAIL_WORDS = (3, 12)  # and the first word (a user name) only in lines of this many words
 _EPSILON = 1e-9
 # -- what makes two pages one article ----------------------------------------------------------
 _IDENTITY_KINDS = frozenset({BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION})
@@ -70,117 +76,9 @@ _KEPT_SITES = 1024  # learned profiles kept; the least recently seen site gives 
 _ANONYMOUS_SITES = 256  # sites told apart by their lines (no URL) kept at once
 _PRUNE_EVERY = 5  # pages: a line seen once that long ago is forgotten while sampling
 
-Form = Literal["line", "shape", "tail"]
-_FORMS: tuple[Form, ...] = ("line", "shape", "tail")
-_DIGITS = re.compile(r"\d+")
 _KIND_ORDER = {kind: index for index, kind in enumerate(BlockKind)}
 _DATED = frozenset({BlockKind.DATELINE, BlockKind.BYLINE})
 _NOISE_KINDS = frozenset(BlockKind) - CONTENT_KINDS
-
-
-def _shape(key: str) -> str:
-    return _DIGITS.sub("#", key)
-
-
-def _tail(shape: str) -> str:
-    return shape.split(" ", 1)[1]
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class TemplateLine:
-    """One entry of a site's template: a line, or a shape of lines, that most pages repeat.
-
-    ``form`` says what ``key`` is: ``"line"``, the folded line (:func:`fold_key`);
-    ``"shape"``, the folded line with every run of digits written ``#`` (``"ý kiến bạn đọc
-    ( # )"``); ``"tail"``, a shape without its first word, for lines that start with a
-    user's name (``"- # giờ # phút trước thích | #"``). ``kind`` is the noise kind the
-    template gives such lines, ``pages`` the number of different articles' pages they were
-    on, ``example`` one of them as written. ``read_as`` is the content kind the parser gave
-    the line on most pages when it did (a menu item read as body), else ``None``.
-    """
-
-    key: str
-    form: Form = "line"
-    kind: BlockKind
-    pages: int
-    example: str
-    read_as: BlockKind | None = None
-
-
-def _entries(values: Iterable[TemplateLine]) -> tuple[TemplateLine, ...]:
-    return tuple(sorted(values, key=lambda t: (_FORMS.index(t.form), t.key)))
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class SiteProfile:
-    """The template of one site: the lines (and line shapes) most of its pages repeat.
-
-    ``site`` is the site's host (``vnexpress.net``), ``None`` when unknown. ``pages`` is the
-    number of pages it was learned from and ``articles`` the number of different articles
-    they carried (copies of one story count once). ``min_pages`` and ``min_share`` are the
-    thresholds it was learned with; ``lines`` are the template's entries.
-
-    >>> comments = TemplateLine(key=fold_key("Ý kiến ( # )"), form="shape",
-    ...                         kind=BlockKind.WIDGET, pages=4, example="Ý kiến ( 33 )")
-    >>> profile = SiteProfile(site="a.vn", pages=4, articles=4, lines=[comments])
-    >>> kind, reason = profile.label("Ý kiến ( 7 )")
-    >>> kind.value, reason
-    ('widget', "site template: lines like 'Ý kiến ( 33 )' (any numbers) on 4 of 4 pages of a.vn")
-    >>> profile.label("Hội nghị Ngoại giao lần thứ 32 khai mạc") is None
-    True
-    """
-
-    site: str | None = None
-    pages: int = 0
-    articles: int = 0
-    min_pages: int = MIN_PAGES
-    min_share: float = MIN_SHARE
-    lines: tuple[TemplateLine, ...] = attrs.field(default=(), converter=_entries)
-    _index: dict[tuple[str, str], tuple[TemplateLine, str]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
-    _words: int = attrs.field(init=False, repr=False, eq=False, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        index = {(entry.form, entry.key): (entry, self._reason(entry)) for entry in self.lines}
-        longest = max((entry.key.count(" ") + 1 for entry in self.lines), default=0)
-        object.__setattr__(self, "_index", index)
-        # A tail lost its first word: lines one word longer can still have it.
-        object.__setattr__(self, "_words", longest + 1)
-
-    def _reason(self, entry: TemplateLine) -> str:
-        where = f"of {self.site}" if self.site else "of this site"
-        distinct = " distinct" if self.articles != self.pages else ""
-        seen = f"on {entry.pages} of {self.articles}{distinct} pages {where}"
-        if entry.form == "shape":
-            seen = f"lines like '{entry.example}' (any numbers) {seen}"
-        elif entry.form == "tail":
-            seen = f"lines like '{entry.example}' (any first word and numbers) {seen}"
-        if entry.read_as is not None:
-            seen += f"; read as {entry.read_as.value} there, but the same on different articles"
-        return f"site template: {seen}"
-
-    def match(self, text: str) -> TemplateLine | None:
-        """The template entry that knows a normalised line, or ``None``."""
-        words = text.count(" ") + 1
-        if not self._index or words > self._words:
-            return None
-        key = fold_key(text)
-        found = self._index.get(("line", key))
-        if found is None and words <= _SHAPE_WORDS:
-            shape = _shape(key)
-            found = self._index.get(("shape", shape))
-            if found is None and _TAIL_WORDS[0] <= words <= _TAIL_WORDS[1]:
-                found = self._index.get(("tail", _tail(shape)))
-        return found[0] if found is not None else None
-
-    def label(self, text: str) -> tuple[BlockKind, str] | None:
-        """The kind and reason the template gives a normalised line, or ``None`` when the
-        line is not part of the site's template."""
-        entry = self.match(text)
-        if entry is None:
-            return None
-        return entry.kind, self._index[(entry.form, entry.key)][1]
 
 
 # -- learning ----------------------------------------------------------------------------
@@ -289,12 +187,12 @@ class _Learner:
                 key = fold_key(text)
                 mark = hash(key)
                 self._note(("line", key), None, block, number, kinds)
-                if words <= _SHAPE_WORDS:
-                    shape = _shape(key)
+                if words <= SHAPE_WORDS:
+                    shape = shape_of(key)
                     if shape != key:
                         self._note(("shape", shape), key, block, number, kinds)
-                    if _TAIL_WORDS[0] <= words <= _TAIL_WORDS[1]:
-                        self._note(("tail", _tail(shape)), shape, block, number, kinds)
+                    if TAIL_WORDS[0] <= words <= TAIL_WORDS[1]:
+                        self._note(("tail", tail_of(shape)), shape, block, number, kinds)
             lines.add(mark)
             if block.kind in _IDENTITY_KINDS and words >= _IDENTITY_WORDS:
                 identity.add(mark)
@@ -396,14 +294,16 @@ class _Learner:
                 empty = number if empty is None else _union(parent, empty, number)
             for mark in own:
                 postings[mark].append(number)
+        tried: set[tuple[int, int]] = set()  # two pages share many lines: compare them once
         for pages in postings.values():
             if not 2 <= len(pages) <= _MAX_COPIES:
                 continue
             for i, first in enumerate(pages):
                 for second in pages[i + 1 :]:
-                    if _find(parent, first) != _find(parent, second) and (
-                        _jaccard(owns[first], owns[second]) >= _SAME_ARTICLE
-                    ):
+                    if (first, second) in tried or _find(parent, first) == _find(parent, second):
+                        continue
+                    tried.add((first, second))
+                    if _jaccard(owns[first], owns[second]) >= _SAME_ARTICLE:
                         _union(parent, first, second)
         return [_find(parent, number) for number in range(total)]
 
