@@ -58,3 +58,34 @@ def test_heading_links_outside_the_article_stay_links() -> None:
     article = dc.parse_html(html)
     assert article.title == _HEADLINE
     assert _kind(article, "Tin khác số 2 về thị trường nông sản miền Tây") == "related"
+
+
+# -- class words ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "classes", ["entry-content has-image", "post-body with-featured-image", "singlebox imagebox"]
+)
+def test_class_words_of_the_article_element_say_nothing_of_its_lines(classes: str) -> None:
+    html = (
+        f'<html><body><h1>{_HEADLINE}</h1><div class="{classes}">'
+        f"<div>14/06/2024 09:30</div>{_paragraphs()}</div></body></html>"
+    )
+    article = dc.parse_html(html)
+    assert article.is_article
+    assert list(article.paragraphs) == list(_PARAGRAPHS)
+    assert not article.captions
+
+
+def test_a_class_word_makes_a_caption_only_under_a_photo() -> None:
+    caption = "Lãnh đạo thành phố và trưởng đoàn doanh nghiệp tại buổi làm việc."
+    html = (
+        f"<html><body><div><h1>{_HEADLINE}</h1><div>14/06/2024 09:30</div>"
+        f"<p>{_PARAGRAPHS[0]}</p>"
+        f'<table><tr><td><img src="a.jpg"></td></tr><tr><td class="image">{caption}</td></tr>'
+        f'</table><div class="image-note"><p>{_PARAGRAPHS[1]}</p></div>'
+        f"<p>{_PARAGRAPHS[2]}</p></div></body></html>"
+    )
+    article = dc.parse_html(html)
+    assert [c.text for c in article.captions] == [caption]
+    assert list(article.paragraphs) == list(_PARAGRAPHS)

@@ -26,6 +26,7 @@ from dateutil import parser as du_parser
 from ._article import build_article
 from ._dates import VIETNAM_TZ, DateValue
 from ._errors import InputError, MissingDependencyError
+from ._knobs import PHOTO_CAPTION_WORDS
 from ._lexicon import Lexicon
 from ._load import decode
 from ._meta import byline_names
@@ -381,6 +382,13 @@ class _Walker:
         self.lex = lex
         self.structure = structure
         self.article = structure.article if structure is not None else None
+        # The article's element and the elements around it: their class words describe
+        # the page's layout ("has-image", "sidebar-left"), not the lines inside them.
+        self.wrappers = (
+            {id(self.article), *(id(a) for a in self.article.iterancestors())}
+            if self.article is not None
+            else set()
+        )
         self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
         self.started = False  # the current line has a character that is not white space
@@ -469,7 +477,8 @@ class _Walker:
         in_article = outer.in_article or tag in {"article", "main"} or marks[1]
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
-        mark = self._mark(element, marks[0], in_article, inside, outer)
+        marked = marks[0] if id(element) not in self.wrappers else None
+        mark = self._mark(element, marked, in_article, inside, outer)
         if mark is not None:
             label, strong = mark
         return _Context(
@@ -544,6 +553,10 @@ class _Walker:
         chars = len(line.replace(" ", ""))
         if self.slanted >= _ITALIC_SHARE * chars:
             evidence = attrs.evolve(evidence, italic=True)
+        if _weak_caption(evidence) and not _photo_caption(line, evidence):
+            # "caption" in a class may be the article's wrapper ("has-caption"), or a
+            # photo's, or a credit's: in the article, only a photo's caption is one.
+            evidence = attrs.evolve(evidence, label=None)
         if evidence.label is not None and evidence.inside is not True:
             return evidence  # outside the article, the markup's own evidence stands
         if len(line.split()) > _LINK_LINE_WORDS:
@@ -573,6 +586,23 @@ class _Walker:
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks, self.started = [], 0, False
+
+
+def _weak_caption(evidence: Evidence) -> bool:
+    """True when only class or id words call a line of the article (or of a page whose
+    article was not found) a caption."""
+    label = evidence.label
+    return (
+        label is not None
+        and label[0] is BlockKind.CAPTION
+        and not evidence.strong
+        and evidence.inside is not False
+    )
+
+
+def _photo_caption(line: str, evidence: Evidence) -> bool:
+    """True for a line shaped like a photo's caption right under a photo."""
+    return evidence.photo and not evidence.heading and len(line.split()) <= PHOTO_CAPTION_WORDS
 
 
 # The steps of the walk: enter an element, then after each child its tail, then leave.
