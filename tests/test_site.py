@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import collections
 import json
+import logging
+import os
 import pickle
 import re
 from pathlib import Path
@@ -21,8 +23,11 @@ from hypothesis import strategies as st
 
 import diplocorpus as dc
 from diplocorpus import _site as site_module
+from diplocorpus import _sitepass as sitepass_module
+from diplocorpus import _store as store_module
 from diplocorpus._cli import main
-from diplocorpus._site import with_site_profiles
+from diplocorpus._sitepass import SitePass
+from diplocorpus._store import _steps, parse_document
 
 from .conftest import ROOT
 
@@ -476,8 +481,129 @@ def test_the_corpus_learns_and_can_be_told_not_to(tmp_path: Path) -> None:
     assert report.added == len(PAGES) + 1
 
 
-def learning_parse(document: dc.Document) -> dc.Article:
-    return dc.parse(document.text, source=document.source)
+def two_sites_interleaved() -> list[dc.Document]:
+    """Pages of two sites taking turns, as a crawl in time order gives them."""
+    docs = []
+    for i, text in enumerate(PAGES):
+        docs.append(dc.Document(text=text, source=f"a{i}", url=f"https://mau.vn/{i}"))
+        other = text.replace(FOOTER, "© 2024 Báo Khác. Đường dây nóng 0123").replace(
+            "Bạn đọc", "Nhịp sống"
+        )
+        docs.append(dc.Document(text=other, source=f"b{i}", url=f"https://khac.vn/{i}"))
+    return docs
+
+
+def test_the_corpus_keeps_input_order(tmp_path: Path) -> None:
+    """Learning holds pages back, but they come out (and are stored) in input order, so
+    that documents() and articles() zip together."""
+    docs = two_sites_interleaved()
+    corpus = dc.Corpus(documents=lambda: docs)
+    articles = list(corpus.articles())
+    assert [a.source for a in articles] == [d.source for d in docs]
+    assert all(
+        d.source == a.source for d, a in zip(corpus.documents(), corpus.articles(), strict=True)
+    )
+    assert all(templated(a) for a in articles)  # both sites learned
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        store.add(docs, batch_size=3)
+        assert [a.source for a in store.articles()] == [d.source for d in docs]
+
+
+def test_the_corpus_is_deterministic_and_can_give_the_per_page_parse() -> None:
+    docs = two_sites_interleaved()
+    learned = list(dc.Corpus(documents=lambda: docs).articles())
+    assert list(dc.Corpus(documents=lambda: docs).articles()) == learned
+    alone = list(dc.Corpus(documents=lambda: docs, learn_sites=False).articles())
+    assert alone == [dc.parse(d.text, source=d.source) for d in docs]
+    assert alone != learned  # what learning is for: the same page, read with its site
+
+
+def test_the_learning_parse_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page is parsed a second time only when its site's profile knows one of its lines:
+    pages of sites too small to learn from, and pages the profile does not touch, keep the
+    parse learning made of them."""
+    parses = collections.Counter()
+    real = store_module.parse
+
+    def counted(text: str, **kwargs: object) -> dc.Article:
+        parses[kwargs["source"]] += 1
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "parse", counted)
+    lonely = [
+        dc.Document(text=f"Trang riêng {i}\nMột đoạn văn riêng số {i} của trang.", source=f"b{i}")
+        for i in range(4)
+    ]
+    untouched = dc.Document(
+        text=f"{STORIES[5][0]}\n\n{STORIES[5][1]}", source="a9", url="https://mau.vn/9"
+    )
+    docs = [*(d for _s, d in zip(range(6), site_documents(), strict=False)), untouched, *lonely]
+    articles = list(dc.Corpus(documents=lambda: docs).articles())
+    assert len(articles) == len(docs)
+    assert {f"b{i}": parses[f"b{i}"] for i in range(4)} == {f"b{i}": 1 for i in range(4)}
+    assert parses["a9"] == 1
+    assert all(parses[f"mau/{i}.txt"] == 2 for i in range(6))  # learned from, then with it
+    with dc.Store(":memory:") as store:
+        parses.clear()
+        store.add(docs)
+        assert sum(parses.values()) == len(docs) + 6
+
+
+def test_learning_runs_in_the_processes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With jobs > 1 no page is parsed in the calling process, and the store is the same as
+    with one process."""
+    in_parent: list[str] = []
+    real = store_module.parse
+    parent = os.getpid()
+
+    def watched(text: str, **kwargs: object) -> dc.Article:
+        if os.getpid() == parent:
+            in_parent.append(str(kwargs["source"]))
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "parse", watched)
+    docs = two_sites_interleaved()
+    with dc.Store(tmp_path / "two.sqlite") as two, dc.Store(tmp_path / "one.sqlite") as one:
+        two.add(docs, jobs=2)
+        assert in_parent == []
+        one.add(docs)
+        assert list(two.articles()) == list(one.articles())
+        assert all(templated(a) for a in one.articles())
+
+
+def test_a_page_learning_cannot_read_is_logged_and_reported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    broken = dc.Document(
+        text="Trang chủ\nThời sự\x00", source="mau/hong.txt", url="https://mau.vn/x"
+    )
+    docs = [*site_documents()[:3], broken, *site_documents()[3:]]
+    with caplog.at_level(logging.DEBUG, logger="diplocorpus"), dc.Store(":memory:") as store:
+        report = store.add(docs, errors="skip")
+        assert [source for source, _why in report.failed] == ["mau/hong.txt"]
+        assert all(templated(a) for a in store.articles() if a.source != "khac/0.txt")
+    said = [r.getMessage() for r in caplog.records if "mau/hong.txt" in r.getMessage()]
+    assert said
+    assert "BinaryContentError" in said[0]
+    with pytest.raises(dc.BinaryContentError), dc.Store(":memory:") as store:
+        store.add(docs)
+
+
+def itself(article: dc.Article) -> dc.Article:
+    return article
+
+
+def through_pass(
+    stream: list[dc.Document], **options: int
+) -> list[tuple[dc.Document, dc.SiteProfile | None, dc.Article]]:
+    """The corpus pass over ``stream``, serially: each page with its profile and result."""
+    sites = SitePass(itself, **options)
+    planned = _steps(None, parse_document, sites.plan(stream), None, 1)
+    out = []
+    for step in _steps(None, parse_document, sites.release(planned), None, 1):
+        assert isinstance(step.result, dc.Article)
+        out.append((step.document, step.profile, step.result))
+    return out
 
 
 def test_the_corpus_pass_holds_pages_back_a_bounded_while() -> None:
@@ -489,33 +615,34 @@ def test_the_corpus_pass_holds_pages_back_a_bounded_while() -> None:
         for i in range(30)
     ]
     stream = [*docs[:3], *lonely, *docs[3:]]
-    out = list(with_site_profiles(stream, learning_parse, hold=10))
-    assert sorted(d.source for d, _p in out) == sorted(d.source for d in stream)
-    position = {d.source: i for i, (d, _p) in enumerate(out)}
-    assert all(position[d.source] - i <= 10 for i, d in enumerate(stream))
-    profiles = {d.source: p for d, p in out}
+    out = through_pass(stream, hold=10)
+    assert [d.source for d, _p, _a in out] == [d.source for d in stream]  # input order
+    profiles = {d.source: p for d, p, _a in out}
     assert all(profiles[f"b{i}"] is None for i in range(30))  # a site of one page each
     # The first three pages could not wait for the last three: a profile of three pages.
     assert [profiles[f"a{i}"].pages for i in range(6)] == [3, 3, 3, 6, 6, 6]  # type: ignore[union-attr]
-    waited = {d.source: p for d, p in with_site_profiles(stream, learning_parse)}
+    waited = {d.source: p for d, p, _a in through_pass(stream)}
     assert {waited[d.source].pages for d in docs} == {6}  # type: ignore[union-attr]
 
 
 def test_the_corpus_pass_keeps_few_sites_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past its limits, a site being learned gives way: its pages come out, once each."""
-    monkeypatch.setattr(site_module, "_LEARNING_SITES", 2)
-    monkeypatch.setattr(site_module, "_KEPT_SITES", 3)
-    monkeypatch.setattr(site_module, "_ANONYMOUS_SITES", 2)
+    """Past its limits, a site being learned gives way: its pages come out, once each, in
+    input order."""
+    monkeypatch.setattr(sitepass_module, "_LEARNING_SITES", 2)
+    monkeypatch.setattr(sitepass_module, "_KEPT_SITES", 3)
+    monkeypatch.setattr(sitepass_module, "_ANONYMOUS_SITES", 2)
     stream = []
     for i in range(60):  # one large site among many small ones, with and without URLs
         text = PAGES[i % 6].replace("Thời sự", f"Thời sự {i % 7}")
         host = "big.vn" if i % 3 else f"small{i % 7}.vn"
         url = f"https://{host}/{i}" if i % 5 else None
         stream.append(dc.Document(text=text, source=f"p{i}", url=url))
-    out = list(with_site_profiles(stream, learning_parse, sample=4))
-    assert sorted(d.source for d, _p in out) == sorted(d.source for d in stream)
-    profiles = {p.site for _d, p in out if p is not None}
+    out = through_pass(stream, sample=4)
+    assert [d.source for d, _p, _a in out] == [d.source for d in stream]
+    profiles = {p.site for _d, p, _a in out if p is not None}
     assert "big.vn" in profiles
+    for document, profile, article in out:
+        assert article == parse_document(document, None, profile)
 
 
 # -- the command line ------------------------------------------------------------------------

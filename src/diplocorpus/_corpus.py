@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -17,9 +16,8 @@ from ._load import Document, Errors, SkippedInput, iter_documents
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Person, Statement
 from ._people import extract_people
-from ._site import with_site_profiles
 from ._statements import extract_statements
-from ._store import IngestReport, Store, parse_document
+from ._store import IngestReport, Store, parse_document, parse_pages
 
 __all__ = ["Corpus", "read_jsonl", "write_jsonl"]
 
@@ -30,10 +28,12 @@ class Corpus:
     """Pages from files, folders, JSON Lines or standard input, read one at a time.
 
     Every method reads the inputs again, so a corpus of any size is walked in flat memory;
-    ``skipped`` lists the inputs passed over with ``errors="skip"``. With ``learn_sites``
-    (the default) each site's template is learned from its first pages and its pages are
-    parsed with it (see :func:`learn_site`); a page then waits for its site's profile, so
-    that pages come out up to a few hundred places later than they went in.
+    ``skipped`` lists the inputs passed over with ``errors="skip"``. Pages come out in
+    input order. With ``learn_sites`` (the default) each site's template is learned from its
+    first pages and its pages are parsed with it (see :func:`learn_site`): a page's result
+    then depends on the other pages of its site in the corpus, the same for the same pages
+    in the same order. ``learn_sites=False`` parses every page on its own, as
+    :func:`parse` does.
 
     >>> corpus = Corpus(["seeds"])
     >>> sum(1 for _ in corpus.articles())
@@ -75,15 +75,20 @@ class Corpus:
         )
 
     def articles(self) -> Iterator[Article]:
-        """Each page parsed (the loader's date completes dates without a year), with its
-        site's profile when ``learn_sites``."""
-        if not self.learn_sites:
-            for document in self.documents():
-                yield parse_document(document, self.lexicon)
-            return
-        learning = functools.partial(parse_document, lexicon=self.lexicon)
-        for document, site in with_site_profiles(self.documents(), learning):
-            yield parse_document(document, self.lexicon, site)
+        """Each page parsed, in input order (the loader's date completes dates without a
+        year), with its site's profile when ``learn_sites``."""
+        pages = parse_pages(
+            parse_document,
+            self.documents(),
+            self.lexicon,
+            1,
+            article_of=_itself,
+            learn_sites=self.learn_sites,
+        )
+        for _document, result in pages:
+            if isinstance(result, Exception):
+                raise result
+            yield result
 
     def statements(self) -> Iterator[tuple[str, Statement]]:
         """``(source, statement)`` for every statement of every page."""
@@ -130,6 +135,10 @@ class Corpus:
                 errors="skip" if self.errors == "skip" else "raise",
                 learn_sites=self.learn_sites,
             )
+
+
+def _itself(article: Article) -> Article:
+    return article
 
 
 def _unique(source: str | None, index: int) -> str:

@@ -1,8 +1,6 @@
-"""Site profiles: what one site repeats on every page (its template), learned from many of
-its pages and used when parsing the next ones.
-
-A profile is a frozen, picklable value (:mod:`._profile`). :func:`learn_site` builds one from
-parsed pages; ``parse(text, site=profile)`` and ``parse_html(page, site=profile)`` use it.
+"""Site profiles, learned: a site's template from many of its pages (:func:`learn_site`), and
+the sites of loaded pages (:func:`group_sites`). A profile is a frozen, picklable value;
+``parse(text, site=profile)`` and ``parse_html(page, site=profile)`` use it.
 
 The template is what stays when the article changes. Pages are therefore counted by the
 article they carry, not one by one: pages whose own content lines are mostly the same (a
@@ -11,16 +9,16 @@ text can never become its site's template. A line, or a shape of lines ("Ý ki�
 with any number), is template when it is on at least ``min_pages`` of these articles and on
 at least ``min_share`` of them.
 
-The profile itself, and how the classifier applies it, is :mod:`._profile`'s. This module
-comes later in the data flow than the classifier: it reads parsed pages and loaded
-documents, and never parses anything itself; the corpus passes it a parse function.
+The profile itself, and how the classifier applies it, is :mod:`._profile`'s; learning
+inside a corpus build, :mod:`._sitepass`'s. This module comes later in the data flow than
+the classifier: it reads parsed pages and loaded documents, and never parses anything.
 """
 
 from __future__ import annotations
 
 import collections
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
@@ -40,20 +38,20 @@ from ._profile import (
 from ._text import fold_key, normalize_text
 
 __all__ = [
-    "HOLD_PAGES",
     "MIN_PAGES",
     "MIN_SHARE",
-    "SAMPLE_PAGES",
+    "Learner",
     "SiteProfile",
+    "Sorter",
     "TemplateLine",
+    "check_thresholds",
     "group_sites",
     "host_of",
     "learn_site",
     "site_of",
-    "with_site_profiles",
 ]
 
-# -- what makes a line template (MIN_PAGES, MIN_SHARE and the shapes: ._profile) ---------
+# -- what makes a line template (MIN_PAGES, MIN_SHARE and the shapes' sizes: ._profile) ------
 _MAX_WORDS = 120  # past this a line is an article's text: it only tells articles apart
 _PROSE_WORDS = 40  # past this a line is running prose: template only on nearly every page,
 _PROSE_SHARE = 0.9  # because prose on half the pages is a story or a standing note, not chrome
@@ -68,12 +66,6 @@ _MAX_COPIES = 64  # a line on more pages does not pair copies: learning stays li
 _SIGNATURE_WORDS = 6  # a site's menus and labels: its short lines
 _SAME_SITE = 0.3  # Jaccard of two pages' short lines from which they are one site
 _GENERIC_LINE_SITES = 16  # a short line shared by more sites ("Trang chủ") finds no site
-# -- learning inside a corpus build (bounded memory) -------------------------------------------
-SAMPLE_PAGES = 50  # a site's profile is learned from its first pages, this many at most
-HOLD_PAGES = 200  # a page waits at most this many later pages for its site's profile
-_LEARNING_SITES = 32  # sites learned at once; the one with the fewest pages gives way
-_KEPT_SITES = 1024  # learned profiles kept; the least recently seen site gives way
-_ANONYMOUS_SITES = 256  # sites told apart by their lines (no URL) kept at once
 _PRUNE_EVERY = 5  # pages: a line seen once that long ago is forgotten while sampling
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(BlockKind)}
@@ -105,8 +97,8 @@ def learn_site(
     its template) or ``min_share`` outside (0, 1], and ``TypeError`` for pages that are not
     :class:`Article` records.
     """
-    _check(min_pages, min_share)
-    learner = _Learner()
+    check_thresholds(min_pages, min_share)
+    learner = Learner()
     for page in pages:
         if not isinstance(page, Article):
             raise TypeError(
@@ -121,7 +113,7 @@ def learn_site(
     )
 
 
-def _check(min_pages: int, min_share: float) -> None:
+def check_thresholds(min_pages: int, min_share: float) -> None:
     if min_pages < 2:
         raise ValueError(f"min_pages must be 2 or more, not {min_pages}")
     if not 0 < min_share <= 1:
@@ -150,7 +142,7 @@ class _Page:
     lines: frozenset[int]  # all its lines (to tell apart pages without such content)
 
 
-class _Learner:
+class Learner:
     """Counts over pages for :func:`learn_site`. With ``prune``, lines seen once and not
     again for a few pages are forgotten, which keeps a corpus build's memory flat."""
 
@@ -375,7 +367,7 @@ def _signature(text: str) -> frozenset[str]:
     )
 
 
-class _Sorter:
+class Sorter:
     """Puts documents into sites: by host when they have a URL, else by the short lines
     they share with the first page of a site (``limit``: how many such sites are kept)."""
 
@@ -435,7 +427,7 @@ def group_sites(documents: Iterable[Document]) -> list[tuple[str | None, list[Do
     """
     items = list(documents)
     keys: dict[int, str] = {}
-    sorter = _Sorter()
+    sorter = Sorter()
     hosts = [site_of(document) for document in items]
     anonymous = sorted((i for i, h in enumerate(hosts) if h is None), key=lambda i: items[i].hash)
     for index in anonymous:  # in an order of their own, so the input order does not matter
@@ -445,129 +437,3 @@ def group_sites(documents: Iterable[Document]) -> list[tuple[str | None, list[Do
         key = host if host is not None else keys[index]
         groups.setdefault(key, (host, []))[1].append(document)
     return list(groups.values())
-
-
-# -- learning inside a corpus build ------------------------------------------------------
-
-
-@attrs.define(slots=True)
-class _Site:
-    name: str | None  # the host, None for a site told by its lines
-    learner: _Learner | None = attrs.Factory(lambda: _Learner(prune=True))
-    profile: SiteProfile | None = None
-    learned: int = 0
-    held: collections.deque[int] = attrs.Factory(collections.deque)
-
-
-def with_site_profiles(
-    documents: Iterable[Document],
-    parse: Callable[[Document], Article],
-    *,
-    min_pages: int = MIN_PAGES,
-    min_share: float = MIN_SHARE,
-    sample: int = SAMPLE_PAGES,
-    hold: int = HOLD_PAGES,
-) -> Iterator[tuple[Document, SiteProfile | None]]:
-    """Each document with its site's profile, learned from the documents themselves.
-
-    A site's profile is learned from its first ``sample`` pages (``parse`` reads them
-    without a profile). A page waits until its site's profile is learned, or until
-    ``hold`` later documents have been read, then comes out with the profile learned so
-    far (``None`` before its site has ``min_pages`` pages): pages come out at most ``hold``
-    places later than they went in. Memory is bounded: ``hold`` waiting pages, and the
-    counts of at most a few dozen sites at once, each over at most ``sample`` pages.
-    """
-    _check(min_pages, min_share)
-    stream = _Stream(parse, min_pages=min_pages, min_share=min_share, sample=sample, hold=hold)
-    yield from stream.run(documents)
-
-
-class _Stream:
-    def __init__(
-        self,
-        parse: Callable[[Document], Article],
-        *,
-        min_pages: int,
-        min_share: float,
-        sample: int,
-        hold: int,
-    ) -> None:
-        self._parse = parse
-        self._min_pages = min_pages
-        self._min_share = min_share
-        self._sample = max(sample, min_pages)
-        self._hold = hold
-        self._sorter = _Sorter(limit=_ANONYMOUS_SITES)
-        self._sites: collections.OrderedDict[str, _Site] = collections.OrderedDict()
-        self._held: dict[int, tuple[Document, str]] = {}
-
-    def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, SiteProfile | None]]:
-        for position, document in enumerate(documents):
-            key = self._sorter.key(document)
-            site = self._sites.get(key)
-            if site is None:
-                yield from self._make_room()
-                site = self._sites[key] = _Site(None if key.startswith("#") else key)
-            self._sites.move_to_end(key)
-            if site.learner is None:
-                yield document, site.profile
-            else:
-                self._learn_from(site.learner, document)
-                self._held[position] = (document, key)
-                site.held.append(position)
-                if site.learner.pages >= self._sample:
-                    self._refresh(site)
-                    site.learner = None  # learned for good: the counts go
-                    yield from self._release(site)
-            yield from self._overdue(position)
-        for held in list(self._held):
-            if held in self._held:
-                yield from self._release(self._sites[self._held[held][1]])
-
-    def _learn_from(self, learner: _Learner, document: Document) -> None:
-        try:
-            article = self._parse(document)
-        except Exception:  # the real parse reports it
-            return
-        learner.add(article)
-
-    def _refresh(self, site: _Site) -> SiteProfile | None:
-        learner = site.learner
-        if learner is not None and learner.pages > site.learned:
-            site.learned = learner.pages
-            if learner.pages >= self._min_pages:
-                profile = learner.profile(
-                    site=site.name, min_pages=self._min_pages, min_share=self._min_share
-                )
-                site.profile = profile if profile.lines else None
-        return site.profile
-
-    def _release(self, site: _Site) -> Iterator[tuple[Document, SiteProfile | None]]:
-        profile = self._refresh(site)
-        while site.held:
-            document, _key = self._held.pop(site.held.popleft())
-            yield document, profile
-
-    def _overdue(self, position: int) -> Iterator[tuple[Document, SiteProfile | None]]:
-        while self._held:
-            oldest = next(iter(self._held))
-            if position - oldest < self._hold:
-                return
-            document, key = self._held.pop(oldest)
-            site = self._sites[key]
-            site.held.popleft()
-            yield document, self._refresh(site)
-
-    def _make_room(self) -> Iterator[tuple[Document, SiteProfile | None]]:
-        learning = [k for k, s in self._sites.items() if s.learner is not None]
-        if len(learning) >= _LEARNING_SITES:
-            # The site with the fewest pages gives way (the oldest on a tie): a large site
-            # is never pushed out by many small ones.
-            pages = {k: s.learner.pages for k, s in self._sites.items() if s.learner is not None}
-            yield from self._drop(min(learning, key=lambda k: pages[k]))
-        if len(self._sites) >= _KEPT_SITES:
-            yield from self._drop(next(iter(self._sites)))
-
-    def _drop(self, key: str) -> Iterator[tuple[Document, SiteProfile | None]]:
-        yield from self._release(self._sites[key])
-        del self._sites[key]

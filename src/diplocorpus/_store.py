@@ -10,15 +10,15 @@ refused rather than misread.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
-import functools
 import json
 import os
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -32,7 +32,8 @@ from ._load import Document
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Event, Person, Statement
 from ._people import extract_people
-from ._site import SiteProfile, with_site_profiles
+from ._profile import SiteProfile
+from ._sitepass import SitePass, Step
 from ._statements import extract_statements
 from ._text import fold_key
 
@@ -45,6 +46,7 @@ __all__ = [
     "analyse",
     "parallel_map",
     "parse_document",
+    "parse_pages",
 ]
 
 R = TypeVar("R")
@@ -251,16 +253,17 @@ class Store:
         errors: str = "raise",
         learn_sites: bool = True,
     ) -> IngestReport:
-        """Parse and store the documents not already stored, ``batch_size`` to a transaction.
+        """Parse and store the documents not already stored, ``batch_size`` to a transaction,
+        in input order.
 
-        ``jobs`` > 1 parses in that many processes (results are stored in input order, but
-        for the pages ``learn_sites`` holds back). ``progress`` is called with the number of
+        ``jobs`` > 1 parses in that many processes. ``progress`` is called with the number of
         pages handled after each page. With ``errors="skip"`` a page that cannot be parsed
         is reported in the result, not raised. With ``learn_sites`` (the default) each
-        site's template is learned from its first pages and every page of the site is
-        parsed with it (see :func:`with_site_profiles`: a page may then be stored a few
-        hundred pages later than it came); ``learn_sites=False`` parses every page on its
-        own.
+        site's template is learned from its first pages and the site's pages are parsed
+        with it, so that a page's stored result depends on the other pages of its site in
+        the same input (the same input in the same order gives the same store; see
+        docs/site-profiles.md for when a page gets a profile). ``learn_sites=False`` parses
+        every page on its own, as :func:`parse` does.
         """
         added = existing = 0
         failed: list[tuple[str, str]] = []
@@ -279,12 +282,15 @@ class Store:
                 seen.add(digest)
                 yield document
 
-        unseen = fresh()
-        pages: Iterable[Page] = unseen
-        if learn_sites:
-            learning = functools.partial(parse_document, lexicon=self.lexicon)
-            pages = with_site_profiles(unseen, learning)
-        for document, result in parallel_map(analyse, pages, self.lexicon, jobs):
+        pages = parse_pages(
+            analyse,
+            fresh(),
+            self.lexicon,
+            jobs,
+            article_of=_article_of,
+            learn_sites=learn_sites,
+        )
+        for document, result in pages:
             if isinstance(result, Exception):
                 if errors != "skip" or not isinstance(result, DiplocorpusError):
                     raise result
@@ -460,6 +466,10 @@ class Store:
             yield dict(zip(names, row, strict=True))
 
 
+def _article_of(analysis: Analysis) -> Article:
+    return analysis.article
+
+
 def _iso(value: object) -> str | None:
     iso = getattr(value, "isoformat", None)
     return str(iso()) if callable(iso) else None
@@ -494,6 +504,7 @@ def _plain(text: str) -> str:
 
 
 Parser = Callable[[Document, Lexicon | None, SiteProfile | None], R]
+Task = tuple[Document, SiteProfile | None]
 
 
 def parallel_map(
@@ -512,22 +523,105 @@ def parallel_map(
     at most ``jobs * 4`` chunks are in flight, so memory stays flat. A failure is yielded,
     not raised, beside its document.
     """
-    pairs = (page if isinstance(page, tuple) else (page, None) for page in documents)
-    if jobs <= 1:
-        for document, site in pairs:
-            yield document, _apply(function, document, lexicon, site)
+    tasks = (page if isinstance(page, tuple) else (page, None) for page in documents)
+    with _workers(jobs) as pool:
+        for task, result in _ordered(
+            pool, function, tasks, task_of=_itself, lexicon=lexicon, chunk=chunk, inflight=jobs * 4
+        ):
+            yield task[0], cast("R | Exception", result)  # every task has a result
+
+
+def parse_pages(
+    function: Parser[R],
+    documents: Iterable[Document],
+    lexicon: Lexicon | None,
+    jobs: int,
+    *,
+    article_of: Callable[[R], Article],
+    learn_sites: bool = True,
+) -> Iterator[tuple[Document, R | Exception]]:
+    """:func:`parallel_map` of ``function`` over ``documents``, in input order; with
+    ``learn_sites``, each page with its site's profile, learned from the documents
+    themselves as :class:`SitePass` says (``article_of``: the Article of a result). The
+    learning parses run in the same ``jobs`` processes, and are the page's result whenever
+    its profile would change nothing."""
+    if not learn_sites:
+        yield from parallel_map(function, documents, lexicon, jobs)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[
-            tuple[list[tuple[Document, SiteProfile | None]], Future[list[R | Exception]]]
-        ]
-        pending = collections.deque()
-        for batch in _chunks(pairs, chunk):
-            pending.append((batch, pool.submit(_apply_all, function, batch, lexicon)))
-            if len(pending) >= jobs * 4:
-                yield from _outcome(*pending.popleft())
-        while pending:
+    sites: SitePass[R] = SitePass(article_of)
+    with _workers(jobs) as pool:
+        planned = _steps(pool, function, sites.plan(documents), lexicon, jobs * 4)
+        for step in _steps(pool, function, sites.release(planned), lexicon, jobs * 4):
+            yield step.document, cast("R | Exception", step.result)  # every step is parsed
+
+
+def _workers(jobs: int) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
+    if jobs <= 1:
+        return contextlib.nullcontext()
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def _steps(
+    pool: ProcessPoolExecutor | None,
+    function: Parser[R],
+    steps: Iterable[Step[R]],
+    lexicon: Lexicon | None,
+    inflight: int,
+) -> Iterator[Step[R]]:
+    """The steps, in order, those with ``todo`` parsed (in ``pool``, if any)."""
+    for step, result in _ordered(
+        pool, function, steps, task_of=_task, lexicon=lexicon, chunk=16, inflight=inflight
+    ):
+        if step.todo:
+            step.result, step.todo = result, False
+        yield step
+
+
+def _task(step: Step[Any]) -> Task | None:
+    return (step.document, step.profile) if step.todo else None
+
+
+def _itself(task: Task) -> Task:
+    return task
+
+
+def _ordered(
+    pool: ProcessPoolExecutor | None,
+    function: Parser[R],
+    items: Iterable[T],
+    *,
+    task_of: Callable[[T], Task | None],
+    lexicon: Lexicon | None,
+    chunk: int,
+    inflight: int,
+) -> Iterator[tuple[T, R | Exception | None]]:
+    """Each item with the result of its task (``None`` for an item without one), in input
+    order; in ``pool`` a chunk of items at a time, at most ``inflight`` chunks in flight."""
+    if pool is None:
+        for item in items:
+            task = task_of(item)
+            yield item, None if task is None else _apply(function, *task, lexicon)
+        return
+    pending: collections.deque[tuple[list[T], list[Task | None], Future[list[R | Exception]]]]
+    pending = collections.deque()
+    for batch in _chunks(items, chunk):
+        tasks = [task_of(item) for item in batch]
+        todo = [task for task in tasks if task is not None]
+        pending.append((batch, tasks, _submit(pool, function, todo, lexicon)))
+        if len(pending) >= inflight:
             yield from _outcome(*pending.popleft())
+    while pending:
+        yield from _outcome(*pending.popleft())
+
+
+def _submit(
+    pool: ProcessPoolExecutor, function: Parser[R], tasks: list[Task], lexicon: Lexicon | None
+) -> Future[list[R | Exception]]:
+    if tasks:
+        return pool.submit(_apply_all, function, tasks, lexicon)
+    done: Future[list[R | Exception]] = Future()  # nothing to send
+    done.set_result([])
+    return done
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -542,28 +636,28 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _apply(
-    function: Parser[R], document: Document, lexicon: Lexicon | None, site: SiteProfile | None
+    function: Parser[R], document: Document, site: SiteProfile | None, lexicon: Lexicon | None
 ) -> R | Exception:
     try:
         return function(document, lexicon, site)
-    except Exception as exc:
+    except Exception as exc:  # beside its document; the caller raises it or reports it
         return exc
 
 
 def _apply_all(
-    function: Parser[R],
-    pairs: list[tuple[Document, SiteProfile | None]],
-    lexicon: Lexicon | None,
+    function: Parser[R], tasks: list[Task], lexicon: Lexicon | None
 ) -> list[R | Exception]:
     # A profile shared by the pages of a chunk is pickled once with it.
-    return [_apply(function, document, lexicon, site) for document, site in pairs]
+    return [_apply(function, document, site, lexicon) for document, site in tasks]
 
 
 def _outcome(
-    pairs: list[tuple[Document, SiteProfile | None]], future: Future[list[T | Exception]]
-) -> Iterator[tuple[Document, T | Exception]]:
+    batch: list[T], tasks: list[Task | None], future: Future[list[R | Exception]]
+) -> Iterator[tuple[T, R | Exception | None]]:
     try:
-        results: list[T | Exception] = future.result()
+        results: list[R | Exception] = future.result()
     except Exception as exc:  # the worker died: every page of the chunk failed with it
-        results = [exc] * len(pairs)
-    yield from zip((document for document, _site in pairs), results, strict=True)
+        results = [exc] * len(tasks)
+    done = iter(results)
+    for item, task in zip(batch, tasks, strict=True):
+        yield item, None if task is None else next(done)
