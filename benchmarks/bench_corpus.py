@@ -12,12 +12,16 @@ measures:
    from all of the corpus: flat means it does not grow with corpus size;
 4. the rate of ingestion into SQLite (pages/s, full analysis: parse, people, statements,
    events, search index);
-5. how parse time grows with page length (1x, 10x, 100x a page).
+5. how parse time grows with page length (1x, 10x, 100x a page);
+6. what site learning costs: ``Corpus.articles()`` with learning on and off over the same
+   pages (the first 500 of the corpus, and the dev set in ../shared/devset when it is there), and
+   the ratio of the two.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import pathlib
 import platform
@@ -70,6 +74,25 @@ def parse_all(paths: list[pathlib.Path], jobs: int) -> int:
     for _doc, _article in dc._store.parallel_map(dc._store.parse_document, documents, None, jobs):
         count += 1
     return count
+
+
+SLICE_PAGES = 500  # pages of the corpus that site learning is timed on
+
+
+def articles(documents: list[dc.Document], learn_sites: bool) -> int:
+    corpus = dc.Corpus(documents=lambda: documents, learn_sites=learn_sites)
+    return sum(1 for _ in corpus.articles())
+
+
+def learning_cost(name: str, documents: list[dc.Document]) -> str:
+    """Corpus.articles() with site learning on and off (best of three runs each)."""
+    times = {}
+    for learn in (True, False):
+        times[learn] = min(timed(articles, documents, learn)[1] for _ in range(3))
+    return (
+        f"{name} ({len(documents):,} pages): on {times[True]:.2f} s, off {times[False]:.2f} s, "
+        f"on / off = {times[True] / times[False]:.2f}"
+    )
 
 
 BUILD = """
@@ -132,6 +155,8 @@ def main() -> None:
             f"{added:,} pages: {peak / 1024:.0f} MB (workers {child / 1024:.0f} MB)"
         )
         db_mb = (folder / "all.sqlite").stat().st_size / 1e6
+        first = list(itertools.islice(dc.iter_documents(shards), SLICE_PAGES))
+        learning = [learning_cost("corpus", first)]
         print(
             f"4. ingestion into SQLite ({args.jobs} processes, full analysis): "
             f"{added / elapsed:,.0f} pages/s, {mb / elapsed:.2f} MB/s ({elapsed:.1f} s), "
@@ -149,6 +174,10 @@ def main() -> None:
         + ", ".join(f"{t:.3f} s" for t in per_mb)
         + f" (100x / 1x = {per_mb[2] / per_mb[0]:.2f})"
     )
+    devset = ROOT.parent / "shared" / "devset" / "raw"
+    if devset.is_dir():
+        learning.append(learning_cost("dev set", list(dc.iter_documents([devset]))))
+    print("6. site learning, Corpus.articles(): " + "; ".join(learning))
     print(
         f"max RSS of this process: "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
