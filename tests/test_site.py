@@ -237,6 +237,23 @@ def test_a_syndicated_story_never_becomes_template(copies: int) -> None:
     assert entry(profile, "Thời sự").pages == 4
 
 
+def test_a_page_fetched_again_and_again_never_becomes_template() -> None:
+    """One article fetched four times, its counters, dates and comments changed: one
+    article, so its text is not the template (it was, and the pages lost their text)."""
+    fetches = [page(n, story=0) for n in range(4)]
+    profile = dc.learn_site(dc.parse(text) for text in fetches)
+    assert (profile.pages, profile.articles) == (4, 1)
+    for line in STORIES[0]:
+        assert profile.match(line) is None, line
+    docs = [
+        dc.Document(text=text, source=f"f{n}", url="https://mau.vn/bai-0.html")
+        for n, text in enumerate(fetches)
+    ]
+    assert list(dc.Corpus(documents=lambda: docs).articles()) == [
+        dc.parse(d.text, source=d.source) for d in docs
+    ]
+
+
 def test_identical_copies_count_once() -> None:
     pages = [ARTICLES[0]] * 4 + [ARTICLES[1]]
     profile = dc.learn_site(pages, min_pages=2)

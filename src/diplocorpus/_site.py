@@ -173,14 +173,16 @@ class Learner:
         for block in article.blocks:
             text = block.text
             words = text.count(" ") + 1
+            # Pages are told apart numbers aside: a page fetched again, its counters and
+            # dates changed, still carries the same article.
             if words > _MAX_WORDS:
-                mark = hash(text)
+                mark = hash(shape_of(text))
             else:
                 key = fold_key(text)
-                mark = hash(key)
+                shape = shape_of(key)
+                mark = hash(shape)
                 self._note(("line", key), None, block, number, kinds)
                 if words <= SHAPE_WORDS:
-                    shape = shape_of(key)
                     if shape != key:
                         self._note(("shape", shape), key, block, number, kinds)
                     if TAIL_WORDS[0] <= words <= TAIL_WORDS[1]:
