@@ -89,3 +89,39 @@ def test_a_class_word_makes_a_caption_only_under_a_photo() -> None:
     article = dc.parse_html(html)
     assert [c.text for c in article.captions] == [caption]
     assert list(article.paragraphs) == list(_PARAGRAPHS)
+
+
+# -- the article's element -----------------------------------------------------------------
+
+
+def _portal(logo: str, wrapper: str = 'id="trang"') -> str:
+    cards = "".join(
+        f'<div class="box-item"><a href="/tin-{i}">Tin khác số {i} về giá lúa gạo hôm nay</a>'
+        f"<p>Tóm tắt ngắn của tin khác số {i}, chỉ vài chữ.</p></div>"
+        for i in range(5)
+    )
+    return (
+        f"<html><head><title>{_HEADLINE} - Báo Đồng Bằng</title></head><body>"
+        f"<div {wrapper}>{logo}"
+        f'<div class="noidung"><h2>{_HEADLINE}</h2><div>14/06/2024 09:30</div>'
+        f'{_paragraphs()}</div><div class="cung-muc">{cards}</div>'
+        "<p>Bản quyền thuộc Báo Đồng Bằng. Giấy phép số 12/GP-BTTTT.</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        '<h1 class="logo"><a href="/"><img src="logo.png" alt=""></a></h1>',
+        '<h1 class="logo"><a href="/">Đồng Bằng</a></h1>',
+    ],
+)
+def test_a_logo_h1_does_not_widen_the_article_to_the_page(logo: str) -> None:
+    from diplocorpus import _html  # noqa: PLC0415 - needs the optional lxml
+
+    tree = _html._tree(_portal(logo), None)
+    element = _html._structure(tree, _html._markup(tree)).article
+    assert element.attrib.get("class") == "noidung"
+    article = dc.parse_html(_portal(logo))
+    assert list(article.paragraphs) == list(_PARAGRAPHS)
+    assert _kind(article, "Tin khác số 3 về giá lúa gạo hôm nay") == "related"

@@ -26,7 +26,7 @@ from dateutil import parser as du_parser
 from ._article import build_article
 from ._dates import VIETNAM_TZ, DateValue
 from ._errors import InputError, MissingDependencyError
-from ._knobs import PHOTO_CAPTION_WORDS
+from ._knobs import PHOTO_CAPTION_WORDS, TITLE_WORDS
 from ._lexicon import Lexicon
 from ._load import decode
 from ._meta import byline_names
@@ -116,6 +116,7 @@ _PARAGRAPH_CHARS = 25
 _SCORE_CHARS = 100
 _SCORE_CAP = 3
 _MIN_CONTAINER_SCORE = 3.0
+_HEADLINE_WORDS = TITLE_WORDS - 2  # an <h1> shorter than this is no headline (a logo)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -353,14 +354,16 @@ def _with_headline(best: Any, tree: Any, markup: _Markup, sizes: dict[Any, tuple
     """The article's element widened to the nearest ancestor that also holds the main
     headline (the ``<h1>`` the markup's headline names, else the only ``<h1>``), unless that
     ancestor is the whole page."""
-    headings = [h for h in tree.iter("h1") if h in sizes]
-    wanted = [fold_key(h) for h in markup.headlines]
-    named = [
-        h
-        for h in headings
-        if any(w.startswith(fold_key(" ".join(_text_content(h).split()))) for w in wanted)
+    # A logo's <h1> (an image, the site's name) is no headline: it would widen the
+    # article's element to the whole page.
+    headings = [
+        (h, key)
+        for h in tree.iter("h1")
+        if h in sizes and len((key := fold_key(_text_content(h))).split()) >= _HEADLINE_WORDS
     ]
-    heading = (named or (headings if len(headings) == 1 else []) or [None])[0]
+    wanted = [fold_key(h) for h in markup.headlines]
+    named = [h for h, key in headings if any(w.startswith(key) for w in wanted)]
+    heading = (named or ([headings[0][0]] if len(headings) == 1 else []) or [None])[0]
     if heading is None:
         return best
     ancestors = {id(a): a for a in best.iterancestors()}
