@@ -399,6 +399,14 @@ def test_the_site_name() -> None:
     assert anonymous.label("Thời sự")[1].endswith("on 6 of 6 pages of this site")  # type: ignore[index]
 
 
+def test_parse_file_takes_the_profile_too(tmp_path: Path) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_text(page(3), "utf-8")
+    article = dc.parse_file(path, site=PROFILE)
+    assert article == dc.parse(page(3), source=str(path), site=PROFILE)
+    assert any(b.reason.startswith("site template:") for b in article.blocks)
+
+
 def test_html_pages_use_the_profile_too() -> None:
     pytest.importorskip("lxml")
     items = "".join(f"<li><a href='/{i}'>{m}</a></li>" for i, m in enumerate(MENU))

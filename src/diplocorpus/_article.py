@@ -118,8 +118,10 @@ def parse_file(
     published: DateValue | None = None,
     default_tz: dt.tzinfo = VIETNAM_TZ,
     lexicon: Lexicon | None = None,
+    site: SiteProfile | None = None,
 ) -> Article:
-    """Read the text file at ``path`` and :func:`parse` it, with ``source`` set to the path.
+    """Read the text file at ``path`` and :func:`parse` it, with ``source`` set to the path
+    (``site``: the page's site profile, as for :func:`parse`).
 
     Raises :class:`DecodeError` (naming the file and the byte offset) when the file is not
     valid ``encoding``, and ``OSError`` when it cannot be read.
@@ -133,7 +135,12 @@ def parse_file(
             f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=os.fspath(path)
         ) from exc
     return parse(
-        text, source=os.fspath(path), published=published, default_tz=default_tz, lexicon=lexicon
+        text,
+        source=os.fspath(path),
+        published=published,
+        default_tz=default_tz,
+        lexicon=lexicon,
+        site=site,
     )
 
 
