@@ -125,3 +125,24 @@ def test_a_logo_h1_does_not_widen_the_article_to_the_page(logo: str) -> None:
     article = dc.parse_html(_portal(logo))
     assert list(article.paragraphs) == list(_PARAGRAPHS)
     assert _kind(article, "Tin khác số 3 về giá lúa gạo hôm nay") == "related"
+
+
+@pytest.mark.parametrize("wrapper", ['id="main"', 'class="content"', 'class="post"'])
+def test_class_words_that_say_article_do_not_hide_the_cards_around_it(wrapper: str) -> None:
+    # "main", "content", "body" name the page's wrapper here: the cards under the article
+    # are other articles' all the same.
+    article = dc.parse_html(_portal("", wrapper))
+    assert list(article.paragraphs) == list(_PARAGRAPHS)
+    for i in range(5):
+        assert _kind(article, f"Tóm tắt ngắn của tin khác số {i}, chỉ vài chữ.") == "related"
+
+
+def test_the_header_of_an_article_element_is_the_articles() -> None:
+    html = (
+        f'<html><body><header><a href="/">Trang chủ</a> <a href="/kt">Kinh tế</a></header>'
+        f"<article><header><h2>{_HEADLINE}</h2><time>14/06/2024 09:30</time></header>"
+        f'<div class="entry">{_paragraphs()}</div></article></body></html>'
+    )
+    article = dc.parse_html(html)
+    assert article.title == _HEADLINE
+    assert _kind(article, "Trang chủ Kinh tế") not in {"title", "body"}

@@ -477,11 +477,14 @@ class _Walker:
                 _marked(words, self.lex, self.inner) if self.lex is not None else None,
                 any(word in _ARTICLE_WORDS for word in _words(words)),
             )
-        in_article = outer.in_article or tag in {"article", "main"} or marks[1]
+        sectioned = outer.sectioned or tag in {"article", "main"}
+        in_article = outer.in_article or sectioned or marks[1]
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
         marked = marks[0] if id(element) not in self.wrappers else None
-        mark = self._mark(element, marked, in_article, inside, outer)
+        mark = self._mark(
+            element, marked, in_article=in_article, sectioned=sectioned, inside=inside, outer=outer
+        )
         if mark is not None:
             label, strong = mark
         return _Context(
@@ -489,6 +492,7 @@ class _Walker:
             strong=strong,
             inside=inside,
             in_article=in_article,
+            sectioned=sectioned,
             heading=heading,
             link=outer.link or tag == "a",
             italic=outer.italic
@@ -500,14 +504,23 @@ class _Walker:
         self,
         element: Any,
         marked: Label | None,
+        *,
         in_article: bool,
+        sectioned: bool,
         inside: bool | None,
         outer: _Context,
     ) -> tuple[Label, bool] | None:
         """The kind the element gives the text inside it, if any, and whether its own
-        meaning says so (``marked``: what its class and id words say)."""
+        meaning says so (``marked``: what its class and id words say).
+
+        Where the article's element was found, being inside it (``inside``) is what makes
+        text the article's; class and id words that say "article" (``in_article``: "main",
+        "content", "post"...) count only where it was not, for they may wrap the page.
+        """
         if self.lex is None:
             return None
+        if self.article is not None:
+            in_article = inside is True
         tag = element.tag
         if tag == "figcaption":
             return (BlockKind.CAPTION, "inside <figcaption>"), True
@@ -515,7 +528,7 @@ class _Walker:
             return (BlockKind.DATELINE, "inside <time>"), True
         if tag in _LANDMARKS:
             return (_LANDMARKS[tag], f"inside <{tag}>"), False
-        if tag in {"header", "footer"} and not in_article:
+        if tag in {"header", "footer"} and not (in_article or sectioned):
             landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
             return (landmark, f"inside the page's <{tag}>"), False
         if marked is not None:
@@ -619,7 +632,8 @@ class _Context:
     label: Label | None = None
     strong: bool = False
     inside: bool | None = None
-    in_article: bool = False
+    in_article: bool = False  # inside an element whose tag, class or id says "article"
+    sectioned: bool = False  # inside an <article> or <main>
     heading: int = 0
     link: bool = False
     italic: bool = False
