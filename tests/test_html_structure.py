@@ -146,3 +146,30 @@ def test_the_header_of_an_article_element_is_the_articles() -> None:
     article = dc.parse_html(html)
     assert article.title == _HEADLINE
     assert _kind(article, "Trang chủ Kinh tế") not in {"title", "body"}
+
+
+# -- deep pages ----------------------------------------------------------------------------
+
+
+def _nested(depth: int) -> str:
+    inner = f"<h1>{_HEADLINE}</h1><div>14/06/2024 09:30</div>{_paragraphs()}"
+    return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}</body></html>"
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_a_page_nested_deeper_than_libxml2s_default_is_read_whole(depth: int) -> None:
+    article = dc.parse_html(_nested(depth))
+    assert article.title == _HEADLINE
+    assert list(article.paragraphs) == list(_PARAGRAPHS)
+    assert not article.notes
+    assert dc.html_to_text(_nested(depth)).startswith(_HEADLINE)
+
+
+def test_text_the_parser_cannot_reach_is_noted(caplog: pytest.LogCaptureFixture) -> None:
+    html = _nested(3000)
+    article = dc.parse_html(html)
+    assert not article.paragraphs
+    assert any("the text after it is lost" in note for note in article.notes)
+    with caplog.at_level("WARNING", logger="diplocorpus"):
+        dc.html_to_text(html)
+    assert "the text after it is lost" in caplog.text

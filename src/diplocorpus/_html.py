@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ from ._site import SiteProfile
 from ._text import fold_key, normalize_text
 
 __all__ = ["html_to_text", "parse_html"]
+
+_log = logging.getLogger("diplocorpus")
 
 _SKIP = frozenset(
     {
@@ -136,7 +139,10 @@ def html_to_text(html: str | bytes, *, encoding: str | None = None) -> str:
     >>> html_to_text("<h1>Tiêu đề</h1><p>Đoạn <b>một</b>.</p><script>x()</script><p>Hai</p>")
     'Tiêu đề\\n\\nĐoạn một.\\n\\nHai'
     """
-    rows = _Walker(None, None).lines(_tree(html, encoding))
+    tree, lost = _read(html, encoding)
+    if lost is not None:
+        _log.warning("html_to_text: %s", lost)
+    rows = _Walker(None, None).lines(tree)
     return unicodedata.normalize("NFC", "\n".join(text for text, _origin, _ev in rows))
 
 
@@ -162,7 +168,7 @@ def parse_html(
     learned template (see :func:`learn_site`).
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
-    tree = _tree(html, encoding, source=source)
+    tree, lost = _read(html, encoding, source=source)
     markup = _markup(tree)
     rows = _Walker(lex, _structure(tree, markup)).lines(tree)
     lines = [normalize_text(text) for text, _o, _e in rows]
@@ -176,6 +182,7 @@ def parse_html(
         origins=[origin for _t, origin, _e in rows],
         site=site,
         headlines=markup.headlines,
+        notes=[lost] if lost is not None else (),
     )
     return _with_markup(article, markup, default_tz, lex)
 
@@ -184,6 +191,13 @@ def parse_html(
 
 
 def _tree(html: str | bytes, encoding: str | None, *, source: str | None = None) -> Any:
+    return _read(html, encoding, source=source)[0]
+
+
+def _read(
+    html: str | bytes, encoding: str | None, *, source: str | None = None
+) -> tuple[Any, str | None]:
+    """The page's tree, and what of the page the parser could not read, if anything."""
     try:
         import lxml.etree  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
@@ -198,17 +212,32 @@ def _tree(html: str | bytes, encoding: str | None, *, source: str | None = None)
             text, _found = decode(html, source=source or "<html>")
         html = text
     # lxml's own elements: lxml.html's element classes cost a Python call for every
-    # element the walk touches, and nothing here needs their methods.
-    parser = lxml.etree.HTMLParser()
+    # element the walk touches, and nothing here needs their methods. huge_tree: pages
+    # nest deeper than libxml2's default limit (256 levels) and would lose what is below.
+    parser = lxml.etree.HTMLParser(huge_tree=True)
     if not html.strip():
-        return lxml.etree.fromstring("<html><body></body></html>", parser)
+        return lxml.etree.fromstring("<html><body></body></html>", parser), None
     try:
         tree = lxml.etree.fromstring(html, parser)
     except Exception as exc:  # lxml raises XMLSyntaxError, ValueError
         raise InputError(f"cannot read this HTML: {exc}", source=source) from exc
     if tree is None:
         raise InputError("cannot read this HTML: Document is empty", source=source)
-    return tree
+    return tree, _lost(parser.error_log)
+
+
+def _lost(errors: Any) -> str | None:
+    """What the parser's fatal error (it stops reading there) says, or ``None``: libxml2
+    recovers from broken markup but not from a page nested too deep."""
+    fatal = next((e for e in errors if e.level_name == "FATAL"), None)
+    if fatal is None:
+        return None
+    # ("Excessive depth in document: 2048, use XML_PARSE_HUGE option": it is in use)
+    why = fatal.message.split(", use XML_PARSE_HUGE")[0].strip()
+    return (
+        f"the HTML parser stopped at line {fatal.line}, column {fatal.column} ({why}): "
+        "the text after it is lost"
+    )
 
 
 def _declared_charset(data: bytes) -> str | None:
