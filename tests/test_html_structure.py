@@ -1,5 +1,6 @@
 """HTML input: the article's element and what the markup says of each line inside it and
-outside it (headings, links, class words, the page's wrappers, deep nesting)."""
+outside it (headings, links, class words, the page's wrappers, deep nesting); and a line
+that is the same kind of line wherever it stands, in text and in HTML."""
 
 from __future__ import annotations
 
@@ -173,3 +174,18 @@ def test_text_the_parser_cannot_reach_is_noted(caplog: pytest.LogCaptureFixture)
     with caplog.at_level("WARNING", logger="diplocorpus"):
         dc.html_to_text(html)
     assert "the text after it is lost" in caplog.text
+
+
+# -- one kind for one line -----------------------------------------------------------------
+
+
+def test_a_source_line_is_a_source_label_under_the_headline_as_after_the_body() -> None:
+    text = "\n".join([_HEADLINE, "14/06/2024 09:30", "Theo TTXVN", "", *_PARAGRAPHS, "Theo TTXVN"])
+    html = (
+        f"<html><body><div><h1>{_HEADLINE}</h1><div>14/06/2024 09:30</div>"
+        f"<div>Theo TTXVN</div>{_paragraphs()}<p>Theo TTXVN</p></div></body></html>"
+    )
+    for article in (dc.parse(text), dc.parse_html(html)):
+        sources = [b for b in article.blocks if b.text == "Theo TTXVN"]
+        assert [b.kind.value for b in sources] == ["source_label", "source_label"]
+        assert list(article.paragraphs) == list(_PARAGRAPHS)

@@ -34,6 +34,8 @@ from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
     header_parts,
+    signature_names,
+    starts_with_phrase,
 )
 from ._models import BlockKind
 from ._page import (
@@ -57,6 +59,7 @@ __all__ = [
     "mark_opening",
     "mark_title_copies",
     "marked_by",
+    "source_label",
 ]
 
 K = BlockKind
@@ -288,6 +291,8 @@ def mark_opening(
             continue
         if line.body_like:
             labels[line.index] = (K.BODY, "the lead, under the headline")
+        elif source_label(line, lex):
+            labels[line.index] = (K.SOURCE_LABEL, "the story's source under the headline")
         elif byline_names(line.text, lex) or byline_lead(page, line, lex):
             labels[line.index] = (K.BYLINE, "author names under the headline")
         elif menu_item(line):
@@ -323,6 +328,13 @@ def _after_byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
 def _in_box(label: Label) -> bool:
     """True for the labels of a list of links (a box of related articles)."""
     return label[1] in SOFT_REASONS and label[0] is K.RELATED
+
+
+def source_label(line: Line, lex: Lexicon) -> bool:
+    """True for a byline's lead and no name after it ("Theo TTXVN", "Nguồn: VnExpress"):
+    where the story comes from, not who wrote it (the same rule as after the body)."""
+    names = signature_names(line.text, lex)
+    return names is not None and not names and starts_with_phrase(line.fold, lex.byline_prefixes)
 
 
 def byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
