@@ -3,14 +3,29 @@ evidence from the markup for the one classifier (needs ``pip install diplocorpus
 
 Block elements make lines, ``<p>`` and headings blank lines around them, table cells tabs;
 scripts, styles, templates and hidden elements (``hidden``, ``display:none``) are left out.
-The markup adds evidence, never a second classifier: a line inside ``<nav>``, a page-level
-``<header>``/``<footer>``, an ``<aside>``, a ``<figcaption>``, an element whose class or id
-says "related", "tags", "share", "breadcrumb"... (``dom_hints``), or a block of links outside
-the article, is given that kind where no rule of the text names it first. Metadata comes from
-the text first; JSON-LD, Open Graph and ``<time datetime>`` fill what the text lacks, and a
-disagreement is noted, never silently resolved.
-"""
 
+Structure first: one pass over the tree finds the element that holds the article's text
+(its paragraphs' length and commas, less their link text; cards of lists hold none;
+widened to the main ``<h1>``; ``itemprop="articleBody"`` wins). Each line then carries
+:class:`Evidence`: whether it is inside that element, a photo right above it, its heading
+level, italics, all link text. The markup adds evidence, never a second classifier, and
+where it speaks depends on that element:
+
+- anywhere, an element's own meaning: a ``<figcaption>`` is a caption, a ``<time>`` a
+  dateline;
+- outside the article's element, also ``<nav>``, ``<aside>``, a page-level ``<header>`` or
+  ``<footer>``, class and id words ("related", "tags", "share", "breadcrumb"... in
+  ``dom_hints``), the cards of a list and blocks of links: the line gets that kind where
+  no rule of the text names it first;
+- inside it, class and id words are weak: they make no line noise by themselves, and a
+  caption only of a caption-shaped line right under a photo; a line that is all link text
+  is a link to another article, unless it is a heading. The class words of the article's
+  element and of the elements around it describe the page's layout, not its lines.
+
+Metadata comes from the text first; JSON-LD, Open Graph and ``<time datetime>`` fill what
+the text lacks, and a disagreement is noted, never silently resolved. Where the parser
+cannot read the whole page (nested deeper than 2048 levels), the article's notes say so.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -470,9 +485,14 @@ class _Walker:
         stack: list[tuple[int, Any, list[Any], _Context]],
     ) -> None:
         """The element's own text; its children, their tails and its end go on the stack."""
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in _SKIP or _hidden(element):
-            return
+        if self.structure is not None:
+            if element not in self.structure.sizes:
+                return  # the structure's pass knows the visible elements
+        else:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if not tag or tag in _SKIP or _hidden(element):
+                return
+        tag = element.tag
         here = [*path[-3:], element]
         context = self._context(element, outer)
         if tag == "img":
@@ -577,6 +597,8 @@ class _Walker:
         if not text:
             return
         if self.breaks:
+            if not text.strip():
+                return  # white space between blocks: the break stands for it
             self._end_line()
         if not self.started:
             self.origin = path
