@@ -11,7 +11,7 @@ measures:
 3. peak memory (max RSS of a child process) building the SQLite store from a quarter and
    from all of the corpus: flat means it does not grow with corpus size;
 4. the rate of ingestion into SQLite (pages/s, full analysis: parse, people, statements,
-   events, search index);
+   events, search index), with site learning on (the default) and off;
 5. how parse time grows with page length (1x, 10x, 100x a page);
 6. what site learning costs: ``Corpus.articles()`` with learning on and off over the same
    pages (the first 500 of the corpus, and the dev set in ../shared/devset when it is there), and
@@ -98,10 +98,15 @@ def learning_cost(name: str, documents: list[dc.Document]) -> str:
 BUILD = """
 import resource, sys, time
 import diplocorpus as dc
-paths = sys.argv[3:]
+paths = sys.argv[4:]
 start = time.perf_counter()
 with dc.Store(sys.argv[1]) as store:
-    report = store.add(dc.iter_documents(paths), jobs=int(sys.argv[2]), batch_size=200)
+    report = store.add(
+        dc.iter_documents(paths),
+        jobs=int(sys.argv[2]),
+        batch_size=200,
+        learn_sites=sys.argv[3] == "learn",
+    )
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -109,9 +114,12 @@ print(report.added, elapsed, peak, children)
 """
 
 
-def build(db: pathlib.Path, shards: list[pathlib.Path], jobs: int) -> tuple[int, float, int, int]:
+def build(
+    db: pathlib.Path, shards: list[pathlib.Path], jobs: int, *, learn_sites: bool = True
+) -> tuple[int, float, int, int]:
+    learn = "learn" if learn_sites else "alone"
     run = subprocess.run(
-        [sys.executable, "-c", BUILD, str(db), str(jobs), *map(str, shards)],
+        [sys.executable, "-c", BUILD, str(db), str(jobs), learn, *map(str, shards)],
         capture_output=True,
         text=True,
         check=True,
@@ -157,10 +165,14 @@ def main() -> None:
         db_mb = (folder / "all.sqlite").stat().st_size / 1e6
         first = list(itertools.islice(dc.iter_documents(shards), SLICE_PAGES))
         learning = [learning_cost("corpus", first)]
+        _added, alone, _peak, _child = build(
+            folder / "alone.sqlite", shards, args.jobs, learn_sites=False
+        )
         print(
             f"4. ingestion into SQLite ({args.jobs} processes, full analysis): "
             f"{added / elapsed:,.0f} pages/s, {mb / elapsed:.2f} MB/s ({elapsed:.1f} s), "
-            f"store {db_mb:.0f} MB"
+            f"store {db_mb:.0f} MB; without site learning {alone:.1f} s "
+            f"(on / off = {elapsed / alone:.2f})"
         )
 
     page = "\n".join(p.read_text("utf-8") for p in SEEDS)
