@@ -26,6 +26,7 @@ Metadata comes from the text first; JSON-LD, Open Graph and ``<time datetime>`` 
 the text lacks, and a disagreement is noted, never silently resolved. Where the parser
 cannot read the whole page (nested deeper than 2048 levels), the article's notes say so.
 """
+
 from __future__ import annotations
 
 import datetime as dt
