@@ -50,7 +50,8 @@ from ._models import (
     StatementMode,
 )
 from ._people import extract_people
-from ._site import SiteProfile, TemplateLine, group_sites, learn_site
+from ._profile import SiteProfile, TemplateLine
+from ._site import group_sites, learn_site
 from ._statements import extract_statements
 from ._store import Analysis, IngestReport, SearchHit, Store, StoreError, analyse
 from ._text import fold_key, normalize_text

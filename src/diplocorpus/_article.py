@@ -22,7 +22,7 @@ from ._meta import (
     strip_end_mark,
 )
 from ._models import Article, Block, BlockKind, Caption
-from ._site import SiteProfile
+from ._profile import SiteProfile
 from ._text import fold_key, split_lines
 
 __all__ = ["build_article", "parse", "parse_file"]
