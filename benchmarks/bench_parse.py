@@ -5,7 +5,9 @@ and of extract_people, extract_statements and extract_events beside it.
     python benchmarks/bench_parse.py --quick    # fewer repeats, smaller sizes
 
 Run time must grow linearly with input size: the "scaling" rows give the time per MB at
-1x, 10x and 100x the same page; the ratio of the last to the first should stay near 1.
+1x, 10x and 100x the same page, and at 1x, 10x and 100x pages made to find a path that is
+not linear (a headline printed many times, a long media list, many signature-like lines,
+many inline links in HTML); the ratio of the last to the first should stay near 1.
 """
 
 from __future__ import annotations
@@ -104,20 +106,88 @@ def main() -> None:
         )
 
     page = "\n".join(lines[:300])
+    scaling("one page", lambda factor: "\n".join([page] * factor), dc.parse, repeats)
+    # Pages made to find a path that is not linear: each repeats one shape many times.
+    for label, make, parse in ADVERSARIAL:
+        scaling(label, make, parse, repeats)
+
+
+def scaling(
+    label: str, make: Callable[[int], str], parse: Callable[[str], object], repeats: int
+) -> None:
+    """Rows for ``make(factor)`` at 1x, 10x and 100x, and the ratio of time per MB at 100x to
+    1x: near 1 when the path is linear, near 100 when it is quadratic."""
     per_mb = []
     for factor in (1, 10, 100):
-        text = "\n".join([page] * factor)
-        seconds = best_of(repeats if factor < 100 else 1, lambda t=text: dc.parse(t))
+        text = make(factor)
+        seconds = best_of(repeats if factor < 100 else 1, lambda t=text: parse(t))
         per_mb.append(seconds / megabytes(text))
         print(
-            f"{'scaling ' + str(factor) + 'x one page':<34}{megabytes(text):>9.3f}{seconds:>10.3f}"
-            f"{1 / seconds:>10.1f}{megabytes(text) / seconds:>8.2f}"
+            f"{'scaling ' + str(factor) + 'x ' + label:<34}{megabytes(text):>9.3f}"
+            f"{seconds:>10.3f}{1 / seconds:>10.1f}{megabytes(text) / seconds:>8.2f}"
         )
     print(
-        f"time per MB, 100x vs 1x: {per_mb[-1] / per_mb[0]:.2f} "
+        f"time per MB, 100x vs 1x ({label}): {per_mb[-1] / per_mb[0]:.2f} "
         f"(1.0 = linear; median per MB {statistics.median(per_mb):.3f} s)"
     )
 
+
+_HEADLINE = "Đoàn đại biểu Quốc hội làm việc với Ủy ban Đối ngoại nước bạn"
+_OPENINGS = ("Chiều 5/3, tại thủ đô Viên,", "Trong phiên làm việc thứ {i},", "Theo kế hoạch,")
+_MIDDLES = (
+    "đoàn đại biểu đã trao đổi với Ủy ban Đối ngoại về hợp tác lập pháp",
+    "hai bên bàn việc mở thêm đường bay thẳng cho du học sinh và doanh nghiệp",
+    "trưởng đoàn mời Chủ tịch Ủy ban sớm thăm lại Việt Nam vào dịp thuận tiện",
+)
+_ENDINGS = (
+    "và kinh nghiệm giám sát ngân sách ở địa phương.",
+    "trong khuôn khổ chương trình hợp tác giai đoạn {i}.",
+    "nhằm đưa quan hệ hữu nghị đi vào chiều sâu, thực chất hơn.",
+)
+
+
+def _paragraph(i: int) -> str:
+    """A made-up paragraph, different for every ``i``."""
+    parts = (_OPENINGS[i % 3], _MIDDLES[i // 3 % 3], _ENDINGS[i // 9 % 3])
+    return f"{' '.join(parts)} Mục {i} của biên bản.".format(i=i)
+
+
+def _body(count: int) -> str:
+    return "\n\n".join(_paragraph(i) for i in range(count))
+
+
+def _repeated_headline(factor: int) -> str:
+    """The headline printed again and again above the body (alt texts, a sticky bar)."""
+    return "\n\n".join([_HEADLINE] * (100 * factor)) + "\n\n" + _body(20)
+
+
+def _media_run(factor: int) -> str:
+    """A long list of tagged media items glued under the article."""
+    items = "\n".join(f"[Video] Bản tin thời sự buổi tối số {i}" for i in range(100 * factor))
+    return f"{_HEADLINE}\n05/03/2024 16:20\n\n{_body(5)}\n\n{items}"
+
+
+def _signature_lines(factor: int) -> str:
+    """Short lines shaped like a signature (a full name) between the paragraphs."""
+    names = ("Đỗ Minh Khoa", "Lương Thu Trang", "Kiều Văn Phúc")
+    parts = [f"{_HEADLINE}\n05/03/2024 16:20"]
+    for i in range(50 * factor):
+        parts += [names[i % 3], _paragraph(2 * i), _paragraph(2 * i + 1)]
+    return "\n\n".join(parts)
+
+
+def _inline_links(factor: int) -> str:
+    """One paragraph of HTML made of many inline links (a tag cloud)."""
+    links = " ".join(f'<a href="/tag/{i}">mục {i}</a>' for i in range(200 * factor))
+    return f"<html><body><h1>{_HEADLINE}</h1><p>{links}</p>{_body(3)}</body></html>"
+
+
+ADVERSARIAL: tuple[tuple[str, Callable[[int], str], Callable[[str], object]], ...] = (
+    ("repeated headline", _repeated_headline, dc.parse),
+    ("media list", _media_run, dc.parse),
+    ("signature-like lines", _signature_lines, dc.parse),
+    ("inline links (HTML)", _inline_links, dc.parse_html),
+)
 
 if __name__ == "__main__":
     sys.exit(main())
