@@ -176,3 +176,12 @@ def test_a_date_written_with_dashes_is_not_a_slug() -> None:
         "Tiêu đề của một bài báo thử nghiệm\n1-01-2000 - 0h00\n" + HEAD.split("\n")[1]
     )
     assert article.blocks[1].kind is dc.BlockKind.DATELINE
+
+
+def test_a_line_seen_before_is_read_with_the_lexicon_given_now() -> None:
+    line = "Cùng chuyên mục khác"
+    mine = dc.Lexicon.default().extended(section_labels=[line])
+    before = tail_article(line).blocks[-1]
+    assert dc.parse(HEAD + line, lexicon=mine).blocks[-1].kind is dc.BlockKind.SECTION_LABEL
+    assert tail_article(line).blocks[-1] == before
+    assert before.kind is not dc.BlockKind.SECTION_LABEL

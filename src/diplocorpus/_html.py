@@ -49,7 +49,7 @@ from ._load import decode
 from ._meta import byline_names
 from ._models import Article, BlockKind
 from ._page import LINK_LINE, Evidence, Label
-from ._site import SiteProfile
+from ._profile import SiteProfile
 from ._text import fold_key, normalize_text
 
 __all__ = ["html_to_text", "parse_html"]

@@ -90,7 +90,9 @@ class Line:
     headline_like: bool = attrs.field(init=False)
     # Shaped like a paragraph: long, or a sentence with its final stop.
     body_like: bool = attrs.field(init=False)
-    _fold: str | None = None
+    # The folded key of a short line, to match the lexicon's phrases and find the line's
+    # copies; long lines fold to "" and match no phrase.
+    fold: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.text
@@ -111,13 +113,7 @@ class Line:
         self.body_like = self.words >= BODY_WORDS or (
             self.words >= SENTENCE_WORDS and self.final in {".", "!", "?", "…"}
         )
-
-    @property
-    def fold(self) -> str:
-        """The folded key of a short line; long lines fold to "" and match no phrase."""
-        if self._fold is None:
-            self._fold = fold_key(self.text) if len(self.text) <= _FOLD_CHARS else ""
-        return self._fold
+        self.fold = fold_key(self.text) if len(self.text) <= _FOLD_CHARS else ""
 
     @property
     def head(self) -> str:

@@ -67,7 +67,29 @@ _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+I\s+")
 
 
 def line_label(line: Line, lex: Lexicon) -> Label | None:
-    """The label one of the line rules gives ``line``, or ``None``."""
+    """The label one of the line rules gives ``line``, or ``None``.
+
+    A rule reads the line's text and the lexicon, nothing else, so a line seen before (the
+    site's menus, footers and boxes are on every page of a site) gets the label it got then:
+    a bounded table of recent lines, emptied when full, keeps it (and the lexicon it was
+    found with, so that another lexicon never reads an entry of this one).
+    """
+    key = (line.text, id(lex))
+    seen = _SEEN.get(key)
+    if seen is not None and seen[0] is lex:
+        return seen[1]
+    label = _first_label(line, lex)
+    if len(_SEEN) >= _SEEN_LINES:
+        _SEEN.clear()
+    _SEEN[key] = (lex, label)
+    return label
+
+
+_SEEN_LINES = 50_000  # lines remembered (a few megabytes)
+_SEEN: dict[tuple[str, int], tuple[Lexicon, Label | None]] = {}
+
+
+def _first_label(line: Line, lex: Lexicon) -> Label | None:
     rules: tuple[_Rule, ...]
     if line.words > _LONG_LINE:
         rules = _LONG_RULES
