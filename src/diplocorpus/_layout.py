@@ -20,14 +20,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._headline import choose_title, mark_opening, mark_title_copies
+from ._headline import choose_title, mark_opening, mark_title_copies, source_label
 from ._knobs import EDGE_LINES, MENU_WORDS, TAIL_LINES
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
     header_parts,
     signature_names,
-    starts_with_phrase,
 )
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import (
@@ -148,11 +147,11 @@ def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexi
             if label[0] in {K.SECTION_LABEL, K.COMMENT, K.FOOTER}:
                 return None
             continue
-        names = signature_names(line.text, lex)
-        if names is not None and not names and starts_with_phrase(line.fold, lex.byline_prefixes):
+        if source_label(line, lex):
             # "Theo TTXVN": where the story comes from, no author; a signature may follow.
             labels[j] = (K.SOURCE_LABEL, "the story's source after the body (no author)")
             continue
+        names = signature_names(line.text, lex)
         if names:
             labels[j] = (K.BYLINE, "the author's signature after the body")
             return j
