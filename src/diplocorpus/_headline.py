@@ -40,9 +40,9 @@ from ._meta import (
 from ._models import BlockKind
 from ._page import (
     HEADLINE_COPY,
-    SOFT_REASONS,
     Label,
     Line,
+    Soft,
     Zone,
     content_words,
     dated,
@@ -243,7 +243,7 @@ def _title_shaped(line: Line, label: Label | None) -> bool:
     if label is None:
         return True
     # Structures may have taken the headline for a link of a list; line rules may not.
-    return soft(label) or (label[0] is K.IMAGE_ALT and "repeats" in label[1])
+    return soft(label) or label == HEADLINE_COPY
 
 
 def _in_a_list(page: Sequence[Line], line: Line) -> bool:
@@ -263,7 +263,7 @@ def mark_title_copies(page: list[Line], labels: list[Label | None], title: Line 
             continue
         label = labels[line.index]
         if line.fold == title.fold and (label is None or soft(label)):
-            labels[line.index] = (K.IMAGE_ALT, HEADLINE_COPY)
+            labels[line.index] = HEADLINE_COPY
 
 
 def mark_opening(
@@ -327,7 +327,7 @@ def _after_byline_lead(page: Sequence[Line], line: Line, lex: Lexicon) -> bool:
 
 def _in_box(label: Label) -> bool:
     """True for the labels of a list of links (a box of related articles)."""
-    return label[1] in SOFT_REASONS and label[0] is K.RELATED
+    return type(label) is Soft and label[0] is K.RELATED
 
 
 def source_label(line: Line, lex: Lexicon) -> bool:

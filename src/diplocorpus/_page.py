@@ -11,6 +11,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -22,14 +23,29 @@ from ._text import fold_key
 
 __all__ = [
     "CLOSERS",
+    "HEADLINE_COPY",
     "LINK_LINE",
+    "PHOTO_KINDS",
+    "RUN_OF_HEADLINES",
     "SMILEY",
     "Evidence",
     "Label",
     "Line",
+    "Listed",
+    "Repeated",
+    "Soft",
+    "Zone",
+    "byline_form",
+    "consecutive",
     "content_words",
+    "dated",
+    "describes",
+    "is_kind",
+    "is_photo",
+    "menu_item",
     "page_lines",
     "real_words",
+    "soft",
     "strip_alt_number",
 ]
 
@@ -185,33 +201,33 @@ def is_kind(label: Label | None, kind: BlockKind) -> bool:
     return label is not None and label[0] is kind
 
 
+class Soft(NamedTuple):
+    """A label a structure gives from a group's shape alone ("a run of headlines: links",
+    "a menu"), which the article's evidence may overrule (a headline taken for a link of the
+    list above it). It is a label like any other (kind, reason); its class says it is soft,
+    so no rule reads its reason to know."""
+
+    kind: BlockKind
+    reason: str
+
+
+class Listed(Soft):
+    """Soft: a line listed under a section label."""
+
+
+class Repeated(Soft):
+    """Soft: a line printed many times on the page."""
+
+
 def soft(label: Label | None) -> bool:
-    """True for the labels that structures give from a group's shape alone, which the
-    article's evidence may overrule (a headline taken for a link of the list above it)."""
-    return label is not None and (
-        label[1] in SOFT_REASONS or label[1].startswith((LISTED, REPEATED))
-    )
+    """True for the labels that structures give from a group's shape alone."""
+    return isinstance(label, Soft)
 
 
-SOFT_REASONS = frozenset(
-    {
-        "run of headlines: links to other articles",
-        "menu: a run of short links",
-        "headline repeated on two lines: related card",
-    }
-)
+HEADLINE_COPY: Label = (K.IMAGE_ALT, "repeats the headline: image alt text")
 
 
-LISTED = "listed under the section label"
-
-
-REPEATED = "the same text"
-
-
-HEADLINE_COPY = "repeats the headline: image alt text"
-
-
-RUN_OF_HEADLINES: Label = (K.RELATED, "run of headlines: links to other articles")
+RUN_OF_HEADLINES: Label = Soft(K.RELATED, "run of headlines: links to other articles")
 
 
 def menu_item(line: Line) -> bool:

@@ -25,9 +25,9 @@ from ._meta import (
 from ._models import BlockKind
 from ._page import (
     CLOSERS,
-    REPEATED,
     Label,
     Line,
+    Repeated,
     Zone,
     describes,
     is_kind,
@@ -69,7 +69,7 @@ def mark_photo_captions(
         if j >= len(page) or not describes(page[j]) or (under and under[-1].index == j):
             continue
         below = labels[j]
-        if below is None or (soft(below) and not below[1].startswith(REPEATED)):
+        if below is None or (soft(below) and not isinstance(below, Repeated)):
             under.append(page[j])
     if not under:
         return

@@ -28,11 +28,12 @@ from ._meta import (
 )
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import (
-    LISTED,
-    REPEATED,
     RUN_OF_HEADLINES,
     Label,
     Line,
+    Listed,
+    Repeated,
+    Soft,
     consecutive,
     content_words,
     describes,
@@ -43,17 +44,12 @@ from ._page import (
 )
 from ._rules import CREDIT_ALONE, POST_NUMBER
 
-__all__ = [
-    "TRAIL_MARKS",
-    "first_body",
-    "mark_structures",
-    "opens_story",
-]
+__all__ = ["mark_structures", "opens_story"]
 
 K = BlockKind
 
 
-def first_body(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
+def _first_body(page: Sequence[Line], labels: Sequence[Label | None]) -> int:
     """The index of the first free line shaped like a paragraph."""
     return next((ln.index for ln in page if labels[ln.index] is None and ln.body_like), len(page))
 
@@ -67,7 +63,7 @@ def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) 
     _mark_duplicates(page, labels)
     _mark_threads(page, labels)
     _mark_comment_groups(page, labels, lex)
-    first = first_body(page, labels)
+    first = _first_body(page, labels)
     _mark_cards(page, labels, first)
     _mark_runs(page, labels, first)
     _mark_section_zone(page, labels, first)
@@ -115,6 +111,9 @@ def _free_tables(page: list[Line], labels: list[Label | None]) -> None:
             labels[line.index] = None
 
 
+_TWICE = "headline repeated on two lines: related card"
+
+
 def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
     """A line of several words printed many times on one page is a site's text (an image
     alt, a keyword string), never the article's: the article says a thing once."""
@@ -124,7 +123,9 @@ def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
             and line.repeats >= REPEATED_TEXT
             and line.words >= REPEATED_WORDS
         ):
-            labels[line.index] = (K.IMAGE_ALT, f"{REPEATED} {line.repeats} times on the page")
+            labels[line.index] = Repeated(
+                K.IMAGE_ALT, f"the same text {line.repeats} times on the page"
+            )
 
 
 def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
@@ -149,7 +150,7 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon)
             continue
         if line.fold == below.fold and line.headline_like and labels[line.index] is None:
             continue  # a headline printed twice: the headline's copy is found later
-        if not describes(below) or any(mark in below.text for mark in TRAIL_MARKS):
+        if not describes(below) or any(mark in below.text for mark in _TRAIL_MARKS):
             continue  # an alt describes a photo: the line under it is its caption
         if _copies(line, below, lex):
             labels[line.index] = (K.IMAGE_ALT, "printed again right below: a photo's alt text")
@@ -288,7 +289,9 @@ def _mark_cards(page: list[Line], labels: list[Label | None], first: int) -> Non
     while i < len(page) - 1:
         a, b = page[i], page[i + 1]
         if labels[i] is None and labels[i + 1] is None and a.headline_like and a.fold == b.fold:
-            labels[i] = labels[i + 1] = (K.RELATED, "headline repeated on two lines: related card")
+            labels[i] = labels[i + 1] = Soft(
+                K.RELATED, "headline repeated on two lines: related card"
+            )
             teaser = i + 2
             if teaser < len(page) and labels[teaser] is None and not _starts_card(page, teaser):
                 labels[teaser] = (K.RELATED, "teaser under a related headline")
@@ -310,7 +313,7 @@ def _mark_runs(page: list[Line], labels: list[Label | None], first: int) -> None
         for group in consecutive([ln for ln in free if menu_item(ln)]):
             if len(group) >= 3:
                 for ln in group:
-                    labels[ln.index] = (K.NAVIGATION, "menu: a run of short links")
+                    labels[ln.index] = Soft(K.NAVIGATION, "menu: a run of short links")
         headlines = [
             ln
             for ln in free
@@ -385,7 +388,7 @@ def _mark_section_zone(page: list[Line], labels: list[Label | None], start: int)
         elif label is None and _article_resumes(page, labels, i):
             name = None
         elif label is None or label[0] in {K.DATELINE, K.BYLINE, K.CAPTION}:
-            labels[i] = (K.RELATED, f"{LISTED} '{name}'")
+            labels[i] = Listed(K.RELATED, f"listed under the section label '{name}'")
 
 
 def _article_resumes(page: Sequence[Line], labels: Sequence[Label | None], i: int) -> bool:
@@ -438,4 +441,4 @@ def opens_story(
     )
 
 
-TRAIL_MARKS = ("›", "»", " > ")
+_TRAIL_MARKS = ("›", "»", " > ")
