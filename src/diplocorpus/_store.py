@@ -35,7 +35,7 @@ from ._people import extract_people
 from ._profile import SiteProfile
 from ._sitepass import SitePass, Step
 from ._statements import extract_statements
-from ._text import fold_key
+from ._text import fold_key, strip_diacritics
 
 __all__ = [
     "Analysis",
@@ -494,8 +494,7 @@ def _fts_query(words: str) -> str:
 
 def _ascii(text: str) -> str:
     """Lowercase letters without any diacritic: "Bùi Thanh Sơn" -> "bui thanh son"."""
-    bare = unicodedata.normalize("NFD", _plain(text).casefold())
-    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).split())
+    return " ".join(strip_diacritics(text.casefold()).split())
 
 
 def _plain(text: str) -> str:

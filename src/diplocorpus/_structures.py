@@ -192,9 +192,7 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
     """A forum thread: after the first post's number ("#1") come the replies. The replies
     show themselves by their metadata between the numbers (who wrote them and when, who
     liked or edited them); without it, "#1", "#2" number the items of a list."""
-    posts = [
-        ln.index for ln in page if labels[ln.index] is not None and labels[ln.index] == POST_NUMBER
-    ]
+    posts = [ln.index for ln in page if labels[ln.index] == POST_NUMBER]
     if not posts:
         return
     if len(posts) < 2 or not any(
@@ -215,13 +213,11 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
         if label is None or label[0] in CONTENT_KINDS:
             labels[line.index] = (K.COMMENT, "a reply in the thread after the first post")
     # The likes under the last reply belong to it.
-    for line in page[posts[-1] + 1 :]:
-        if labels[line.index] is not None:
-            break
-        if not line.body_like or line.words > CAPTION_WORDS:
-            break
-        labels[line.index] = (K.COMMENT, "a reply in the thread after the first post")
-        break
+    after = posts[-1] + 1
+    if after < len(page) and labels[after] is None:
+        line = page[after]
+        if line.body_like and line.words <= CAPTION_WORDS:
+            labels[after] = (K.COMMENT, "a reply in the thread after the first post")
 
 
 def _reply_metadata(label: Label | None) -> bool:

@@ -223,8 +223,8 @@ def mark_inline_cards(page: list[Line], labels: list[Label | None], zone: Zone) 
         if labels[i] is not None or not head.headline_like or head.body_like:
             continue
         j = i + 1
-        dated = is_kind(labels[j], K.DATELINE) and page[j].glued_above
-        if dated:
+        with_date = is_kind(labels[j], K.DATELINE) and page[j].glued_above
+        if with_date:
             j += 1
         if j > zone.end:
             continue
@@ -233,10 +233,10 @@ def mark_inline_cards(page: list[Line], labels: list[Label | None], zone: Zone) 
             labels[j] is None
             and teaser.body_like
             and teaser.glued_above
-            and (dated or not head.glued_above)
+            and (with_date or not head.glued_above)
         ):
             labels[i] = (K.RELATED, "the headline of a card set inside the body")
-            if dated:
+            if with_date:
                 labels[i + 1] = (K.RELATED, "the date of a card set inside the body")
             labels[j] = (K.RELATED, "the teaser of a card set inside the body")
 
