@@ -118,10 +118,10 @@ def _portal(logo: str, wrapper: str = 'id="trang"') -> str:
     ],
 )
 def test_a_logo_h1_does_not_widen_the_article_to_the_page(logo: str) -> None:
-    from diplocorpus import _html  # noqa: PLC0415 - needs the optional lxml
+    from diplocorpus import _html, _htmlmarkup, _htmlstructure  # noqa: PLC0415 - needs lxml
 
     tree = _html._tree(_portal(logo), None)
-    element = _html._structure(tree, _html._markup(tree)).article
+    element = _htmlstructure.structure(tree, _htmlmarkup.read_markup(tree)).article
     assert element.attrib.get("class") == "noidung"
     article = dc.parse_html(_portal(logo))
     assert list(article.paragraphs) == list(_PARAGRAPHS)

@@ -4,12 +4,10 @@ evidence from the markup for the one classifier (needs ``pip install diplocorpus
 Block elements make lines, ``<p>`` and headings blank lines around them, table cells tabs;
 scripts, styles, templates and hidden elements (``hidden``, ``display:none``) are left out.
 
-Structure first: one pass over the tree finds the element that holds the article's text
-(its paragraphs' length and commas, less their link text; cards of lists hold none;
-widened to the main ``<h1>``; ``itemprop="articleBody"`` wins). Each line then carries
-:class:`Evidence`: whether it is inside that element, a photo right above it, its heading
-level, italics, all link text. The markup adds evidence, never a second classifier, and
-where it speaks depends on that element:
+The element that holds the article's text is found first (``_htmlstructure``). Each line
+then carries :class:`Evidence`: whether it is inside that element, a photo right above it,
+its heading level, italics, all link text. The markup adds evidence, never a second
+classifier, and where it speaks depends on that element:
 
 - anywhere, an element's own meaning: a ``<figcaption>`` is a caption, a ``<time>`` a
   dateline;
@@ -22,99 +20,46 @@ where it speaks depends on that element:
   is a link to another article, unless it is a heading. The class words of the article's
   element and of the elements around it describe the page's layout, not its lines.
 
-Metadata comes from the text first; JSON-LD, Open Graph and ``<time datetime>`` fill what
-the text lacks, and a disagreement is noted, never silently resolved. Where the parser
-cannot read the whole page (nested deeper than 2048 levels), the article's notes say so.
+The markup's metadata (``_htmlmarkup``) fills what the text lacks. Where the parser cannot
+read the whole page (nested deeper than 2048 levels), the article's notes say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from dateutil import parser as du_parser
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ, DateValue
 from ._errors import InputError, MissingDependencyError
-from ._knobs import PHOTO_CAPTION_WORDS, TITLE_WORDS
+from ._htmlmarkup import read_markup, with_markup
+from ._htmlstructure import (
+    BLANK_LINE_TAGS,
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    Structure,
+    hidden,
+    link_share,
+    structure,
+)
+from ._knobs import PHOTO_CAPTION_WORDS
 from ._lexicon import Lexicon
 from ._load import decode
-from ._meta import byline_names
 from ._models import Article, BlockKind
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
-from ._text import fold_key, normalize_text
+from ._text import normalize_text
 
 __all__ = ["html_to_text", "parse_html"]
 
 _log = logging.getLogger("diplocorpus")
 
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "svg",
-        "iframe",
-        "object",
-        "canvas",
-        "select",
-        "option",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "ul",
-        "caption",
-        "html",
-    }
-)
-_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 _CELL = frozenset({"td", "th"})
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _LANDMARKS = {"nav": BlockKind.NAVIGATION, "aside": BlockKind.RELATED}
 _ARTICLE_WORDS = ("article", "content", "detail", "post", "story", "main", "body")
@@ -122,31 +67,7 @@ _LINK_SHARE = 0.8
 _LINK_LINE_WORDS = 25
 _ITALIC_SHARE = 0.8
 _ITALIC = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
-_TEMPLATE_RUN = 3
-_NEWS_TYPES = frozenset(
-    {"NewsArticle", "Article", "ReportageNews", "BlogPosting", "AnalysisNewsArticle", "WebPage"}
-)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# The article's element: the one whose paragraphs score highest (a paragraph of at least
-# _PARAGRAPH_CHARS adds 1, its commas and a point a _SCORE_CHARS characters up to
-# _SCORE_CAP, to its parent, half as much to its grandparent), less its share of link text.
-_PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "div", "li", "blockquote", "section"})
-_PARAGRAPH_CHARS = 25
-_SCORE_CHARS = 100
-_SCORE_CAP = 3
-_MIN_CONTAINER_SCORE = 3.0
-_HEADLINE_WORDS = TITLE_WORDS - 2  # an <h1> shorter than this is no headline (a logo)
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class _Markup:
-    """What the page's markup says about the article."""
-
-    title: str | None = None
-    published: str | None = None
-    authors: tuple[str, ...] = ()
-    headlines: tuple[str, ...] = ()
-    site_name: str | None = None
 
 
 def html_to_text(html: str | bytes, *, encoding: str | None = None) -> str:
@@ -185,8 +106,8 @@ def parse_html(
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
     tree, lost = _read(html, encoding, source=source)
-    markup = _markup(tree)
-    rows = _Walker(lex, _structure(tree, markup)).lines(tree)
+    markup = read_markup(tree)
+    rows = _Walker(lex, structure(tree, markup)).lines(tree)
     lines = [normalize_text(text) for text, _o, _e in rows]
     article = build_article(
         lines,
@@ -200,7 +121,7 @@ def parse_html(
         headlines=markup.headlines,
         notes=[lost] if lost is not None else (),
     )
-    return _with_markup(article, markup, default_tz, lex)
+    return with_markup(article, markup, default_tz, lex)
 
 
 # -- markup to lines -----------------------------------------------------------------------
@@ -261,172 +182,12 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _visible_elements(root: Any) -> Iterator[Any]:
-    """The elements a browser shows, parents before children (no recursion: a page may nest
-    deeper than Python's stack)."""
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in _SKIP or _hidden(element):
-            continue
-        yield element
-        stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
-
-
-@attrs.frozen(kw_only=True)
-class _Structure:
-    """What the page's tree shows, computed once: every visible element's text and link
-    text (characters), the cards of lists of other articles, and the article's element."""
-
-    sizes: dict[Any, tuple[int, int]]
-    cards: frozenset[int]  # ids of the elements that are one card of a list
-    article: Any
-
-
-def _structure(tree: Any, markup: _Markup) -> _Structure:
-    body = tree.find("body")
-    root = body if body is not None else tree
-    order = list(_visible_elements(root))
-    sizes = _sizes(order)
-    cards = _cards(order)
-    return _Structure(
-        sizes=sizes, cards=cards, article=_article_element(tree, order, sizes, cards, markup)
-    )
-
-
-def _sizes(order: list[Any]) -> dict[Any, tuple[int, int]]:
-    """For every visible element (``order``: parents before children): the characters of its
-    text, and of the text of its links (one pass, children before parents)."""
-    sizes: dict[Any, tuple[int, int]] = {}
-    for element in reversed(order):
-        own = len((element.text or "").strip())
-        text = own
-        links = own if element.tag == "a" else 0
-        for child in element:
-            if isinstance(child.tag, str) and child in sizes:
-                child_text, child_links = sizes[child]
-                text += child_text
-                links += child_text if element.tag == "a" else child_links
-            tail = len((child.tail or "").strip())
-            text += tail
-            links += tail if element.tag == "a" else 0
-        sizes[element] = (text, links)
-    return sizes
-
-
-def _cards(order: list[Any]) -> frozenset[int]:
-    """The elements that are one of three or more siblings of the same tag and class, each
-    with a link: the cards of a list of other articles (ids; one pass)."""
-    found: set[int] = set()
-    for parent in order:
-        groups: dict[tuple[str, str], list[Any]] = {}
-        for child in parent:
-            if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.attrib.get("class", "")), []).append(child)
-        for items in groups.values():
-            if len(items) >= _TEMPLATE_RUN and all(
-                next(c.iter("a"), None) is not None for c in items
-            ):
-                found.update(id(item) for item in items)
-    return frozenset(found)
-
-
-def _article_element(
-    tree: Any,
-    order: list[Any],
-    sizes: dict[Any, tuple[int, int]],
-    cards: frozenset[int],
-    markup: _Markup,
-) -> Any:
-    """The element that holds the article: the one with the best paragraphs (by length,
-    commas and link text; a list's cards hold none), widened to take in the page's main
-    headline when it sits just above the text; ``itemprop="articleBody"`` wins when
-    present. ``None`` when no element holds enough prose."""
-    marked = [e for e in order if (e.attrib.get("itemprop") or "").lower() == "articlebody"]
-    if marked:
-        return _with_headline(marked[0], tree, markup, sizes)
-    in_cards: set[int] = set()
-    scores: dict[Any, float] = {}
-    for element in order:
-        parent = element.getparent()
-        if id(element) in cards or (parent is not None and id(parent) in in_cards):
-            in_cards.add(id(element))
-            continue
-        if element.tag not in _PARAGRAPH_TAGS:
-            continue
-        own = _own_text(element, sizes)
-        if len(own) < _PARAGRAPH_CHARS:
-            continue
-        score = 1 + own.count(",") + min(len(own) // _SCORE_CHARS, _SCORE_CAP)
-        if parent is not None and parent in sizes:
-            scores[parent] = scores.get(parent, 0.0) + score
-            grandparent = parent.getparent()
-            if grandparent is not None and grandparent in sizes:
-                scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
-    ranked = [
-        (score * (1 - _link_share(element, sizes)), element) for element, score in scores.items()
-    ]
-    if not ranked:
-        return None
-    top, best = max(ranked, key=lambda pair: pair[0])
-    if top < _MIN_CONTAINER_SCORE:
-        return None
-    return _with_headline(best, tree, markup, sizes)
-
-
-def _own_text(element: Any, sizes: dict[Any, tuple[int, int]]) -> str:
-    """The text an element shows itself, with its inline children but not its blocks."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child in sizes and child.tag not in _BLOCK:
-            parts.append(_text_content(child) if child.tag not in _PARAGRAPH else "")
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
-
-
-def _text_content(element: Any) -> str:
-    """All the text inside an element, as lxml.html's ``text_content()`` gives it."""
-    return "".join(element.itertext())
-
-
-def _link_share(element: Any, sizes: dict[Any, tuple[int, int]]) -> float:
-    text, links = sizes.get(element, (0, 0))
-    return links / text if text else 0.0
-
-
-def _with_headline(best: Any, tree: Any, markup: _Markup, sizes: dict[Any, tuple[int, int]]) -> Any:
-    """The article's element widened to the nearest ancestor that also holds the main
-    headline (the ``<h1>`` the markup's headline names, else the only ``<h1>``), unless that
-    ancestor is the whole page."""
-    # A logo's <h1> (an image, the site's name) is no headline: it would widen the
-    # article's element to the whole page.
-    headings = [
-        (h, key)
-        for h in tree.iter("h1")
-        if h in sizes and len((key := fold_key(_text_content(h))).split()) >= _HEADLINE_WORDS
-    ]
-    wanted = [fold_key(h) for h in markup.headlines]
-    named = [h for h, key in headings if any(w.startswith(key) for w in wanted)]
-    heading = (named or ([headings[0][0]] if len(headings) == 1 else []) or [None])[0]
-    if heading is None:
-        return best
-    ancestors = {id(a): a for a in best.iterancestors()}
-    ancestors[id(best)] = best
-    for candidate in heading.iterancestors():
-        if id(candidate) in ancestors:
-            if candidate.tag in {"body", "html"}:
-                return best
-            return candidate
-    return best
-
-
 class _Walker:
     """Walks the page once, as innerText does: a block ends a line, a paragraph leaves a blank
     line, runs of white space are one space; and says, line by line, what the markup shows
     (see :class:`Evidence`)."""
 
-    def __init__(self, lex: Lexicon | None, structure: _Structure | None) -> None:
+    def __init__(self, lex: Lexicon | None, structure: Structure | None) -> None:
         self.lex = lex
         self.structure = structure
         self.article = structure.article if structure is not None else None
@@ -473,9 +234,9 @@ class _Walker:
                     self.text("\t", path, context)
                 if element.tail:
                     self.text(element.tail, path, context)
-            elif element.tag in _BLOCK:
+            elif element.tag in BLOCK_TAGS:
                 self.brk(1)
-            elif element.tag in _PARAGRAPH:
+            elif element.tag in BLANK_LINE_TAGS:
                 self.brk(2)
 
     def _enter(
@@ -491,16 +252,16 @@ class _Walker:
                 return  # the structure's pass knows the visible elements
         else:
             tag = element.tag if isinstance(element.tag, str) else ""
-            if not tag or tag in _SKIP or _hidden(element):
+            if not tag or tag in SKIP_TAGS or hidden(element):
                 return
         tag = element.tag
         here = [*path[-3:], element]
         context = self._context(element, outer)
         if tag == "img":
             self.photo = True
-        if tag in _BLOCK or tag == "br":
+        if tag in BLOCK_TAGS or tag == "br":
             self.brk(1)
-        elif tag in _PARAGRAPH:
+        elif tag in BLANK_LINE_TAGS:
             self.brk(2)
         if element.text:
             self.text(element.text, here, context)
@@ -590,7 +351,7 @@ class _Walker:
                 BlockKind.RELATED,
                 "one of a run of same-shaped items outside the article",
             ), False
-        if tag in _BLOCK and _link_share(element, self.structure.sizes) >= _LINK_SHARE:
+        if tag in BLOCK_TAGS and link_share(element, self.structure.sizes) >= _LINK_SHARE:
             return (BlockKind.RELATED, "a block of links outside the article"), False
         return None
 
@@ -700,11 +461,6 @@ class _Context:
         )
 
 
-def _hidden(element: Any) -> bool:
-    attrib = element.attrib
-    return "hidden" in attrib or bool(_HIDDEN.search(attrib.get("style", "")))
-
-
 def _origin(path: list[Any]) -> str:
     parts = []
     for element in path[-4:]:
@@ -747,143 +503,3 @@ def _words(words: tuple[str, str]) -> list[str]:
 
 
 _WORD_BREAK = re.compile(r"[\s_]+")
-
-
-# -- markup metadata -----------------------------------------------------------------------
-
-
-def _markup(tree: Any) -> _Markup:
-    """The headline, date and authors the page's markup gives: JSON-LD first, then Open
-    Graph and ``<meta>``, then ``<time datetime>``; every headline it gives (JSON-LD,
-    Open Graph, ``<title>``) is kept as evidence for the title line."""
-    title = published = None
-    authors: list[str] = []
-    for node in tree.iter("script"):
-        if (node.attrib.get("type") or "").lower() != "application/ld+json":
-            continue
-        for item in _json_ld(node.text or ""):
-            title = title or _str(item.get("headline"))
-            published = published or _str(item.get("datePublished"))
-            authors = authors or _names(item.get("author"))
-    metas: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = meta.attrib.get("property") or meta.attrib.get("name") or meta.attrib.get("itemprop")
-        content = meta.attrib.get("content")
-        if key and content and content.strip():
-            metas.setdefault(key.lower(), content)
-    og_title = _str(metas.get("og:title"))
-    title = title or og_title
-    for key in ("article:published_time", "datepublished", "pubdate", "date"):
-        published = published or metas.get(key)
-    if not authors:
-        authors = [metas[key] for key in ("author", "article:author") if key in metas][:1]
-    if published is None:
-        published = next(
-            (t.attrib.get("datetime") for t in tree.iter("time") if t.attrib.get("datetime")), None
-        )
-    head = tree.find("head")
-    tab = head.find("title") if head is not None else None
-    tab_title = _str(_text_content(tab)) if tab is not None else None
-    headlines = tuple(dict.fromkeys(h for h in (title, og_title, tab_title) if h))
-    # <title> is evidence for the headline line, not a headline to fill in: sites put their
-    # own name or slogan there.
-    return _Markup(
-        title=title,
-        published=published,
-        authors=tuple(normalize_text(a) for a in authors),
-        headlines=headlines,
-        site_name=_str(metas.get("og:site_name")),
-    )
-
-
-def _json_ld(text: str) -> Iterator[dict[str, Any]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return
-    stack = data if isinstance(data, list) else [data]
-    while stack:
-        item = stack.pop(0)
-        if not isinstance(item, dict):
-            continue
-        stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
-        kinds = item.get("@type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if any(k in _NEWS_TYPES for k in kinds):
-            yield item
-
-
-def _str(value: object) -> str | None:
-    return normalize_text(value) if isinstance(value, str) and value.strip() else None
-
-
-def _names(value: object) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and name.strip():
-            names.append(normalize_text(name))
-    return names
-
-
-def _with_markup(article: Article, markup: _Markup, default_tz: dt.tzinfo, lex: Lexicon) -> Article:
-    """Fill what the text of an article lacks from the markup; note where the two disagree.
-    A page that is not an article takes nothing from it."""
-    if not article.is_article:
-        return article
-    notes = list(article.notes)
-    changes: dict[str, Any] = {}
-    if markup.title:
-        if article.title is None:
-            changes["title"] = markup.title
-            notes.append("title from the page's markup (the text has no headline)")
-        elif not any(_same_headline(h, article.title) for h in markup.headlines):
-            notes.append(f"the markup's headline differs: {markup.title!r}")
-    stamp = _stamp(markup.published, default_tz)
-    if stamp is not None:
-        if article.published is None:
-            changes["published"] = stamp
-            notes.append("published date from the page's markup")
-        elif _day(stamp) != _day(article.published):
-            notes.append(f"the markup's date differs: {markup.published}")
-    authors = _markup_authors(markup, lex)
-    if authors and not article.authors:
-        changes["authors"] = authors
-        notes.append("authors from the page's markup")
-    if not changes and notes == list(article.notes):
-        return article
-    return attrs.evolve(article, notes=notes, **changes)
-
-
-def _same_headline(marked: str, title: str) -> bool:
-    return fold_key(marked).startswith(fold_key(title))
-
-
-def _markup_authors(markup: _Markup, lex: Lexicon) -> tuple[str, ...]:
-    """The markup's authors that are people: the names a byline of them gives, not the
-    site or its company ("VCCorp.vn", "xinhxinh.com.vn")."""
-    site = fold_key(markup.site_name) if markup.site_name else None
-    names: list[str] = []
-    for author in markup.authors:
-        if site and fold_key(author) == site:
-            continue
-        names.extend(byline_names(author, lex) or ())
-    return tuple(dict.fromkeys(names))
-
-
-def _stamp(value: str | None, default_tz: dt.tzinfo) -> DateValue | None:
-    if not value:
-        return None
-    try:
-        stamp = du_parser.isoparse(value.strip())
-    except ValueError:
-        return None
-    if "T" not in value and " " not in value.strip():
-        return stamp.date()
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=default_tz)
-
-
-def _day(value: object) -> str:
-    iso = getattr(value, "isoformat", None)
-    return str(iso())[:10] if callable(iso) else ""
