@@ -50,6 +50,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 import diplocorpus as dc
+from diplocorpus._rules import _SEEN
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -163,11 +164,19 @@ def as_paragraphs(text: str) -> str:
     return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
 
 
+# diplocorpus remembers the lines its rules have read (a site's chrome repeats on its pages);
+# the speed loops parse the same pages again and again, so each parse starts with the table
+# emptied, as on pages none of whose lines was seen before: the other tools keep no such
+# memory.
+
+
 def parse_text(doc: Doc) -> str:
+    _SEEN.clear()
     return dc.parse(str(doc.source), source=doc.file).text
 
 
 def parse_page(doc: Doc) -> str:
+    _SEEN.clear()
     return dc.parse_html(doc.source, source=doc.file).text
 
 

@@ -1,5 +1,5 @@
-"""Test fixtures: the seed pages rebuilt as HTML, and Windows-1258 as Vietnamese sites
-write it."""
+"""Test fixtures: the seed pages rebuilt as HTML, Windows-1258 as Vietnamese sites write it,
+and made-up paragraphs for pages of any size."""
 
 from __future__ import annotations
 
@@ -67,3 +67,22 @@ def rebuild(name: str) -> str:
     parts.append("</div>" if closed else "</article>")
     parts.append("</div></body></html>")
     return "\n".join(parts)
+
+
+_OPENINGS = ("Chiều 5/3, tại thủ đô Viên,", "Trong phiên làm việc thứ {i},", "Theo kế hoạch,")
+_MIDDLES = (
+    "đoàn đại biểu Quốc hội đã trao đổi với Ủy ban Đối ngoại về hợp tác lập pháp",
+    "hai bên bàn việc mở thêm đường bay thẳng cho du học sinh và doanh nghiệp",
+    "trưởng đoàn mời Chủ tịch Ủy ban sớm thăm lại Việt Nam vào dịp thuận tiện",
+)
+_ENDINGS = (
+    "và kinh nghiệm giám sát ngân sách ở địa phương.",
+    "trong khuôn khổ chương trình hợp tác giai đoạn {i}.",
+    "nhằm đưa quan hệ hữu nghị đi vào chiều sâu, thực chất hơn.",
+)
+
+
+def made_up_paragraph(i: int) -> str:
+    """A made-up paragraph of a report, different for every ``i``."""
+    parts = (_OPENINGS[i % 3], _MIDDLES[i // 3 % 3], _ENDINGS[i // 9 % 3])
+    return f"{' '.join(parts)} Mục {i} của biên bản.".format(i=i)

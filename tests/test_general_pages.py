@@ -20,6 +20,8 @@ import pytest
 
 import diplocorpus as dc
 
+from .test_pages import load_page
+
 PAGES = pathlib.Path(__file__).resolve().parent / "pages_general"
 CONTENT = {"title", "dateline", "byline", "body", "caption"}
 
@@ -37,20 +39,6 @@ KNOWN_LIMITS = {
 }
 
 
-def load(path: pathlib.Path) -> tuple[str, list[str]]:
-    kinds: list[str] = []
-    lines: list[str] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() == "|":
-            lines.append("")
-            continue
-        kind, sep, text = raw.partition(" | ")
-        assert sep, f"{path.name}: line without 'KIND | TEXT': {raw!r}"
-        kinds.append(kind.strip())
-        lines.append(text)
-    return "\n".join(lines), kinds
-
-
 def _pages() -> list[pytest.param]:
     params = []
     for path in sorted(PAGES.glob("*.page")):
@@ -63,7 +51,7 @@ def _pages() -> list[pytest.param]:
 
 @pytest.mark.parametrize("path", _pages())
 def test_page(path: pathlib.Path) -> None:
-    text, kinds = load(path)
+    text, kinds = load_page(path)
     expect = json.loads(path.with_suffix(".expect.json").read_text(encoding="utf-8"))
     article = dc.parse(text, source=path.name)
     numbers = [i + 1 for i, line in enumerate(text.split("\n")) if line.strip()]
