@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 
 import diplocorpus as dc
-from diplocorpus._rules import _SEEN
+from diplocorpus._rules import forget_seen_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,7 +49,7 @@ def cold(parse: Callable[[str], object]) -> Callable[[str], object]:
     parses the same text again measures the rules, not the table."""
 
     def run(text: str) -> object:
-        _SEEN.clear()
+        forget_seen_lines()
         return parse(text)
 
     return run

@@ -50,7 +50,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 import diplocorpus as dc
-from diplocorpus._rules import _SEEN
+from diplocorpus._rules import forget_seen_lines
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -171,12 +171,12 @@ def as_paragraphs(text: str) -> str:
 
 
 def parse_text(doc: Doc) -> str:
-    _SEEN.clear()
+    forget_seen_lines()
     return dc.parse(str(doc.source), source=doc.file).text
 
 
 def parse_page(doc: Doc) -> str:
-    _SEEN.clear()
+    forget_seen_lines()
     return dc.parse_html(doc.source, source=doc.file).text
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import diplocorpus as dc
-from diplocorpus._rules import _SEEN
+from diplocorpus._rules import forget_seen_lines
 from tests.fixtures import made_up_paragraph
 
 # Four times the input may cost at most this many times the work (linear: 4; the fixed
@@ -37,7 +37,7 @@ def _work(func: Callable[[], Any]) -> int:
         nonlocal count
         count += 1
 
-    _SEEN.clear()  # the line rules read every line again, as on a page never seen before
+    forget_seen_lines()  # the line rules read every line again, as on a page never seen before
     sys.setprofile(hook)
     try:
         func()

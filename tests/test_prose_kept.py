@@ -172,12 +172,25 @@ def test_a_paragraph_that_cites_its_source_is_a_paragraph() -> None:
     assert article.captions == ()
 
 
-def test_a_source_label_after_a_short_caption_names_its_credit() -> None:
-    caption = "Tàu du lịch quốc tế cập cảng Hạ Long. Nguồn: Cảng Hạ Long"
-    article = dc.parse(page(caption, "Hai bên nhất trí thúc đẩy hợp tác kinh tế và đầu tư."))
+def test_a_short_paragraph_that_cites_its_source_is_a_paragraph() -> None:
+    cited = "Kim ngạch hai chiều năm 2023 đạt hơn 14 tỷ USD. Nguồn: Bộ Công Thương"
+    article = dc.parse(page(cited, "Hai bên nhất trí thúc đẩy hợp tác kinh tế và đầu tư."))
+    assert cited in article.paragraphs
+
+
+def test_a_source_label_after_a_caption_under_a_photo_names_its_credit() -> None:
+    alt = "Tàu du lịch quốc tế cập cảng Hạ Long"
+    caption = "Tàu du lịch quốc tế cập cảng Hạ Long sáng 19/12. Nguồn: Cảng Hạ Long"
+    article = dc.parse(page("Hai bên nhất trí thúc đẩy hợp tác kinh tế.", alt, caption))
     assert [(c.text, c.credit) for c in article.captions] == [
-        ("Tàu du lịch quốc tế cập cảng Hạ Long.", "Cảng Hạ Long")
+        ("Tàu du lịch quốc tế cập cảng Hạ Long sáng 19/12.", "Cảng Hạ Long")
     ]
+    html = (
+        f"<html><body><article><h1>{HEADLINE}</h1><p>{LEAD}</p><figure><img src=a.jpg>"
+        f"<figcaption>{caption}</figcaption></figure><p>Hai bên nhất trí thúc đẩy hợp tác.</p>"
+        "</article></body></html>"
+    )
+    assert [c.credit for c in dc.parse_html(html).captions] == ["Cảng Hạ Long"]
 
 
 def test_a_numbered_list_is_not_a_forum_thread() -> None:
@@ -223,3 +236,129 @@ def test_a_section_name_above_the_headline_is_no_author(section: str) -> None:
 def test_a_pen_name_in_capitals_above_the_headline_is_the_author() -> None:
     article = dc.parse(page(above="HÀ ANH"))
     assert article.authors == ("HÀ ANH",)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Đoàn sẽ hội kiến Thủ tướng (8:30), dự tọa đàm với doanh nghiệp (10:00), làm việc với"
+        " Bộ Ngoại giao (14:00) và gặp gỡ cộng đồng (16:30) trong ngày đầu của chuyến thăm.",
+        "Bộ phận một cửa tiếp nhận hồ sơ buổi sáng từ 7:30-11:30, buổi chiều từ 13:30-17:00"
+        " và sáng thứ Bảy từ 8:00-11:00, trừ các ngày nghỉ lễ theo quy định.",
+    ],
+)
+def test_times_in_brackets_or_ranges_are_a_paragraphs(paragraph: str) -> None:
+    assert paragraph in dc.parse(page(paragraph)).paragraphs
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Liên danh VinFast-PetroVietnam được chọn làm nhà đầu tư dự án trạm sạc tại Hà Nội.",
+        "Các hãng hàng không VietJet/AirAsia tăng tần suất bay giữa hai nước từ tháng tới.",
+    ],
+)
+def test_brands_joined_by_punctuation_are_not_links_run_together(paragraph: str) -> None:
+    assert paragraph in dc.parse(page(paragraph)).paragraphs
+
+
+def test_a_menu_of_plain_letters_run_together_is_still_found() -> None:
+    menu = "HomeNewsSportsBusinessContact"
+    article = dc.parse(page("Hai bên nhất trí thúc đẩy hợp tác kinh tế và đầu tư.", menu))
+    assert kind_of(article, menu) is not K.BODY
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Quan hệ Việt - Mỹ: 30 năm trước và hôm nay", "Ký ức về Hà Nội 50 năm trước"],
+)
+def test_a_headline_that_looks_back_is_no_comments_time(headline: str) -> None:
+    assert dc.parse(page(headline=headline)).title == headline
+
+
+def test_a_subheading_that_looks_back_is_the_articles() -> None:
+    subheading = "Nhìn lại 30 năm trước"
+    after = "Ba mươi năm trước, hai nước ký hiệp định hợp tác kinh tế đầu tiên tại Hà Nội."
+    assert dc.parse(page(subheading, after)).paragraphs[1:] == (subheading, after)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Theo dõi sát diễn biến trên Biển Đông",
+        "Chia sẻ kinh nghiệm với các nước bạn",
+        "Chia sẻ gánh nặng này với châu Phi",
+        "Theo dõi bão số 3",
+        "Đăng ký kết hôn có yếu tố nước ngoài",
+    ],
+)
+def test_more_headlines_opening_with_a_controls_verb_are_titles(headline: str) -> None:
+    assert dc.parse(page(headline=headline)).title == headline
+
+
+def test_three_short_paragraphs_written_to_one_formula_are_paragraphs() -> None:
+    visits = "\n".join(
+        f"Phó Thủ tướng tiếp Đại sứ {country} đến chào xã giao."
+        for country in ("Hàn Quốc", "Australia", "Nhật Bản")
+    )
+    article = dc.parse(page("Buổi chiều, Phó Thủ tướng tiếp khách quốc tế tại trụ sở.", visits))
+    assert article.paragraphs[2:] == tuple(visits.split("\n"))
+
+
+def test_a_list_of_milestones_numbered_and_dated_is_no_thread() -> None:
+    items = (
+        "#1",
+        "12/3/1955",
+        "Hai nước chính thức thiết lập quan hệ ngoại giao, mở ra chặng đường hợp tác mới.",
+        "#2",
+        "27/6/2013",
+        "Hai nước nâng cấp quan hệ lên Đối tác chiến lược sau nhiều năm hợp tác hiệu quả.",
+    )
+    article = dc.parse(page(*items[:3], "\n".join(items[3:])))
+    assert items[2] in article.paragraphs
+    assert items[5] in article.paragraphs
+
+
+def test_a_zone_named_in_a_teaser_does_not_change_the_pages_time() -> None:
+    teaser = (
+        "Lễ đếm ngược tại Tokyo bắt đầu lúc 23 giờ theo múi giờ GMT+9, thu hút hàng nghìn"
+        " người dân và du khách."
+    )
+    text = page("Hai bên nhất trí thúc đẩy hợp tác kinh tế.") + (
+        f"\nTin liên quan\nNhật Bản đón năm mới với nhiều lễ hội\n{teaser}\n"
+    )
+    published = dc.parse(text).published
+    assert published is not None
+    assert published.isoformat() == "2023-12-19T10:00:00+07:00"
+
+
+@pytest.mark.parametrize("section", ["KINH TẾ - XÃ HỘI", "CHÂU Á - THÁI BÌNH DƯƠNG", "BIỂN ĐÔNG"])
+def test_a_compound_section_or_a_region_above_the_headline_is_no_author(section: str) -> None:
+    assert dc.parse(page(above=section)).authors == ()
+
+
+def test_linked_cards_inside_the_article_element_are_cut() -> None:
+    cards = "".join(
+        f"<div class=item><h3><a href=/a{i}>{head}</a></h3><p>{teaser}</p></div>"
+        for i, (head, teaser) in enumerate(
+            (
+                (
+                    "Hà Nội mở thêm ba tuyến buýt điện nối các khu đô thị mới",
+                    "Ba tuyến buýt điện mới sẽ nối trung tâm với các khu đô thị phía tây.",
+                ),
+                (
+                    "Giá vàng trong nước tăng mạnh phiên sáng nay theo đà thế giới",
+                    "Giá vàng miếng tăng thêm nửa triệu đồng mỗi lượng trong phiên sáng.",
+                ),
+            )
+        )
+    )
+    html = (
+        f"<html><body><article><h1>{HEADLINE}</h1><p>{LEAD}</p>"
+        f"<p>Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương mại và đầu tư.</p>{cards}"
+        "</article></body></html>"
+    )
+    assert dc.parse_html(html).paragraphs == (
+        LEAD,
+        "Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương mại và đầu tư.",
+    )

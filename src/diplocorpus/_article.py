@@ -19,6 +19,7 @@ from ._meta import (
     header_parts,
     signature_names,
     split_credit,
+    starts_with_phrase,
     strip_end_mark,
 )
 from ._models import Article, Block, BlockKind, Caption
@@ -169,10 +170,18 @@ def _published(
         return known
     # The page's other dates tell the order of day and month ("12-27-2012" can only be
     # month first); a footer may declare the zone of all its times ("Múi giờ GMT +8").
-    # The zone is declared by the page's furniture, never by the article's text ("... lúc 9
-    # giờ theo múi giờ GMT+9" tells the time of the event, not of the page).
+    # The zone is declared by a line of the page's furniture that opens with the declaration
+    # ("Múi giờ GMT +8. Bây giờ là ...", "All times are GMT +7"), never by a sentence that
+    # names a zone ("... lúc 23 giờ theo múi giờ GMT+9" tells the time of an event), in the
+    # article or in another article's teaser.
     month_first = date_order(b.text for b in blocks) is True
-    zone = declared_zone((b.text for b in blocks if not b.kind.is_content), lexicon=lex)
+    declarations = (
+        b.text
+        for b in blocks
+        if not b.kind.is_content
+        and starts_with_phrase(fold_key(b.text[:80]), lex.zone_declarations)
+    )
+    zone = declared_zone(declarations, lexicon=lex)
     if zone is not None:
         notes.append(f"times without a zone read in the page's declared zone {_utc(zone)}")
     for block in datelines:
@@ -237,7 +246,7 @@ def _captions(blocks: list[Block], lex: Lexicon) -> tuple[Caption, ...]:
     for block in blocks:
         if block.kind is not BlockKind.CAPTION:
             continue
-        split = split_credit(block.text, lex)
+        split = split_credit(block.text, lex, caption=True)
         text, credit = split if split is not None else (block.text, None)
         if not text and captions and captions[-1].credit is None:
             # A credit on a line of its own belongs to the caption above it.

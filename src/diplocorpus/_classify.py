@@ -27,7 +27,7 @@ from ._lexicon import Lexicon
 from ._models import Block, BlockKind
 from ._page import Evidence, Label, Line, page_lines
 from ._profile import SiteProfile
-from ._rules import line_label
+from ._rules import line_labels
 from ._structures import mark_structures
 
 __all__ = ["Classified", "Evidence", "Label", "classify"]
@@ -63,10 +63,10 @@ def classify(
     """
     page = page_lines(lines, evidence)
     labels: list[Label | None] = [
-        line_label(line, lexicon)
+        label
         or (site.label(line.text) if site is not None else None)
         or _markup_label(line.evidence)
-        for line in page
+        for line, label in zip(page, line_labels(page, lexicon), strict=True)
     ]
     mark_structures(page, labels, lexicon)
     verdict = mark_article(page, labels, lexicon, headlines=headlines)

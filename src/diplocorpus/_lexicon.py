@@ -105,6 +105,7 @@ class Lexicon:
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     widget_phrases: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    widget_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     widget_addresses: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     comment_markers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     comment_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)

@@ -55,21 +55,23 @@ _MAX_HANDLE_WORDS = 3
 _SECTION_WORDS = 5
 
 
-def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple[str, str] | None:
     """Split a caption from its photo credit: ``("... hội nghị.", "Thủy Nguyên")``.
 
     The credit is a label of ``credit_labels`` and a colon near the end of the line, as in
     ``... Ảnh: Thủy Nguyên``, ``... (Ảnh: Vũ Quang Minh) |`` or ``...tỉnh ta.Ảnh: L.Anh``;
-    after a caption, a source label names the credit too (``... tại cảng. Nguồn: Cảng Hạ
-    Long``). A credit label alone in brackets at the end (``... một cửa. (Ảnh minh họa)``)
-    marks a caption with no name: the credit is ``""``.
+    when the line is known to be a caption (``caption``: under a photo, or given by the
+    markup), a source label after it names the credit too (``... tại cảng. Nguồn: Cảng Hạ
+    Long``); after a paragraph it names where the paragraph's figures come from. A credit
+    label alone in brackets at the end (``... một cửa. (Ảnh minh họa)``) marks a caption
+    with no name: the credit is ``""``.
     """
     if len(text) > _MAX_META_CHARS:
         return None
     bracketed = _BRACKETED_LABEL.search(text)
     if bracketed and fold_key(bracketed[1]) in lexicon.credit_labels and " " in bracketed[1]:
-        caption = text[: bracketed.start()].strip()
-        return (caption, "") if caption else None
+        described = text[: bracketed.start()].strip()
+        return (described, "") if described else None
     colon = text.rfind(":")
     if colon < 0:
         return None
@@ -85,11 +87,11 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         if match is None:
             continue
         label = fold_key(match[1])
-        caption = head[: match.start()].rstrip(" (|[-–—").strip()
+        text_before = head[: match.start()].rstrip(" (|[-–—").strip()
         if label in lexicon.credit_labels or (
-            label in lexicon.source_labels and _caption_sized(caption)
+            caption and label in lexicon.source_labels and _caption_sized(text_before)
         ):
-            return caption, credit
+            return text_before, credit
     return None
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "PHOTO_KINDS",
     "RUN_OF_HEADLINES",
     "SMILEY",
+    "Card",
     "Evidence",
     "Label",
     "Line",
@@ -61,6 +62,7 @@ CLOSERS = " \"'”’»)]|"
 # A word of letters, with the combining tone marks that folded text keeps.
 _WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 _URL = re.compile(r"https?://|www\.|\w\.(?:com|vn|net|org)/\S", re.IGNORECASE)
+_LABEL_SEPARATORS = re.compile(r"\s+[-–—/|]\s+|\s*[|/]\s*")
 SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
 
 
@@ -219,6 +221,14 @@ class Repeated(Soft):
     """Soft: a line printed many times on the page."""
 
 
+class Card(NamedTuple):
+    """A label of a line of another article's card (its headline, date or teaser): its class
+    says so, for the rules that look for more cards around a line."""
+
+    kind: BlockKind
+    reason: str
+
+
 def soft(label: Label | None) -> bool:
     """True for the labels that structures give from a group's shape alone."""
     return isinstance(label, Soft)
@@ -272,13 +282,21 @@ class Zone:
     end: int
 
 
+def _label_parts(folded: str, lex: Lexicon) -> bool:
+    """Whether every part of the line ("kinh tế - xã hội", "châu á - thái bình dương") is a
+    genre label, a site's section or a place: a section's name, not a person's."""
+    parts = [p.strip(" :.") for p in _LABEL_SEPARATORS.split(folded)]
+    return all(p in lex.kickers or p in lex.places for p in parts if p) and any(parts)
+
+
 def byline_form(line: Line, lex: Lexicon) -> bool:
     """True for a line above a headline that can only be a byline: names after a byline
     word, names in capitals, or full names with a surname (menu items above a headline
     look like names too: "Thế giới", "Miss Game")."""
     names = byline_names(line.text, lex)
-    if not names or line.fold.strip(" :.-–|") in lex.kickers:
-        return False  # a genre label ("PHÓNG SỰ") is set in capitals too
+    if not names or _label_parts(line.fold, lex):
+        return False  # a genre label or a section ("PHÓNG SỰ", "KINH TẾ - XÃ HỘI") is set in
+        # capitals too
     if starts_with_phrase(line.fold, lex.byline_prefixes):
         return True
     if all(name.isupper() for name in names):

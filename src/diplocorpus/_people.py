@@ -140,7 +140,7 @@ def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, B
         if block.kind in {BlockKind.TITLE, BlockKind.BODY}:
             yield block.line, block.text, block.kind
         elif block.kind is BlockKind.CAPTION:
-            split = split_credit(block.text, lexicon)
+            split = split_credit(block.text, lexicon, caption=True)
             text = split[0] if split is not None else block.text
             if text:
                 yield block.line, text, block.kind

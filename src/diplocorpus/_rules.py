@@ -10,7 +10,8 @@ lexicon's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 
 from ._dates import parse_dateline
 from ._lexicon import Lexicon
@@ -19,7 +20,14 @@ from ._models import BlockKind
 from ._page import SMILEY, Label, Line
 from ._text import fold_key
 
-__all__ = ["CREDIT_ALONE", "POST_NUMBER", "SEE_ALSO", "line_label"]
+__all__ = [
+    "CREDIT_ALONE",
+    "POST_NUMBER",
+    "SEE_ALSO",
+    "forget_seen_lines",
+    "line_label",
+    "line_labels",
+]
 
 K = BlockKind
 _Rule = Callable[[Line, Lexicon], Label | None]
@@ -29,19 +37,24 @@ _SHORT_LINE = 20  # words: past this a line is no label, counter, pager, trail o
 _WIDGET_WORDS = 10  # a widget's text is short
 _LABEL_WORDS = 8  # a section's label, a source label: a few words
 _FOOTER_WORDS = 40  # a footer's line: the site's name, address, licence
-_WIDGET_TAIL = 3  # words after a control's phrase ("Đăng ký thành viên")
+_WIDGET_TAIL = 3  # words after a control's phrase ("Đăng nhập với Facebook")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_DOMAIN = re.compile(r"\w\.(?:vn|com|net|org)\b")
 _PROMO_WORDS = 30  # an invitation to read more is one sentence
 _COMMENT_META_WORDS = 14  # a comment's name, time and buttons
+_AGO_TAIL = 2  # buttons or a count after a comment's time
 _MENU_SEGMENT_WORDS = 5  # an item of a menu printed on one line
 _MENU_SEGMENTS = 4  # items that make such a menu
 _KEYWORDS = 5  # items of a keyword list
 _KEYWORD_WORDS = 4
 _TICKER_STAMPS = 3  # times set apart that make a ticker
-_TICKER_SEPARATORS = "-–—|·•/("
+_TICKER_SEPARATORS = "-–—|·•"
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A quick test before counting joins: a lower-case letter right before an upper-case one.
 _CASE_JOIN = re.compile(f"[{_LOWER}][{_LOWER.upper()}]")
 _GLUED_JOINS = 2
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters (text in NFC)
+_BRAND_CAPITALS = 2  # a camel-case brand has this many capitals at most
 _WORD_EDGES = "\"'“”‘’()[],.;:!?"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
@@ -57,39 +70,61 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SMILEY = re.compile(rf"{SMILEY.pattern}|\[IMG\]")
 _POST_NUMBER = re.compile(r"#\s?\d{1,6}")
 # An amount of time, its unit and the word after it ("7 ngày trước", "2 hours ago").
-# (Folded text keeps tone marks as combining characters, which are not \w: a word is what
-# runs up to a space or a separator.)
-_RELATIVE_TIME = re.compile(r"(?<!\w)\d{1,3}\s+([^\s\d|•·,.:;!?()-]+)\s+(?=([^\s\d|•·,.:;!?()-]+))")
+# The separators between the parts of a comment's header: "Nam - 7 ngày trước | Thích".
+_SEGMENTS = re.compile(r"\s+[-–—]\s+|\s*[|•·]\s*")
 # Separators of a breadcrumb trail, and how many parts make a trail with each.
 _TRAIL_SEPARATORS = (("›", 2), ("»", 2), (" > ", 3), (" | ", 3), (" / ", 3))
 # Separators of a menu printed on one line: pipes, bullets, a capital I between spaces.
 _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+I\s+")
 
 
-def line_label(line: Line, lex: Lexicon) -> Label | None:
-    """The label one of the line rules gives ``line``, or ``None``.
+def line_labels(page: Sequence[Line], lex: Lexicon) -> list[Label | None]:
+    """The label the line rules give each line of ``page`` (``None`` where none speaks).
 
-    A rule reads the line's text and the lexicon, nothing else, so a line seen before (the
-    site's menus, footers and boxes are on every page of a site) gets the label it got then:
-    a bounded table of recent lines, emptied when full, keeps it (and the lexicon it was
-    found with, so that another lexicon never reads an entry of this one).
+    A rule reads the line's text and the lexicon, nothing else, so a short line read before
+    with the same lexicon (the site's menus, footers and boxes are on every page of a site)
+    gets the label it got then. The lexicon keeps the table: at most ``_SEEN_LINES`` lines
+    of at most ``_SEEN_CHARS`` characters (a few megabytes), emptied when full, and gone
+    with the lexicon. Paragraphs are not kept: they do not repeat.
     """
-    key = (line.text, id(lex))
-    seen = _SEEN.get(key)
-    if seen is not None and seen[0] is lex:
-        return seen[1]
-    label = _first_label(line, lex)
-    if len(_SEEN) >= _SEEN_LINES:
-        _SEEN.clear()
-    _SEEN[key] = (lex, label)
-    return label
+    seen = _seen(lex)
+    labels: list[Label | None] = []
+    for line in page:
+        text = line.text
+        if len(text) > _SEEN_CHARS:
+            labels.append(line_label(line, lex))
+            continue
+        if text in seen:
+            labels.append(seen[text])
+            continue
+        label = line_label(line, lex)
+        if len(seen) >= _SEEN_LINES:
+            seen.clear()
+        seen[text] = label
+        labels.append(label)
+    return labels
 
 
-_SEEN_LINES = 50_000  # lines remembered (a few megabytes)
-_SEEN: dict[tuple[str, int], tuple[Lexicon, Label | None]] = {}
+_SEEN_LINES = 20_000
+_SEEN_CHARS = 400
+_TABLES: weakref.WeakKeyDictionary[Lexicon, dict[str, Label | None]] = weakref.WeakKeyDictionary()
 
 
-def _first_label(line: Line, lex: Lexicon) -> Label | None:
+def forget_seen_lines() -> None:
+    """Empty every lexicon's table of lines read (for benchmarks that parse a page again)."""
+    for table in list(_TABLES.values()):
+        table.clear()
+
+
+def _seen(lex: Lexicon) -> dict[str, Label | None]:
+    table = _TABLES.get(lex)
+    if table is None:
+        table = _TABLES.setdefault(lex, {})
+    return table
+
+
+def line_label(line: Line, lex: Lexicon) -> Label | None:
+    """The label one of the line rules gives ``line``, or ``None``."""
     rules: tuple[_Rule, ...]
     if line.words > _LONG_LINE:
         rules = _LONG_RULES
@@ -171,15 +206,23 @@ def _widget(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _control_words(folded: str, lex: Lexicon) -> bool:
-    """A control's words: one of the widget phrases and a short tail ("Đăng ký thành
-    viên"), or a tail that addresses the reader or names the page or a network ("Chia sẻ
-    ảnh của bạn", "Kết bạn với ... trên Facebook"). "Chia sẻ kinh nghiệm phát triển kinh
-    tế biển" opens with a control's verb and is a headline."""
+    """A control's words: a phrase no news text opens with and a short tail ("Đăng nhập
+    với Facebook", "Nhập nội dung (300 ký tự)"); or a verb that a headline may open with
+    too, followed by one word at most ("Đăng ký thành viên") or by words that address the
+    reader or name the page or a network ("Chia sẻ ảnh của bạn", "Theo dõi Baoquocte.vn
+    trên"). "Chia sẻ kinh nghiệm với các nước bạn" is a headline."""
     size = phrase_words(folded, lex.widget_phrases)
+    if size:
+        return len(_BRACKETED.sub(" ", folded).split()) - size <= _WIDGET_TAIL
+    size = phrase_words(folded, lex.widget_verbs)
     if not size:
         return False
-    tail = [word.strip(_WORD_EDGES) for word in folded.split()[size:]]
-    return len(tail) <= _WIDGET_TAIL or not lex.widget_addresses.isdisjoint(tail)
+    tail = folded.split()[size:]
+    if len(tail) <= 1:
+        return True
+    words = [word.strip(_WORD_EDGES) for word in tail]
+    grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    return not grams.isdisjoint(lex.widget_addresses) or any(_DOMAIN.search(w) for w in words)
 
 
 def _promo(line: Line, lex: Lexicon) -> Label | None:
@@ -201,16 +244,30 @@ def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
     for marker in lex.comment_markers:
         if marker in folded:
             return K.COMMENT, f"comment metadata ({marker})"
-    # "Nam - 7 ngày trước Thích | 724": a name, a time ago, separators or a count
-    if (
-        any(
-            m[1] in lex.time_units and m[2] in lex.time_ago for m in _RELATIVE_TIME.finditer(folded)
-        )
-        and line.final not in {".", "!", "?"}
-        and (line.words <= 6 or any(sep in line.text for sep in (" - ", "|", "•")))
+    # "Nam - 7 ngày trước | Thích": a name, a time ago, separators, a count or a button
+    if line.final not in {".", "!", "?"} and any(
+        _time_ago(segment, lex) for segment in _SEGMENTS.split(folded)
     ):
         return K.COMMENT, "comment metadata (a time ago)"
     return None
+
+
+def _time_ago(segment: str, lex: Lexicon) -> bool:
+    """A segment of a line that is a time ago and nothing else but a button or a count
+    ("7 ngày trước", "2 giờ 43 phút trước Thích"): "Nhìn lại 30 năm trước" and "30 năm
+    trước và hôm nay" say when something happened, in a headline or a sentence."""
+    words = segment.split()
+    if not words or not words[0].isdigit():
+        return False
+    for i in range(1, len(words) - 1):
+        if words[i] in lex.time_units and words[i + 1] in lex.time_ago:
+            rest = words[i + 2 :]
+            return len(rest) <= _AGO_TAIL and all(
+                w in lex.widgets or not any(c.isalpha() for c in w) for w in rest
+            )
+        if not (words[i].isdigit() or words[i] in lex.time_units):
+            return False
+    return False
 
 
 def _counter(line: Line, lex: Lexicon) -> Label | None:
@@ -363,19 +420,24 @@ def _table_box(line: Line, _lex: Lexicon) -> Label | None:
 
 def _ticker(line: Line, _lex: Lexicon) -> Label | None:
     """Headlines with their times run together on one line (a news ticker): "... - 11:51 |
-    27/12/2012Người đẹp ...". The times stand apart from the words, after a separator or
-    glued to the next headline; a paragraph that gives times and dates ("lúc 8:30", "ký
-    ngày 12/3/2021") has them inside its sentences, after a word."""
+    27/12/2012Người đẹp ...". A ticker's times stand between separators, or glued to the
+    next headline; a paragraph that gives times and dates ("lúc 8:30", "(8:30)", "ký ngày
+    12/3/2021", "từ 7:30-11:30") has them inside its sentences."""
     text = line.text
-    stamps = _STAMP.findall(text)
+    stamps = list(_STAMP.finditer(text))
     if len(stamps) < _TICKER_STAMPS or text.count(". ") >= len(stamps):
         return None
     apart = 0
-    for match in _STAMP.finditer(text):
-        before = text[: match.start()].rstrip()
-        after = text[match.end() : match.end() + 1]
-        if not before or before[-1] in _TICKER_SEPARATORS or after.isupper():
-            apart += 1
+    for match in stamps:
+        before = match.start() - 1
+        while before >= 0 and text[before] == " ":
+            before -= 1
+        after = match.end()
+        while after < len(text) and text[after] == " " and after - match.end() < 2:
+            after += 1
+        opens = before < 0 or text[before] in _TICKER_SEPARATORS
+        closes = after >= len(text) or text[after] in "|·•" or text[after].isupper()
+        apart += opens and closes
     if apart < _TICKER_STAMPS:
         return None
     return K.RELATED, "headlines with their times run together: a news ticker"
@@ -393,30 +455,24 @@ def _glued_links(line: Line, _lex: Lexicon) -> Label | None:
 def _glued_joins(text: str) -> int:
     """How many times two lower-case letters run straight into a capitalised word
     ("...thi đại học 5 mônHạ điểm chuẩn", "Trang chủHậu trường"). A brand written in camel
-    case is one word of plain letters that starts with a capital or has one lower-case
-    letter before its capital ("YouTube", "PetroVietnam", "iPhone", "VnExpress"): its
-    joins do not count."""
+    case is a run of plain letters with two capitals at most ("YouTube", "PetroVietnam",
+    "iPhone", each of "VinFast-PetroVietnam"): its joins do not count."""
     if _CASE_JOIN.search(text) is None:
         return 0
     joins = 0
-    for i in range(2, len(text) - 1):
-        if (
-            text[i].isupper()
-            and text[i + 1].islower()
-            and text[i - 1].islower()
-            and text[i - 2].islower()
-            and not _camel_case_brand(text, i)
-        ):
-            joins += 1
+    for run in _LETTERS.finditer(text):
+        word = run[0]
+        if word.isascii() and sum(c.isupper() for c in word) <= _BRAND_CAPITALS:
+            continue
+        joins += sum(
+            1
+            for i in range(2, len(word) - 1)
+            if word[i].isupper()
+            and word[i + 1].islower()
+            and word[i - 1].islower()
+            and word[i - 2].islower()
+        )
     return joins
-
-
-def _camel_case_brand(text: str, join: int) -> bool:
-    """Whether the capital at ``join`` is inside one camel-case word of plain letters."""
-    start = text.rfind(" ", 0, join) + 1
-    end = text.find(" ", join)
-    word = text[start : end if end >= 0 else len(text)].strip(_WORD_EDGES)
-    return word.isascii() and word.isalpha() and (word[0].isupper() or word[1:2].isupper())
 
 
 def _joined_menu(line: Line, _lex: Lexicon) -> Label | None:

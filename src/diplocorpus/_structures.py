@@ -24,11 +24,13 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
+    header_parts,
     starts_with_phrase,
 )
 from ._models import CONTENT_KINDS, BlockKind
 from ._page import (
     RUN_OF_HEADLINES,
+    Card,
     Label,
     Line,
     Listed,
@@ -61,7 +63,7 @@ def mark_structures(page: list[Line], labels: list[Label | None], lex: Lexicon) 
     _mark_repeats(page, labels)
     _mark_alt_copies(page, labels, lex)
     _mark_duplicates(page, labels)
-    _mark_threads(page, labels)
+    _mark_threads(page, labels, lex)
     _mark_comment_groups(page, labels, lex)
     first = _first_body(page, labels)
     _mark_cards(page, labels, first)
@@ -111,9 +113,6 @@ def _free_tables(page: list[Line], labels: list[Label | None]) -> None:
             labels[line.index] = None
 
 
-_TWICE = "headline repeated on two lines: related card"
-
-
 def _mark_repeats(page: list[Line], labels: list[Label | None]) -> None:
     """A line of several words printed many times on one page is a site's text (an image
     alt, a keyword string), never the article's: the article says a thing once."""
@@ -152,7 +151,7 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon)
             continue  # a headline printed twice: the headline's copy is found later
         if not describes(below) or any(mark in below.text for mark in _TRAIL_MARKS):
             continue  # an alt describes a photo: the line under it is its caption
-        if _copies(line, below, lex):
+        if _copies(page, line, below, lex):
             labels[line.index] = (K.IMAGE_ALT, "printed again right below: a photo's alt text")
 
 
@@ -175,20 +174,31 @@ def _mark_duplicates(page: list[Line], labels: list[Label | None]) -> None:
             labels[line.index] = (K.DUPLICATE, f"repeats line {original.number}")
 
 
-def _copies(upper: Line, lower: Line, lex: Lexicon) -> bool:
+def _copies(page: Sequence[Line], upper: Line, lower: Line, lex: Lexicon) -> bool:
     """True when ``upper`` is ``lower`` or its beginning, or, short (an alt text is a few
     words) and describing rather than telling ("Cùng ngày, ..." goes on with the story),
-    says nearly the same words. Paragraphs written to one formula ("Bộ trưởng tiếp Đại sứ
-    Hàn Quốc ...", "... tiếp Đại sứ Australia ...") share most of their words too."""
+    says nearly the same words, as a pair: paragraphs written to one formula ("Phó Thủ tướng
+    tiếp Đại sứ Hàn Quốc ...", "... Đại sứ Australia ...", "... Đại sứ Nhật Bản ...") share
+    most of their words too, three or more in a row."""
     if lower.fold.startswith(upper.fold.rstrip(" .…")):
         return True
     if upper.words > ALT_WORDS or starts_with_phrase(upper.fold, lex.narrative_openers):
         return False
-    a, b = content_words(upper.fold), content_words(lower.fold)
-    return len(a) >= 4 and len(a & b) >= SAME_WORDS * len(a | b)
+    if not _same_words(upper, lower):
+        return False
+    above = page[upper.index - 1] if upper.index > 0 else None
+    after = page[lower.index + 1] if lower.index + 1 < len(page) else None
+    return not (above is not None and _same_words(above, upper)) and not (
+        after is not None and _same_words(lower, after)
+    )
 
 
-def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
+def _same_words(a: Line, b: Line) -> bool:
+    words_a, words_b = content_words(a.fold), content_words(b.fold)
+    return len(words_a) >= 4 and len(words_a & words_b) >= SAME_WORDS * len(words_a | words_b)
+
+
+def _mark_threads(page: list[Line], labels: list[Label | None], lex: Lexicon) -> None:
     """A forum thread: after the first post's number ("#1") come the replies. The replies
     show themselves by their metadata between the numbers (who wrote them and when, who
     liked or edited them); without it, "#1", "#2" number the items of a list."""
@@ -196,7 +206,7 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
     if not posts:
         return
     if len(posts) < 2 or not any(
-        _reply_metadata(labels[ln.index]) for ln in page[posts[0] : posts[-1] + 1]
+        _reply_metadata(ln, labels[ln.index], lex) for ln in page[posts[0] : posts[-1] + 1]
     ):
         for index in posts:  # "#1", "#2" with no reply's metadata: a list's numbers
             labels[index] = None
@@ -220,10 +230,12 @@ def _mark_threads(page: list[Line], labels: list[Label | None]) -> None:
             labels[after] = (K.COMMENT, "a reply in the thread after the first post")
 
 
-def _reply_metadata(label: Label | None) -> bool:
-    """A reply's handle and date, or a comment's metadata (not a post number)."""
+def _reply_metadata(line: Line, label: Label | None, lex: Lexicon) -> bool:
+    """A reply's handle and date ("hoa_le, 02/05/2024"), or a comment's metadata (not a post
+    number); a date alone heads the items of a list of milestones as well."""
     if is_kind(label, K.DATELINE):
-        return True
+        parts = header_parts(line.text, lex)
+        return parts is not None and bool(parts.names)
     return is_kind(label, K.COMMENT) and label != POST_NUMBER
 
 
@@ -290,7 +302,7 @@ def _mark_cards(page: list[Line], labels: list[Label | None], first: int) -> Non
             )
             teaser = i + 2
             if teaser < len(page) and labels[teaser] is None and not _starts_card(page, teaser):
-                labels[teaser] = (K.RELATED, "teaser under a related headline")
+                labels[teaser] = Card(K.RELATED, "teaser under a related headline")
                 i = teaser + 1
             else:
                 i += 2

@@ -35,6 +35,7 @@ from ._models import CONTENT_KINDS, BlockKind
 from ._page import (
     PHOTO_KINDS,
     RUN_OF_HEADLINES,
+    Card,
     Label,
     Line,
     Zone,
@@ -101,10 +102,10 @@ def mark_lead_teasers(page: list[Line], labels: list[Label | None]) -> None:
         ln for ln in page if labels[ln.index] is None and ln.body_like and _outlet_lead(ln.text)
     ]
     for line in leads[1:]:
-        labels[line.index] = (K.RELATED, "another article's lead: a teaser")
+        labels[line.index] = Card(K.RELATED, "another article's lead: a teaser")
         above = _free_above(page, labels, line.index)
         if above is not None and page[above].headline_like:
-            labels[above] = (K.RELATED, "the headline of a teaser")
+            labels[above] = Card(K.RELATED, "the headline of a teaser")
 
 
 def _outlet_lead(text: str) -> bool:
@@ -235,10 +236,10 @@ def mark_inline_cards(page: list[Line], labels: list[Label | None], zone: Zone) 
             and teaser.glued_above
             and (with_date or not head.glued_above)
         ):
-            labels[i] = (K.RELATED, "the headline of a card set inside the body")
+            labels[i] = Card(K.RELATED, "the headline of a card set inside the body")
             if with_date:
-                labels[i + 1] = (K.RELATED, "the date of a card set inside the body")
-            labels[j] = (K.RELATED, "the teaser of a card set inside the body")
+                labels[i + 1] = Card(K.RELATED, "the date of a card set inside the body")
+            labels[j] = Card(K.RELATED, "the teaser of a card set inside the body")
 
 
 def restore_lists(page: list[Line], labels: list[Label | None], start: int, zone: Zone) -> None:
@@ -353,8 +354,8 @@ def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: Zone
     if len(pairs) < 2 or not _cards_shown(page, labels, pairs, zone.end):
         return zone.end
     for head_index, teaser_index in pairs:
-        labels[head_index] = (K.RELATED, "the headline of a card under the article")
-        labels[teaser_index] = (K.RELATED, "the teaser of a card under the article")
+        labels[head_index] = Card(K.RELATED, "the headline of a card under the article")
+        labels[teaser_index] = Card(K.RELATED, "the teaser of a card under the article")
     return _last_prose(page, labels, zone.start, pairs[-1][0] - 1)
 
 
@@ -366,22 +367,34 @@ def _cards_shown(
 ) -> bool:
     """Whether pairs of a headline and a paragraph at the zone's end (``end``) are cards
     rather than the article's last subheaded sections. A subheading the markup puts inside
-    the article is the article's. Otherwise cards show themselves: more of them right below
-    (a run of other articles' teasers), a head that is a link or a pair outside the
-    article's element, a teaser cut short ("..."), or three pairs or more (an article's
-    sections seldom end with three one-paragraph sections in a row)."""
-    for head_index, _ in pairs:
-        markup = page[head_index].evidence
-        if markup is not None and markup.heading and markup.inside:
-            return False
+    the article is the article's, a head that is a link or outside the article's element a
+    card. Without markup, cards show themselves: more cards right below, every teaser cut
+    short ("..."), or three pairs or more under a body with no subheadings of its own (an
+    article written in sections ends with sections; one without them seldom ends with three
+    one-paragraph sections in a row)."""
+    heads = [page[head_index] for head_index, _ in pairs]
+    if any(head.is_link or (head.evidence and head.evidence.inside is False) for head in heads):
+        return True  # the markup shows cards: links to other articles, or outside the article
+    if any(head.evidence and head.evidence.heading and head.evidence.inside for head in heads):
+        return False  # the markup shows the article's own subheadings
     below = labels[end + 1] if end + 1 < len(labels) else None
-    if len(pairs) >= CARD_PAIRS or (below is not None and below[0] is K.RELATED):
+    if isinstance(below, Card):
         return True
-    for head_index, teaser_index in pairs:
-        head, teaser = page[head_index], page[teaser_index]
-        if head.is_link or teaser.text.endswith(("...", "…")):
-            return True
-        if head.evidence is not None and head.evidence.inside is False:
+    if all(page[teaser].text.endswith(("...", "…")) for _, teaser in pairs):
+        return True
+    return len(pairs) >= CARD_PAIRS and not _subheaded(page, labels, pairs[-1][0])
+
+
+def _subheaded(page: Sequence[Line], labels: Sequence[Label | None], end: int) -> bool:
+    """Whether the body above ``end`` has subheadings of its own (short free lines between
+    its paragraphs): an article written in sections ends with sections too."""
+    seen_prose = False
+    for line in page[:end]:
+        if labels[line.index] is not None:
+            continue
+        if line.body_like:
+            seen_prose = True
+        elif seen_prose and line.headline_like:
             return True
     return False
 
