@@ -351,7 +351,7 @@ def _cut_trailing_cards(page: list[Line], labels: list[Label | None], zone: Zone
             i -= 2
         else:
             break
-    if len(pairs) < 2 or not _cards_shown(page, labels, pairs, zone.end):
+    if len(pairs) < 2 or not _cards_shown(page, labels, pairs, zone):
         return zone.end
     for head_index, teaser_index in pairs:
         labels[head_index] = Card(K.RELATED, "the headline of a card under the article")
@@ -363,9 +363,9 @@ def _cards_shown(
     page: Sequence[Line],
     labels: Sequence[Label | None],
     pairs: Sequence[tuple[int, int]],
-    end: int,
+    zone: Zone,
 ) -> bool:
-    """Whether pairs of a headline and a paragraph at the zone's end (``end``) are cards
+    """Whether pairs of a headline and a paragraph at the zone's end are cards
     rather than the article's last subheaded sections. A subheading the markup puts inside
     the article is the article's, a head that is a link or outside the article's element a
     card. Without markup, cards show themselves: more cards right below, every teaser cut
@@ -377,19 +377,19 @@ def _cards_shown(
         return True  # the markup shows cards: links to other articles, or outside the article
     if any(head.evidence and head.evidence.heading and head.evidence.inside for head in heads):
         return False  # the markup shows the article's own subheadings
-    below = labels[end + 1] if end + 1 < len(labels) else None
+    below = labels[zone.end + 1] if zone.end + 1 < len(labels) else None
     if isinstance(below, Card):
         return True
     if all(page[teaser].text.endswith(("...", "…")) for _, teaser in pairs):
         return True
-    return len(pairs) >= CARD_PAIRS and not _subheaded(page, labels, pairs[-1][0])
+    return len(pairs) >= CARD_PAIRS and not _subheaded(page, labels, zone.start, pairs[-1][0])
 
 
-def _subheaded(page: Sequence[Line], labels: Sequence[Label | None], end: int) -> bool:
-    """Whether the body above ``end`` has subheadings of its own (short free lines between
-    its paragraphs): an article written in sections ends with sections too."""
+def _subheaded(page: Sequence[Line], labels: Sequence[Label | None], start: int, end: int) -> bool:
+    """Whether the body from ``start`` to ``end`` has subheadings of its own (short free
+    lines between its paragraphs): an article written in sections ends with sections too."""
     seen_prose = False
-    for line in page[:end]:
+    for line in page[start:end]:
         if labels[line.index] is not None:
             continue
         if line.body_like:
