@@ -17,6 +17,7 @@ from ._lexicon import Lexicon
 from ._text import fold_key
 
 __all__ = [
+    "DOMAIN",
     "HeaderLine",
     "byline_names",
     "counter_value",
@@ -42,7 +43,7 @@ _INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){1,3}(?:[^\W\d_]+\.?)?$")
 _BRACKETED_LABEL = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]\s*\.?\s*\|?$")
 _OUTLETS = re.compile(r"\s*\([^()]{0,80}\)\s*\.?$")
 # A web address names an outlet, not a person: "Vcamp.vn", "Dantri.com.vn".
-_DOMAIN = re.compile(r"\w\.(?:vn|com|net|org|info|gov|edu|tv|asia)\b", re.IGNORECASE)
+DOMAIN = re.compile(r"\w\.(?:vn|com|net|org|info|gov|edu|tv|asia)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
 _PUNCT = ".:…!?,;"
@@ -148,7 +149,7 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     for part in _NAME_SPLIT.split(body.strip(" .") if not _INITIALS.search(body) else body):
         for raw in part.split("/"):
             piece = raw.strip()
-            if not piece or _is_agency(piece, lexicon) or _DOMAIN.search(piece):
+            if not piece or _is_agency(piece, lexicon) or DOMAIN.search(piece):
                 continue
             if not _is_name(piece, lexicon) or fold_key(piece) in lexicon.places:
                 return None

@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 
 from ._dates import parse_dateline
 from ._lexicon import Lexicon
-from ._meta import counter_value, header_parts, phrase_words, split_credit, starts_with_phrase
+from ._meta import (
+    DOMAIN,
+    counter_value,
+    header_parts,
+    phrase_words,
+    split_credit,
+    starts_with_phrase,
+)
 from ._models import BlockKind
 from ._page import SMILEY, Label, Line
 from ._text import fold_key
@@ -39,7 +46,6 @@ _LABEL_WORDS = 8  # a section's label, a source label: a few words
 _FOOTER_WORDS = 40  # a footer's line: the site's name, address, licence
 _WIDGET_TAIL = 3  # words after a control's phrase ("Đăng nhập với Facebook")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_DOMAIN = re.compile(r"\w\.(?:vn|com|net|org)\b")
 _PROMO_WORDS = 30  # an invitation to read more is one sentence
 _COMMENT_META_WORDS = 14  # a comment's name, time and buttons
 _AGO_TAIL = 2  # buttons or a count after a comment's time
@@ -222,7 +228,7 @@ def _control_words(folded: str, lex: Lexicon) -> bool:
         return True
     words = [word.strip(_WORD_EDGES) for word in tail]
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
-    return not grams.isdisjoint(lex.widget_addresses) or any(_DOMAIN.search(w) for w in words)
+    return not grams.isdisjoint(lex.widget_addresses) or any(DOMAIN.search(w) for w in words)
 
 
 def _promo(line: Line, lex: Lexicon) -> Label | None:
