@@ -55,6 +55,11 @@ def cold(parse: Callable[[str], object]) -> Callable[[str], object]:
     return run
 
 
+def row(label: str, mb: float, seconds: float, docs: int) -> None:
+    """One line of the table: the input, its size, the time, documents and MB a second."""
+    print(f"{label:<34}{mb:>9.3f}{seconds:>10.3f}{docs / seconds:>10.0f}{mb / seconds:>8.2f}")
+
+
 def seed_lines() -> list[str]:
     return [line for p in SEEDS for line in p.read_text(encoding="utf-8").split("\n")]
 
@@ -84,11 +89,7 @@ def main() -> None:
                 for text in texts:
                     parse(text)
 
-        elapsed = best_of(repeats, seeds_once)
-        print(
-            f"{'seeds x ' + str(rounds) + label:<34}{size * rounds:>9.3f}{elapsed:>10.3f}"
-            f"{docs / elapsed:>10.0f}{size * rounds / elapsed:>8.2f}"
-        )
+        row(f"seeds x {rounds}{label}", size * rounds, best_of(repeats, seeds_once), docs)
 
     articles = [dc.parse(text) for text in texts]
     extractors: tuple[tuple[str, Callable[[dc.Article], object]], ...] = (
@@ -103,11 +104,7 @@ def main() -> None:
                 for article in articles:
                     extract(article)
 
-        seconds = best_of(repeats, run_extract)
-        print(
-            f"{name + ' on the seeds':<34}{size * rounds:>9.3f}{seconds:>10.3f}"
-            f"{docs / seconds:>10.0f}{size * rounds / seconds:>8.2f}"
-        )
+        row(f"{name} on the seeds", size * rounds, best_of(repeats, run_extract), docs)
 
     lines = seed_lines()
     sentence = "Hội nghị thảo luận các vấn đề hợp tác song phương và đa phương. "

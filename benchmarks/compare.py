@@ -234,42 +234,35 @@ def dev_doc(
     )
 
 
-def dev_text_set() -> BenchSet | str:
+def dev_set(suffix: str) -> BenchSet | str:
+    """The development pages saved as ``raw/NAME.<suffix>`` ("txt" or "html")."""
     golds = dev_golds()
     if isinstance(golds, str):
         return golds
     docs = []
     for name, key in golds:
-        path = DEVSET / "raw" / f"{name}.txt"
-        if path.exists():
+        path = DEVSET / "raw" / f"{name}.{suffix}"
+        if not path.exists():
+            continue
+        if suffix == "txt":
             text = path.read_text("utf-8")
             docs.append(dev_doc(path, key, text, as_paragraphs(text), text))
-    if not docs:
-        return f"no raw/NAME.txt in {DEVSET}"
-    return BenchSet("dev set, text", tuple(docs), parse_text, per_page=True)
-
-
-def dev_html_set() -> BenchSet | str:
-    golds = dev_golds()
-    if isinstance(golds, str):
-        return golds
-    docs = []
-    for name, key in golds:
-        path = DEVSET / "raw" / f"{name}.html"
-        if path.exists():
+        else:
             data = path.read_bytes()
             page = data.decode("utf-8")  # all of them are UTF-8 (devset/README.md)
             docs.append(dev_doc(path, key, dc.html_to_text(page), page, data))
     if not docs:
-        return f"no raw/NAME.html in {DEVSET}"
+        return f"no raw/NAME.{suffix} in {DEVSET}"
+    if suffix == "txt":
+        return BenchSet("dev set, text", tuple(docs), parse_text, per_page=True)
     return BenchSet("dev set, HTML", tuple(docs), parse_page, per_page=True)
 
 
 SETS: dict[str, Callable[[], BenchSet | str]] = {
     "seeds": seeds_set,
     "html": html_set,
-    "dev-text": dev_text_set,
-    "dev-html": dev_html_set,
+    "dev-text": lambda: dev_set("txt"),
+    "dev-html": lambda: dev_set("html"),
 }
 
 
