@@ -118,6 +118,13 @@ class Lexicon:
     author_leads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     kickers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     narrative_openers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    role_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    epithets: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    degrees: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    pronouns: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    group_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    org_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    grammar: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod
@@ -182,6 +189,31 @@ class Lexicon:
         return index
 
     @functools.cached_property
+    def epithet_index(self) -> Mapping[str, str]:
+        """Phrases that stand for an office, and the office, from ``epithets``."""
+        return _pairs(self.epithets)
+
+    @functools.cached_property
+    def pronoun_index(self) -> Mapping[str, str]:
+        """Pronouns that refer back to a person, and the gender each implies."""
+        return _pairs(self.pronouns)
+
+    @functools.cached_property
+    def group_index(self) -> Mapping[str, frozenset[str]]:
+        """The ``quantifier`` and ``noun`` words of ``group_words``, by use."""
+        return _uses(self.group_words)
+
+    @functools.cached_property
+    def grammar_index(self) -> Mapping[str, frozenset[str]]:
+        """The grammar words of ``grammar`` by use (``content``, ``joiner``, ``passive``,
+        ``according``, ``of``, ``names``); a word may have several uses."""
+        return _uses(self.grammar)
+
+    def grammar_words(self, use: str) -> frozenset[str]:
+        """The ``grammar`` words of one use (empty when none is listed)."""
+        return self.grammar_index.get(use, frozenset())
+
+    @functools.cached_property
     def speaker_index(self) -> Mapping[str, SpeakerEntry]:
         """The speakers by their folded written form."""
         return {entry.key: entry for entry in self.speakers}
@@ -196,6 +228,14 @@ def _month_number(name: str, value: str) -> int:
 def _pairs(entries: Iterable[str]) -> dict[str, str]:
     pairs = (entry.partition("=") for entry in entries)
     return {key.strip(): value.strip() for key, _, value in pairs if value.strip()}
+
+
+def _uses(entries: Iterable[str]) -> dict[str, frozenset[str]]:
+    uses: dict[str, set[str]] = {}
+    for word, use in (entry.partition("=")[::2] for entry in entries):
+        if use.strip():
+            uses.setdefault(use.strip(), set()).add(word.strip())
+    return {use: frozenset(words) for use, words in uses.items()}
 
 
 def _entries(values: Iterable[str]) -> list[str]:

@@ -215,8 +215,9 @@ class Statement:
     """Who said what: the speaker, the cue verb as written, the content and its quotations.
 
     ``line``/``start``/``end`` place the whole statement (speaker to end of content) in its
-    line's text. ``resolution`` says how a bare title ("Tổng Bí thư đề nghị") was tied to
-    the person named earlier, when it was.
+    line's text. ``resolution`` says how a reference ("Tổng Bí thư đề nghị", "ông Sơn",
+    "Ông") was tied to the person named earlier; ``resolved`` is False when it matched no
+    one, and the speaker is then the reference as written.
     """
 
     speaker: Person
@@ -228,6 +229,7 @@ class Statement:
     start: int
     end: int
     resolution: str | None = None
+    resolved: bool = True
 
     @property
     def direct(self) -> bool:

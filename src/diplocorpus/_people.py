@@ -11,6 +11,7 @@ Khái"), and names after an honorific ("ông", "bà", "Đồng chí"). Offices c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 
 import attrs
@@ -32,14 +33,17 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"\S+")
+# A name written with initials: "J." in "Antony J. Blinken", "M.Servigon", "S.E".
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*")
+_DASHES = frozenset("-–—")
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
 _STOPS = frozenset(",;:.!?…")
 _MAX_ROLE_WORDS = 7  # longest office head in words
 _MAX_GAP = 12  # words between an office's head and the name
 _NAME_WORDS = (2, 5)
-_AND = fold_key("và")
-_JOINING = frozenset(map(fold_key, ("và", "cùng")))  # words that join two names
+_FULL_NAME = 3  # words of a Vietnamese full name: family name, middle name, given name
+_MAX_DESCRIPTOR = 3  # lowercase words between an office and a name, or inside an organisation
 
 
 @attrs.frozen(slots=True)
@@ -59,22 +63,28 @@ class Token:
 
     def __attrs_post_init__(self) -> None:
         core = self.text
-        object.__setattr__(
-            self,
-            "capitalised",
-            core[:1].isupper() and core.isalpha() and (core[1:].islower() or len(core) == 1),
-        )
+        word = core.isalpha() and (core[1:].islower() or len(core) == 1)
+        dotted = "." in core and _DOTTED.fullmatch(core) is not None
+        object.__setattr__(self, "capitalised", core[:1].isupper() and (word or dotted))
         object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class BareTitle:
-    """An office written without a name ("Tổng Bí thư đề nghị"): it refers back."""
+    """Someone written without their full name, who is named elsewhere in the article.
 
-    role: str
+    ``by`` says how: ``"office"`` for an office alone ("Tổng Bí thư đề nghị") or a phrase
+    that stands for one ("Người đứng đầu Chính phủ", ``key`` then the office's), ``"name"``
+    for one word of the name after an office or honorific ("ông Sơn", "Ngoại trưởng
+    Blinken": ``key`` that word, ``role`` the office or ``None``).
+    """
+
+    role: str | None
     key: str
     first: int
     last: int
+    by: str = "office"
+    written: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -86,6 +96,7 @@ class Mention:
     last: int
     extent_first: int
     extent_last: int
+    honorific: str | None = None  # the folded honorific written before the name, if any
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -116,7 +127,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 fold_key(core),
             )
         )
-    return tuple(tokens)
+    return tuple(_initials(tokens))
+
+
+def _initials(tokens: list[Token]) -> list[Token]:
+    """ "J." before a capitalised word is an initial of a name: its stop ends nothing."""
+    for k, token in enumerate(tokens[:-1]):
+        initial = len(token.text) == 1 and token.text.isupper() and token.trail == "."
+        if initial and tokens[k + 1].capitalised and not tokens[k + 1].lead:
+            text = token.text + "."
+            tokens[k] = Token(text, token.start, token.end + 1, token.lead, "", token.key + ".")
+    return tokens
+
+
+def is_dash(token: Token) -> bool:
+    """True for a dash standing alone between words ("“...” - ông Sơn cho hay")."""
+    return token.text in _DASHES and not token.lead
 
 
 def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
@@ -169,26 +195,134 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     while i < len(tokens):
         size = _role_head(tokens, i, lex)
         if not size:
-            i += 1
+            i = _epithet(text, tokens, i, bare, lex) or _short_after_honorific(
+                text, tokens, i, bare, lex
+            )
             continue
         name = _name_after(tokens, i + size, lex) or _listed_after_colon(tokens, i + size, lex)
         role_end = (name[0] if name else i + size) - 1
         role = _span_text(text, tokens, i, role_end).rstrip(":")
         if name is None:
+            short = _short_name(tokens, i + size, lex)
+            if short is not None:
+                bare.append(_named_by(text, tokens, i, short, role=role))
+                i = short + 1
+                continue
             bare.append(BareTitle(role=role, key=fold_key(role), first=i, last=role_end))
             i += size
             continue
-        for first, last in [name, *_shared(tokens, name[1] + 1, lex)]:
+        names = [name, *_shared(tokens, name[1] + 1, lex)]
+        # "Đại sứ A, Trưởng Phái đoàn ...": the office set off after the name describes it.
+        after = _degrees_end(tokens, name[1], lex)
+        apposition = _role_after(tokens, after, claimed, lex) if len(names) == 1 else None
+        if apposition is not None and _names_own(tokens, apposition, lex):
+            apposition = None  # "A, Chủ tịch nước B, ...": a list of people, each with an office
+        if apposition is not None:
+            role = _span_text(text, tokens, *apposition)
+        for first, last in names:
             person = _person(text, tokens, first, last, role=role, line=line)
-            people.append(Mention(person, first, last, i if first == name[0] else first, last))
-            claimed[first : last + 1] = [True] * (last - first + 1)
+            if len(names) > 1:
+                extent_last = _degrees_end(tokens, last, lex)
+            else:
+                extent_last = apposition[1] if apposition else _affiliation_end(tokens, after, lex)
+            people.append(
+                Mention(person, first, last, i if first == name[0] else first, extent_last)
+            )
+            claimed[first : extent_last + 1] = [True] * (extent_last - first + 1)
         claimed[i : name[0]] = [True] * (name[0] - i)
-        i = people[-1].last + 1
+        i = people[-1].extent_last + 1
     people.extend(_names_first(text, tokens, claimed, line, lex))
     people.sort(key=lambda m: m.first)
     # An office inside "Name, office" is that person's, not a title that refers back.
     bare = [b for b in bare if not any(claimed[b.first : b.last + 1])]
     return Mentions(tokens=tokens, people=tuple(people), bare_titles=tuple(bare))
+
+
+def _names_own(tokens: tuple[Token, ...], span: tuple[int, int], lex: Lexicon) -> bool:
+    """True when an office in the list at ``span`` leads to a name of its own inside it:
+    "B, Ủy viên Quốc vụ, Bộ trưởng Ngoại giao Trung Quốc C" lists C's offices, not B's."""
+    for k in range(span[0], span[1] + 1):
+        head = _role_head(tokens, k, lex)
+        if head and k + head <= span[1]:
+            name = _name_after(tokens, k + head, lex)
+            if name is not None and name[0] <= span[1]:
+                return True
+    return False
+
+
+def _epithet(
+    text: str, tokens: tuple[Token, ...], i: int, bare: list[BareTitle], lex: Lexicon
+) -> int:
+    """ "Người đứng đầu Chính phủ (Việt Nam)": a phrase that stands for an office. Returns
+    the token after it, or 0 when there is none at ``i``."""
+    if tokens[i].key not in lex.first_words["epithets"]:
+        return 0
+    index = lex.epithet_index
+    size = phrase_at(tokens, i, index.keys(), longest=_MAX_ROLE_WORDS)
+    if not size:
+        return 0
+    last = i + size - 1
+    place = 0 if tokens[last].stops else _place_at(tokens, last + 1, lex)
+    last += place
+    office = index[" ".join(t.key for t in tokens[i : i + size])]
+    written = _span_text(text, tokens, i, last)
+    bare.append(BareTitle(role=written, key=office, first=i, last=last, written=written))
+    return last + 1
+
+
+def _short_after_honorific(
+    text: str, tokens: tuple[Token, ...], i: int, bare: list[BareTitle], lex: Lexicon
+) -> int:
+    """ "ông Sơn cho biết": an honorific and one word of a name named elsewhere. Returns
+    the next token to look at."""
+    for size in (2, 1):
+        words = tokens[i : i + size]
+        if len(words) == size and " ".join(t.key for t in words) in lex.honorifics:
+            short = _short_name(tokens, i + size, lex)
+            if short is not None:
+                bare.append(_named_by(text, tokens, i, short, role=None))
+                return short + 1
+    return i + 1
+
+
+def _named_by(
+    text: str, tokens: tuple[Token, ...], first: int, word: int, *, role: str | None
+) -> BareTitle:
+    return BareTitle(
+        role=role,
+        key=tokens[word].key,
+        first=first,
+        last=word,
+        by="name",
+        written=_span_text(text, tokens, first, word),
+    )
+
+
+def _short_name(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> int | None:
+    """Token index of a lone name word right after an office or honorific ("Ngoại trưởng
+    Blinken nhấn mạnh", "tướng Hy nhớ lại"), when what follows shows the name ends there."""
+    if j == 0 or j >= len(tokens) or tokens[j - 1].stops:
+        return None
+    token = tokens[j]
+    if not token.capitalised or token.lead or _run_end(tokens, j) != j:
+        return None
+    if token.key in lex.places or token.key in lex.first_words["org_heads"]:
+        return None
+    return j if _name_ends(tokens, j, lex) else None
+
+
+def _place_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
+    """Words of the place (``places``) that starts at token ``k``, or 0."""
+    if k >= len(tokens):
+        return 0
+    return phrase_at(tokens, k, lex.places, longest=4)
+
+
+def _degrees_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+    """The last token of the degrees written after a name ending at ``last`` ("S.E")."""
+    while not tokens[last].stops and last + 1 < len(tokens) and tokens[last + 1].key in lex.degrees:
+        last += 1
+    return last
 
 
 def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, longest: int) -> int:
@@ -207,10 +341,23 @@ def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, long
 
 
 def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
-    """The number of words of the longest office head starting at token ``i`` (0: none)."""
-    if tokens[i].key not in lex.first_words["roles"]:
+    """The number of words of the longest office head starting at token ``i`` (0: none),
+    with a prefix that belongs to it ("Quyền Bộ trưởng", "nguyên Thủ tướng")."""
+    prefix = 0
+    for size in (2, 1):
+        words = tokens[i : i + size]
+        if len(words) == size and not words[-1].stops and _key(words) in lex.role_prefixes:
+            prefix = size
+            break
+    k = i + prefix
+    if k >= len(tokens) or tokens[k].key not in lex.first_words["roles"]:
         return 0
-    return phrase_at(tokens, i, lex.roles, longest=_MAX_ROLE_WORDS)
+    size = phrase_at(tokens, k, lex.roles, longest=_MAX_ROLE_WORDS)
+    return size + prefix if size else 0
+
+
+def _key(tokens: Sequence[Token]) -> str:
+    return " ".join(t.key for t in tokens)
 
 
 def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -239,8 +386,49 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
                 return None
             k += 1
             continue
+        if k - j < _MAX_DESCRIPTOR and _descriptor(token, lex):
+            k += 1  # "chuyên gia kinh tế Nguyễn Trí Hiếu": what the office is in
+            continue
         return None
     return None
+
+
+def _descriptor(token: Token, lex: Lexicon) -> bool:
+    """A lowercase word that can describe an office before the name ("phẫu thuật", "kinh
+    tế"): not a grammar word and not the start of a speech verb."""
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and not token.stops
+        and token.key not in lex.function_words
+        and token.key not in lex.first_words["cue_verbs"]
+        and token.key not in lex.name_followers
+    )
+
+
+def _affiliation_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+    """The end of "ở <organisation>" after a name ("Lou Zhongquan ở Bệnh viện da liễu thành
+    phố Triệu Khánh"): part of the mention, not of the name or the office."""
+    k = last + 1
+    if tokens[last].stops or k + 1 >= len(tokens):
+        return last
+    if tokens[k].key not in lex.grammar_words("affiliation") or not tokens[k + 1].capitalised:
+        return last
+    end = last
+    lower = 0
+    k += 1
+    while k < len(tokens):
+        token = tokens[k]
+        if token.capitalised or (len(token.text) > 1 and token.text.isupper()):
+            end, lower = k, 0
+        elif _role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and _descriptor(token, lex)):
+            lower += 1
+        else:
+            break
+        if token.stops or token.lead:
+            break
+        k += 1
+    return end
 
 
 def _listed_after_colon(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -290,20 +478,53 @@ def _run_end(tokens: tuple[Token, ...], k: int) -> int:
 def _name_in_run(
     tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon
 ) -> tuple[int, int] | None:
-    """Where the name is in a run of capitalised words, after any place that leads it."""
+    """Where the name is in a run of capitalised words, after any place that leads it
+    ("Indonesia Joko Widodo"); a run that is only a place ("Thái Lan") names no one, unless
+    it has the shape of a Vietnamese full name ("Chủ tịch Hồ Chí Minh")."""
     start = first + _place_prefix(tokens, first, last, lex)
+    if start > last and last - first + 1 >= _FULL_NAME and tokens[first].key in lex.surnames:
+        start = first
+    while last > start and tokens[last].key in lex.degrees:
+        last -= 1  # "Ibnu Hadi S.E": the degree is not the name
+    if start > last:
+        return None
     low, high = _NAME_WORDS
     for k in range(start, last + 1):
         if tokens[k].key in lex.surnames and low <= last - k + 1 <= high:
             return k, last
     size = last - start + 1
-    if 2 <= size <= 4 and _name_ends(tokens, last, lex) and not _is_place(tokens, start, last, lex):
+    if _is_place(tokens, start, last, lex) or not low <= size <= high:
+        return None
+    if any(_foreign(t.text) for t in tokens[start : last + 1]):
+        return start, last  # a name in Latin script: "Joko Widodo", "Antony J. Blinken"
+    if size <= 4 and _name_ends(tokens, last, lex):
         return start, last  # a name without a Vietnamese family name: "Kamikawa Yoko"
     return None
 
 
+# One Vietnamese syllable, its tone marks and vowel marks taken off: an onset, a vowel
+# nucleus, a final consonant. A capitalised word that is not one is written in another
+# language: "Widodo", "Price", "Blinken", "Vongphakdi" (not "Hun", "Sen").
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign(word: str) -> bool:
+    """True when ``word`` cannot be a Vietnamese syllable (it has letters Vietnamese does not
+    use, a cluster, a final consonant it does not have, or initials)."""
+    if "." in word:
+        return True
+    bare = "".join(
+        c
+        for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+        if not unicodedata.combining(c)
+    )
+    return bare.isalpha() and _SYLLABLE.fullmatch(bare) is None
+
+
 def _place_prefix(tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon) -> int:
-    for size in range(min(4, last - first), 0, -1):
+    for size in range(min(4, last - first + 1), 0, -1):
         if _is_place(tokens, first, first + size - 1, lex):
             return size
     return 0
@@ -326,8 +547,9 @@ def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, 
     """More names that share the office: "Phó Thủ tướng Trần Hồng Hà và Lê Minh Khái"."""
     more: list[tuple[int, int]] = []
     while k < len(tokens):
-        joined = tokens[k - 1].trail.startswith(",") or tokens[k].key == _AND
-        start = k + 1 if tokens[k].key == _AND else k
+        joins = tokens[k].key in lex.grammar_words("names")
+        joined = tokens[k - 1].trail.startswith(",") or joins
+        start = k + 1 if joins else k
         if not joined or start >= len(tokens) or tokens[start].key not in lex.surnames:
             break
         end = _run_end(tokens, start)
@@ -352,7 +574,7 @@ def _names_first(
             k += 1
             continue
         end = _run_end(tokens, k)
-        begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in _JOINING
+        begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in lex.grammar_words("names")
         honored = _after_honorific(tokens, k, lex)
         size = end - k + 1
         plausible = tokens[k].key in lex.surnames or honored
@@ -366,9 +588,9 @@ def _names_first(
             if role_span is not None or honored:
                 role = _span_text(text, tokens, *role_span) if role_span else None
                 last = role_span[1] if role_span else end
-                found.append(
-                    Mention(_person(text, tokens, k, end, role=role, line=line), k, end, k, last)
-                )
+                person = _person(text, tokens, k, end, role=role, line=line)
+                lead = _honorific_before(tokens, k, lex)
+                found.append(Mention(person, k, end, k, last, lead))
                 claimed[k : last + 1] = [True] * (last - k + 1)
         k = end + 1
     return found
@@ -379,6 +601,15 @@ def _honorific_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     if tokens[k].key in lex.honorifics:
         return True
     return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in lex.honorifics
+
+
+def _honorific_before(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> str | None:
+    """The folded honorific written just before token ``k`` ("bà"), if any."""
+    for size in (2, 1):
+        words = tokens[max(0, k - size) : k]
+        if len(words) == size and not words[-1].stops and _key(words) in lex.honorifics:
+            return _key(words)
+    return None
 
 
 def _after_honorific(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
@@ -397,14 +628,14 @@ def _role_after(
     last: int | None = None
     k = first
     while k < len(tokens) and not claimed[k] and _role_head(tokens, k, lex):
-        segment_end = k
+        segment_end = k + _role_head(tokens, k, lex) - 1
         while segment_end < len(tokens) - 1 and segment_end - k < _MAX_GAP:
             token = tokens[segment_end]
             nxt = tokens[segment_end + 1]
             if token.stops or claimed[segment_end + 1]:
                 break
             if (
-                nxt.key in _JOINING
+                nxt.key in lex.grammar_words("names")
                 and segment_end + 2 < len(tokens)
                 and not tokens[segment_end + 2].text[:1].isupper()
             ):

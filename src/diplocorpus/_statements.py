@@ -5,14 +5,23 @@ A statement is a speaker, a cue verb and what the speaker said:
 - ``SPEAKER CUE: content``, ``SPEAKER CUE, content``, ``SPEAKER CUE content``;
 - ``Theo SPEAKER, content``;
 - a fronted clause before the speaker (``Phát biểu tại hội nghị, SPEAKER CUE ...``);
-- the quotation first and the speaker after (``“...”, SPEAKER CUE.``);
-- a second cue of the same speaker (``SPEAKER biểu dương ... và đề nghị ...``).
+- the quotation first and the speaker after (``“...”, SPEAKER CUE.``, ``"..." - SPEAKER
+  cho hay``, ``“...”, SPEAKER trả lời các phóng viên ...``);
+- a further cue of the same speaker, after ``và``, a comma or a semicolon (``SPEAKER gửi lời
+  chào ... và khẳng định ...``, ``...; khẳng định ...``), even when the paragraph before
+  broke the sentence.
 
-The speaker is a named person, an office written alone that refers back to the person last
-named with it ("Tổng Bí thư đề nghị" after "Tổng Bí thư Nguyễn Phú Trọng"), or an
-organisation or group of the ``speakers`` lexicon ("Đảng ta", "các đại biểu"). Anything else
-before a cue verb ("Hội nghị đã đánh giá", "được đánh giá là") is not a speaker. Captions and
-noise are never searched.
+The speaker is a named person (``Đại sứ Indonesia Ibnu Hadi``, ``Ông A, Giám đốc Sở, ...``),
+a reference to one named earlier in the article (an office alone, ``Tổng Bí thư đề nghị``; a
+phrase that stands for an office, ``Người đứng đầu Chính phủ``; one word of the name,
+``ông Sơn``, ``Ngoại trưởng Blinken``; a pronoun, ``Ông``), two people joined by ``và``
+(one statement each), an organisation (the ``speakers`` lexicon, a news agency, an
+abbreviation such as ``TTXVN``, or a name that starts with an ``org_heads`` word, ``Ban Đối
+ngoại Trung ương``), or a group (``các đại biểu``; a quantifier before an office or a
+``group_words`` noun, ``hai Thủ tướng``, ``các bên``). A reference that matches no one is kept
+as written with ``resolved=False``, never guessed. Anything else before a cue verb ("Hội
+nghị đã đánh giá", "được đánh giá là") is not a speaker. Captions and noise are never
+searched.
 """
 
 from __future__ import annotations
@@ -24,27 +33,38 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
-from ._people import BareTitle, Mentions, Token, find_mentions, phrase_at, sentence_spans
+from ._people import (
+    BareTitle,
+    Mention,
+    Mentions,
+    Token,
+    find_mentions,
+    is_dash,
+    phrase_at,
+    sentence_spans,
+)
 from ._text import fold_key
 
 __all__ = ["extract_statements"]
 
 _MAX_CUE_WORDS = 4
+_MAX_NAME_WORDS = 5
+_MAX_QUOTE_GAP = 2  # characters between a closing quotation mark and the speaker (", " "- ")
 _SPEECH_WORDS = 6  # a quotation this long is speech; a shorter one names or labels something
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# Words compared with folded keys are folded once here.
-_CONTENT_LEADS = frozenset(map(fold_key, ("rằng", "là")))
-_JOINERS = frozenset(map(fold_key, ("và", "đồng thời")))
-_PASSIVE = frozenset(map(fold_key, ("được", "bị")))
-_THAT = fold_key("rằng")
-_THEO = fold_key("theo")
 _CLAUSE_STOPS = frozenset(",;:")
-_JOINER_TAIL = re.compile(r"[\s,;]*(?:\b(?:và|đồng thời)\s*)?$")
-_OF_SOMEONE = re.compile(r"(?:của|theo)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:“”\"]*\s?){1,5})\s*[,:]?\s*$")
-_OF_ROLE = re.compile(r"(?:của|theo|lời)\s[^,;.“”\"]{0,40}$")
 
-Found = tuple[Person, str | None]  # the speaker, and how a bare title was resolved
-Speaker = tuple[Person, str | None, int]  # ... and where the speaker's phrase starts
+# A speaker, how a reference was resolved (None for a name as written), and whether it was.
+Found = tuple[Person, str | None, bool]
+Speaker = tuple[list[Found], int]  # the speakers of a cue, and where their phrase starts
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Known:
+    """A person named earlier in the article, for the references that follow."""
+
+    person: Person
+    honorific: str | None = None
 
 
 def extract_statements(
@@ -52,16 +72,22 @@ def extract_statements(
 ) -> tuple[Statement, ...]:
     """Every statement in the article's body paragraphs, in reading order."""
     lex = lexicon if lexicon is not None else Lexicon.default()
-    known: list[Person] = []  # people named so far, for titles that refer back
+    known: list[_Known] = []  # people named so far, for references that refer back
     found: list[Statement] = []
+    previous: list[Statement] = []  # the statements of the body paragraph before
     for block in article.blocks:
         if block.kind not in {BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION}:
             continue
         mentions = find_mentions(block.text, block.line, lex)
         if block.kind is BlockKind.BODY:
-            paragraph = _Paragraph(block.text, block.line, mentions, tuple(known), lex)
-            found.extend(paragraph.statements())
-        known.extend(mention.person for mention in mentions.people)
+            paragraph = _Paragraph(block.text, block.line, mentions, tuple(known), previous, lex)
+            here = paragraph.statements()
+            found.extend(here)
+            previous = here
+            known.extend(
+                _Known(person=s.speaker) for s in here if s.speaker.kind is EntityKind.PERSON
+            )
+        known.extend(_Known(person=m.person, honorific=m.honorific) for m in mentions.people)
     return tuple(found)
 
 
@@ -70,12 +96,16 @@ class _Paragraph:
     text: str
     line: int
     mentions: Mentions
-    known: tuple[Person, ...]
+    known: tuple[_Known, ...]
+    previous: list[Statement]
     lex: Lexicon
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.mentions.tokens
+
+    def _words(self, use: str) -> frozenset[str]:
+        return self.lex.grammar_words(use)
 
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
@@ -88,9 +118,9 @@ class _Paragraph:
             while k <= last:
                 size = self._cue(k, last)
                 if size:
-                    statement = self._statement_at((first, last), (k, k + size - 1), in_sentence)
-                    if statement is not None:
-                        in_sentence.append(statement)
+                    cue = (k, k + size - 1)
+                    earlier = [*found, *in_sentence]
+                    in_sentence.extend(self._statements_at((first, last), cue, earlier))
                 k += size or 1
             found.extend(self._trimmed(in_sentence))
         return found
@@ -101,46 +131,57 @@ class _Paragraph:
             return 0
         return phrase_at(self.tokens[: last + 1], k, self.lex.cue_verbs, longest=_MAX_CUE_WORDS)
 
-    def _statement_at(
+    def _statements_at(
         self, sentence: tuple[int, int], cue: tuple[int, int], earlier: list[Statement]
-    ) -> Statement | None:
+    ) -> list[Statement]:
         tokens = self.tokens
         first, last = sentence
         cue_first, cue_last = cue
-        if cue_first > 0 and tokens[cue_first - 1].key in _PASSIVE:
-            return None  # "được đánh giá là": nobody speaks
-        colon = tokens[cue_last].trail.startswith(":")
-        leads_content = colon or (cue_last < last and tokens[cue_last + 1].key == _THAT)
-        if _key(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
-            return None  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
+        if cue_first > 0 and tokens[cue_first - 1].key in self._words("passive"):
+            return []  # "được đánh giá là": nobody speaks
         speaker = self._speaker(first, cue_first)
-        start = tokens[cue_first].start
         if speaker is None:
-            same = _same_speaker(tokens, cue_first, earlier)
-            if same is None:
-                return None
-            found: Found = (same, None)
-        else:
-            found, start = speaker[:2], speaker[2]
-        content_first = cue_last + 1
-        if content_first <= last and tokens[content_first].key in _CONTENT_LEADS and not colon:
-            content_first += 1
+            chained = self._chained(first, cue_first, earlier)
+            if not chained:
+                return []
+            speaker = chained, tokens[cue_first].start
+        speakers, start = speaker
         cue_text = self.text[tokens[cue_first].start : tokens[cue_last].end]
+        quoted = self._quote_before(first, start)
+        if quoted is not None:
+            # "“...”, bà A trả lời các phóng viên ...": the quotation is what was said.
+            return [self._make(found, cue_text, quoted, quoted[0]) for found in speakers]
+        colon = tokens[cue_last].trail.startswith(":")
+        leads_content = colon or (
+            cue_last < last and tokens[cue_last + 1].key in self._words("content")
+        )
+        if _key(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
+            return []  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
+        content_first = cue_last + 1
+        if (
+            content_first <= last
+            and tokens[content_first].key in self._words("content")
+            and not colon
+        ):
+            content_first += 1
         if content_first > last:
-            return self._quote_first(first, cue_text, found, start)
+            return []
         content = (_outer_start(tokens[content_first]), _outer_end(tokens[last]))
-        return self._make(found, cue_text, content, start)
+        return [self._make(found, cue_text, content, start) for found in speakers]
 
-    def _quote_first(self, first: int, cue: str, found: Found, start: int) -> Statement | None:
-        """“...”, SPEAKER CUE.: the quotation that opens the sentence is the content."""
+    def _quote_before(self, first: int, speaker_start: int) -> tuple[int, int] | None:
+        """The quotation that opens the sentence and ends just before the speaker, if any."""
         content_start = _outer_start(self.tokens[first])
         match = _QUOTE.match(self.text, content_start)
-        if match is None:
+        if match is None or match.end() > speaker_start:
             return None
-        return self._make(found, cue, (content_start, match.end()), min(start, content_start))
+        gap = self.text[match.end() : speaker_start]
+        if len(gap.strip()) > _MAX_QUOTE_GAP or gap.strip(" ,-–—") != "":
+            return None
+        return content_start, match.end()
 
     def _make(self, found: Found, cue: str, content: tuple[int, int], start: int) -> Statement:
-        speaker, resolution = found
+        speaker, resolution, resolved = found
         raw = self.text[content[0] : content[1]]
         body = raw.strip()
         offset = content[0] + len(raw) - len(raw.lstrip())
@@ -164,6 +205,7 @@ class _Paragraph:
             start=min(start, content[0]),
             end=content[1],
             resolution=resolution,
+            resolved=resolved,
         )
 
     def _attribution(self, content_start: int, quote_start: int) -> str | None:
@@ -179,11 +221,12 @@ class _Paragraph:
             person = before[-1]
             between = self.text[person.end : quote_start]
             lead = self.text[content_start : person.start]
-            if not re.search(r"[.;]", between) and _OF_ROLE.search(lead):
+            if not re.search(r"[.;]", between) and _ends_with_of(lead, self._words("of")):
                 return person.name
         window = self.text[max(content_start, quote_start - 80) : quote_start]
-        match = _OF_SOMEONE.search(window)
-        return match.group(1).strip() if match else None
+        return _named_before(window, self._words("of"))
+
+    # -- who speaks ----------------------------------------------------------------------
 
     def _speaker(self, first: int, cue_first: int) -> Speaker | None:
         """Who says the cue at ``cue_first``: the phrase that ends the clause before it."""
@@ -193,21 +236,32 @@ class _Paragraph:
             end -= size
         if end < first:
             return None
+        # "Ông A, Giám đốc Sở, cho biết", "Đại sứ A, Trưởng Phái đoàn ... cho biết": a
+        # mention with its office set off by commas, which opens its clause.
+        for mention in self.mentions.people:
+            if mention.extent_last == end and mention.extent_first >= first:
+                begin = self._phrase_start(first, mention.extent_first)
+                if self._opens_clause(first, begin):
+                    return [(mention.person, None, True)], tokens[begin].start
         if tokens[end].stops:
-            # "Ông A, Giám đốc Sở, cho biết": a name-first mention set off by commas.
-            for mention in self.mentions.people:
-                if mention.extent_last == end and mention.first >= first:
-                    return mention.person, None, self._phrase_start(first, mention.first)
             return None
         begin = end
-        while begin > first and not any(c in _CLAUSE_STOPS for c in tokens[begin - 1].trail):
+        while begin > first and not self._boundary(begin - 1):
             begin -= 1
         while begin <= end and (size := self._adverb_from(begin, end)):
             begin += size
         if begin > end:
             return None
-        found = self._phrase_speaker(begin, end)
-        return None if found is None else (*found, self.tokens[begin].start)
+        found = self._phrase_speakers(begin, end)
+        return None if not found else (found, tokens[begin].start)
+
+    def _boundary(self, k: int) -> bool:
+        """True when token ``k`` ends a clause: , ; : after it, or it is a dash."""
+        token = self.tokens[k]
+        return any(c in _CLAUSE_STOPS for c in token.trail) or is_dash(token)
+
+    def _opens_clause(self, first: int, begin: int) -> bool:
+        return begin == first or self._boundary(begin - 1)
 
     def _phrase_start(self, first: int, name_first: int) -> int:
         """Where "Ông A, office," starts: at its honorific when it has one."""
@@ -215,25 +269,136 @@ class _Paragraph:
         for size in (2, 1):
             lead = name_first - size
             if lead >= first and _key(tokens[lead:name_first]) in self.lex.honorifics:
-                return tokens[lead].start
-        return tokens[name_first].start
+                return lead
+        return name_first
+
+    def _phrase_speakers(self, begin: int, end: int) -> list[Found]:
+        """The speakers that tokens ``begin``..``end`` are, and nothing more: one, or two
+        people joined by "và"."""
+        one = self._phrase_speaker(begin, end)
+        if one is not None:
+            return [one]
+        tokens = self.tokens
+        joins = self._words("names")
+        for mention in self.mentions.people:
+            join = mention.extent_last + 1
+            if begin <= mention.extent_first and join < end and tokens[join].key in joins:
+                left = self._phrase_speaker(begin, mention.extent_last)
+                right = self._phrase_speaker(join + 1, end)
+                if left is not None and right is not None:
+                    return [left, right]
+        return []
 
     def _phrase_speaker(self, begin: int, end: int) -> Found | None:
         """The speaker that tokens ``begin``..``end`` are, and nothing more, if any."""
         tokens = self.tokens
         for mention in self.mentions.people:
-            lead = _key(tokens[begin : mention.first])
-            honorific = begin < mention.first and lead in self.lex.honorifics
+            lead = _key(tokens[begin : mention.extent_first])
+            honorific = begin < mention.extent_first and lead in self.lex.honorifics
             if mention.extent_last == end and (mention.extent_first == begin or honorific):
-                return mention.person, None
+                return mention.person, None, True
         for title in self.mentions.bare_titles:
             if title.last == end and title.first == begin:
                 return self._resolve(title)
-        entry = self.lex.speaker_index.get(_key(tokens[begin : end + 1]))
-        if entry is None:
+        written = _key(tokens[begin : end + 1])
+        if begin == end and written in self.lex.pronoun_index:
+            return self._pronoun(begin)
+        entry = self.lex.speaker_index.get(written)
+        if entry is not None:
+            kind = EntityKind.GROUP if entry.group else EntityKind.ORGANIZATION
+            return self._person(entry.name, None, (begin, end), kind=kind), None, True
+        by_grammar = self._organisation_or_group(begin, end)
+        if by_grammar is None:
             return None
-        kind = EntityKind.GROUP if entry.group else EntityKind.ORGANIZATION
-        return self._person(entry.name, None, (begin, end), kind=kind), None
+        name = self.text[tokens[begin].start : tokens[end].end]
+        return self._person(name, None, (begin, end), kind=by_grammar), None, True
+
+    def _organisation_or_group(self, begin: int, end: int) -> EntityKind | None:
+        """What a phrase is by its grammar: a news agency or an abbreviation ("TTXVN"), an
+        organisation's name ("Ban Đối ngoại Trung ương"), a quantified group ("hai Thủ
+        tướng", "các bên"); None for anything else."""
+        tokens = self.tokens
+        words = tokens[begin : end + 1]
+        written = _key(words)
+        if written in self.lex.agencies or (len(words) == 1 and _abbreviation(words[0])):
+            return EntityKind.ORGANIZATION
+        head = phrase_at(words, 0, self.lex.org_heads, longest=3)
+        named = head and head < len(words) and words[0].text[:1].isupper()
+        if named and all(_in_name(words, k) for k in range(head, len(words))):
+            return EntityKind.ORGANIZATION
+        groups = self.lex.group_index
+        quantifier = phrase_at(words, 0, groups.get("quantifier", ()), longest=2)
+        if quantifier and quantifier < len(words):
+            rest = words[quantifier:]
+            if _key(rest) in groups.get("noun", ()) or _key(rest) in self.lex.roles:
+                return EntityKind.GROUP
+        return None
+
+    def _pronoun(self, at: int) -> Found:
+        """ "Ông đánh giá cao ...": the person named last, unless the pronoun's gender rules
+        them out ("bà" is not someone written "ông" before)."""
+        gender = self.lex.pronoun_index[self.tokens[at].key]
+        here = [
+            _Known(person=m.person, honorific=m.honorific)
+            for m in self.mentions.people
+            if m.last < at
+        ]
+        written = self.tokens[at].text
+        for known in reversed([*self.known, *here]):
+            if known.person.kind is EntityKind.PERSON and _fits(known.honorific, gender, self.lex):
+                person = known.person
+                speaker = self._person(person.name, person.role, (at, at), kind=EntityKind.PERSON)
+                return speaker, f"'{written}' refers to {person.name} (line {person.line})", True
+        unresolved = self._person(written, None, (at, at), kind=EntityKind.PERSON)
+        return unresolved, f"'{written}' names no one earlier in the article: unresolved", False
+
+    def _chained(self, first: int, cue_first: int, earlier: list[Statement]) -> list[Found]:
+        """The speakers of a cue with no subject of its own, listed after another verb:
+        "SPEAKER gửi lời chào ... và khẳng định", "...; khẳng định ...". They are those of
+        the statement before in the sentence, else the person the sentence opens with,
+        else, when the paragraph opens with no narrator of its own, those of the paragraph
+        before (a sentence broken across two paragraphs)."""
+        tokens = self.tokens
+        if cue_first == first:
+            return []
+        joiner = tokens[cue_first - 1].key
+        two = f"{tokens[cue_first - 2].key} {joiner}" if cue_first - 2 >= first else joiner
+        joiners = self._words("joiner")
+        trail = tokens[cue_first - 1].trail
+        joined = joiner in joiners or two in joiners or ";" in trail
+        if not (joined or "," in trail):
+            return []
+        start = tokens[first].start
+        in_sentence = [s for s in earlier if s.start >= start]
+        if in_sentence:
+            # Inside what was said, a verb after a comma is part of it ("cho biết, các bên sẽ
+            # trao đổi, đề xuất ..."); "và" or a semicolon lists the speaker's next one.
+            return _same_start(in_sentence) if joined else []
+        subject = self._subject(first, cue_first)
+        if subject is None:
+            return []
+        mention, reported = subject
+        if not reported:
+            return [(mention.person, None, True)]
+        # "A sẽ tiếp tục ...; khẳng định ...": A's clause is what was said, so the verb is
+        # the last speaker's, in this paragraph or the one before it broke off from.
+        before = earlier or self.previous
+        return _same_start(before) if before else []
+
+    def _subject(self, first: int, cue_first: int) -> tuple[Mention, bool] | None:
+        """The person a sentence opens with, before ``cue_first``, and whether their clause
+        is reported speech ("A sẽ tiếp tục ...") rather than something they do."""
+        for mention in self.mentions.people:
+            if mention.extent_first < first or mention.extent_last >= cue_first:
+                continue
+            begin = self._phrase_start(first, mention.extent_first)
+            while begin > first and (size := self._adverb_before(begin - 1)):
+                begin -= size
+            if begin != first:
+                return None
+            after = mention.extent_last + 1
+            return mention, _word_at(self.tokens, after) in self._words("reported")
+        return None
 
     def _person(
         self, name: str, role: str | None, span: tuple[int, int], *, kind: EntityKind
@@ -267,22 +432,25 @@ class _Paragraph:
         return 0
 
     def _resolve(self, title: BareTitle) -> Found:
-        """Tie an office written alone to the person last named with it."""
+        """Tie a reference to the person last named who fits it: by office ("Tổng Bí thư"
+        to "Tổng Bí thư Nguyễn Phú Trọng") or by one word of the name ("ông Sơn")."""
         here = [m.person for m in self.mentions.people if m.last < title.first]
         span = (title.first, title.last)
-        for person in reversed([*self.known, *here]):
-            role = fold_key(person.role or "")
-            if role == title.key or role.startswith(title.key + " "):
-                speaker = self._person(person.name, person.role, span, kind=EntityKind.PERSON)
-                why = f"'{title.role}' refers to {person.name} ({person.role}, line {person.line})"
-                return speaker, why
-        unresolved = self._person(title.role, title.role, span, kind=EntityKind.PERSON)
-        return unresolved, f"'{title.role}' names no one earlier in the article: unresolved"
+        written = title.written or title.role or ""
+        for person in reversed([*(k.person for k in self.known), *here]):
+            if person.kind is not EntityKind.PERSON or not _refers_to(title, person):
+                continue
+            speaker = self._person(person.name, person.role, span, kind=EntityKind.PERSON)
+            why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
+            return speaker, why, True
+        name = written if title.by == "name" else title.role or written
+        unresolved = self._person(name, title.role, span, kind=EntityKind.PERSON)
+        return unresolved, f"'{written}' names no one earlier in the article: unresolved", False
 
     def _theo(self, first: int, last: int) -> Statement | None:
         """Theo SPEAKER, content."""
         tokens = self.tokens
-        if tokens[first].key != _THEO or tokens[first].stops:
+        if tokens[first].key not in self._words("according") or tokens[first].stops:
             return None
         comma = next((k for k in range(first + 1, last) if tokens[k].trail.startswith(",")), None)
         if comma is None:
@@ -299,16 +467,21 @@ class _Paragraph:
         ordered = sorted(statements, key=lambda s: s.start)
         out: list[Statement] = []
         for index, here in enumerate(ordered):
-            nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+            nxt = next((s for s in ordered[index + 1 :] if s.start > here.start), None)
             content_start = self.text.rfind(here.text, 0, here.end)
             if nxt is not None and content_start < nxt.start < here.end:
-                kept = _JOINER_TAIL.sub("", self.text[content_start : nxt.start])
-                found = (here.speaker, here.resolution)
+                kept = _strip_joiner(self.text[content_start : nxt.start], self._words("joiner"))
+                found = (here.speaker, here.resolution, here.resolved)
                 content = (content_start, content_start + len(kept))
                 out.append(self._make(found, here.cue, content, here.start))
             else:
                 out.append(here)
         return out
+
+
+def _word_at(tokens: Sequence[Token], k: int) -> str:
+    """The folded word at ``k`` (empty past the end)."""
+    return tokens[k].key if 0 <= k < len(tokens) else ""
 
 
 def _key(tokens: Sequence[Token]) -> str:
@@ -321,6 +494,86 @@ def _outer_start(token: Token) -> int:
 
 def _outer_end(token: Token) -> int:
     return token.end + len(token.trail)
+
+
+def _abbreviation(token: Token) -> bool:
+    """An organisation written as capitals: "TTXVN", "AFP", "ASEAN"."""
+    letters = token.text.replace("+", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _in_name(words: Sequence[Token], k: int) -> bool:
+    """Word ``k`` continues an organisation's name: capitalised, an abbreviation, or a
+    lowercase syllable after a capitalised one ("Ngoại giao", "Đối ngoại Trung ương")."""
+    word = words[k]
+    if word.capitalised or _abbreviation(word):
+        return True
+    return word.text.isalpha() and word.text.islower() and words[k - 1].capitalised
+
+
+def _refers_to(title: BareTitle, person: Person) -> bool:
+    if title.by == "name":
+        words = person.key.split()
+        return bool(words) and title.key in (words[-1], words[0])
+    role = fold_key(person.role or "")
+    return role == title.key or role.startswith(title.key + " ")
+
+
+def _fits(honorific: str | None, gender: str, lex: Lexicon) -> bool:
+    """True unless the person was written with an honorific of the other gender."""
+    if honorific is None or gender == "any":
+        return True
+    written = lex.pronoun_index.get(honorific, "any")
+    return written in {gender, "any"}
+
+
+def _same_start(statements: Sequence[Statement]) -> list[Found]:
+    """The speakers of the last statement, and of those with the same subject (two people
+    joined by "và" give one statement each)."""
+    last = statements[-1]
+    return [
+        (s.speaker, s.resolution, s.resolved)
+        for s in statements
+        if s.start == last.start and s.line == last.line
+    ]
+
+
+def _ends_with_of(lead: str, words: frozenset[str]) -> bool:
+    """ "... lời căn dặn của <person>": the text before a name ends with a word that gives
+    the quotation to that person, within 40 characters and no clause break."""
+    tail = lead[-42:]
+    for match in re.finditer(r"[^\W\d_]+", tail):
+        if fold_key(match.group()) in words and not re.search(r"[,;.“”\"]", tail[match.end() :]):
+            return True
+    return False
+
+
+def _named_before(window: str, words: frozenset[str]) -> str | None:
+    """The capitalised name that ends ``window`` after one of ``words`` ("của Bác Hồ")."""
+    tokens = list(re.finditer(r"\S+", window))
+    for k in range(len(tokens) - 1, -1, -1):
+        if fold_key(tokens[k].group()) in words:
+            name = [t.group().strip(",:") for t in tokens[k + 1 :]]
+            if 1 <= len(name) <= 5 and all(
+                w[:1].isupper() and '"' not in w and "“" not in w and "”" not in w for w in name
+            ):
+                return " ".join(name)
+            return None
+    return None
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and not any(c in word for c in '"“”.;')
+
+
+def _strip_joiner(text: str, joiners: frozenset[str]) -> str:
+    """The content without the ", và" / "đồng thời" that led to the next statement."""
+    kept = text.rstrip(" ,;")
+    for size in (2, 1):
+        words = kept.rsplit(None, size)
+        if len(words) == size + 1 and fold_key(" ".join(words[1:])) in joiners:
+            return words[0].rstrip(" ,;")
+    return kept
 
 
 def _is_speech(quoted: str) -> bool:
@@ -336,16 +589,3 @@ def _mode(body: str, quotes: tuple[Quote, ...], speaker: str) -> StatementMode:
     if not any(c.isalnum() for c in _QUOTE.sub("", body)):
         return StatementMode.DIRECT
     return StatementMode.MIXED
-
-
-def _same_speaker(
-    tokens: Sequence[Token], cue_first: int, earlier: list[Statement]
-) -> Person | None:
-    """ "SPEAKER biểu dương ... và đề nghị ...": the second cue has the first one's speaker."""
-    if not earlier or cue_first == 0:
-        return None
-    joiner = tokens[cue_first - 1].key
-    two = f"{tokens[cue_first - 2].key} {joiner}" if cue_first >= 2 else joiner
-    if joiner in _JOINERS or two in _JOINERS:
-        return earlier[-1].speaker
-    return None
