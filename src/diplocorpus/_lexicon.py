@@ -121,6 +121,7 @@ class Lexicon:
     role_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     epithets: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     degrees: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    name_particles: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     pronouns: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     group_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     org_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)

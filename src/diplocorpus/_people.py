@@ -304,7 +304,7 @@ def _short_name(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> int | None:
     if j == 0 or j >= len(tokens) or tokens[j - 1].stops:
         return None
     token = tokens[j]
-    if not token.capitalised or token.lead or _run_end(tokens, j) != j:
+    if not token.capitalised or token.lead or _run_end(tokens, j, lex) != j:
         return None
     if token.key in lex.places or token.key in lex.first_words["org_heads"]:
         return None
@@ -368,7 +368,7 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
     while k < len(tokens) and k < j + _MAX_GAP:
         token = tokens[k]
         if token.capitalised:
-            run_end = _run_end(tokens, k)
+            run_end = _run_end(tokens, k, lex)
             name = _name_in_run(tokens, k, run_end, lex)
             if name is not None:
                 return name
@@ -437,7 +437,7 @@ def _listed_after_colon(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tupl
         return None
     if tokens[j].key not in lex.surnames:
         return None
-    end = _run_end(tokens, j)
+    end = _run_end(tokens, j, lex)
     if not _NAME_WORDS[0] <= end - j + 1 <= _NAME_WORDS[1] or _own_office(tokens, end, lex):
         return None
     return j, end
@@ -462,16 +462,22 @@ def _role_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _run_end(tokens: tuple[Token, ...], k: int) -> int:
-    """Index of the last capitalised word of the run starting at ``k``."""
+def _run_end(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
+    """Index of the last capitalised word of the run starting at ``k``; a foreign name goes
+    on over its lowercase particles ("Ahmad Zaki bin Yusof", "Ursula von der Leyen")."""
     end = k
-    while (
-        not tokens[end].stops
-        and end + 1 < len(tokens)
-        and tokens[end + 1].capitalised
-        and not tokens[end + 1].lead  # an opening quote starts something else
-    ):
-        end += 1
+    while not tokens[end].stops and end + 1 < len(tokens):
+        nxt = end + 1
+        while (
+            nxt + 1 < len(tokens)
+            and tokens[nxt].key in lex.name_particles
+            and not tokens[nxt].stops
+            and any(_foreign(t.text) for t in tokens[k : end + 1])
+        ):
+            nxt += 1
+        if not tokens[nxt].capitalised or tokens[nxt].lead:  # a quote starts something else
+            break
+        end = nxt
     return end
 
 
@@ -552,7 +558,7 @@ def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, 
         start = k + 1 if joins else k
         if not joined or start >= len(tokens) or tokens[start].key not in lex.surnames:
             break
-        end = _run_end(tokens, start)
+        end = _run_end(tokens, start, lex)
         size = end - start + 1
         if not 2 <= size <= _NAME_WORDS[1]:
             break
@@ -573,7 +579,7 @@ def _names_first(
         if claimed[k] or not tokens[k].capitalised or _honorific_at(tokens, k, lex):
             k += 1
             continue
-        end = _run_end(tokens, k)
+        end = _run_end(tokens, k, lex)
         begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in lex.grammar_words("names")
         honored = _after_honorific(tokens, k, lex)
         size = end - k + 1

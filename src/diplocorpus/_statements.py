@@ -290,7 +290,22 @@ class _Paragraph:
         return []
 
     def _phrase_speaker(self, begin: int, end: int) -> Found | None:
-        """The speaker that tokens ``begin``..``end`` are, and nothing more, if any."""
+        """The speaker that tokens ``begin``..``end`` are, and nothing more, if any: a
+        person or a reference to one, else an organisation or group (a phrase that holds
+        a person's name is not one)."""
+        found = self._person_speaker(begin, end)
+        if found is not None:
+            return found
+        if any(begin <= m.first and m.last <= end for m in self.mentions.people):
+            return None
+        by_grammar = self._organisation_or_group(begin, end)
+        if by_grammar is None:
+            return None
+        name = self.text[self.tokens[begin].start : self.tokens[end].end]
+        return self._person(name, None, (begin, end), kind=by_grammar), None, True
+
+    def _person_speaker(self, begin: int, end: int) -> Found | None:
+        """The person, reference or listed speaker that tokens ``begin``..``end`` are."""
         tokens = self.tokens
         for mention in self.mentions.people:
             lead = _key(tokens[begin : mention.extent_first])
@@ -304,14 +319,10 @@ class _Paragraph:
         if begin == end and written in self.lex.pronoun_index:
             return self._pronoun(begin)
         entry = self.lex.speaker_index.get(written)
-        if entry is not None:
-            kind = EntityKind.GROUP if entry.group else EntityKind.ORGANIZATION
-            return self._person(entry.name, None, (begin, end), kind=kind), None, True
-        by_grammar = self._organisation_or_group(begin, end)
-        if by_grammar is None:
+        if entry is None:
             return None
-        name = self.text[tokens[begin].start : tokens[end].end]
-        return self._person(name, None, (begin, end), kind=by_grammar), None, True
+        kind = EntityKind.GROUP if entry.group else EntityKind.ORGANIZATION
+        return self._person(entry.name, None, (begin, end), kind=kind), None, True
 
     def _organisation_or_group(self, begin: int, end: int) -> EntityKind | None:
         """What a phrase is by its grammar: a news agency or an abbreviation ("TTXVN"), an
@@ -324,6 +335,7 @@ class _Paragraph:
             return EntityKind.ORGANIZATION
         head = phrase_at(words, 0, self.lex.org_heads, longest=3)
         named = head and head < len(words) and words[0].text[:1].isupper()
+        named = named and (words[head].capitalised or _abbreviation(words[head]))
         if named and all(_in_name(words, k) for k in range(head, len(words))):
             return EntityKind.ORGANIZATION
         groups = self.lex.group_index
