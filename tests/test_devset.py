@@ -41,6 +41,11 @@ TEXT_FLOORS = {
     "authors": 1.0,
     "view_count": 1.0,
     "captions_recall": 0.91,
+    # Issue 10's floors are statements recall .85 at precision .95 and people recall .90;
+    # the dev set is above them, and these pin where it is.
+    "statements_recall": 1.0,
+    "statements_precision": 1.0,
+    "people_recall": 1.0,
 }
 HTML_FLOORS = {
     "body_f1": 0.997,

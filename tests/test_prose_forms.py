@@ -367,3 +367,42 @@ def test_a_narrator_of_their_own_is_not_overruled() -> None:
 )
 def test_no_speaker_no_statement(sentence: str) -> None:
     assert said(sentence) == []
+
+
+# -- one person, one record -----------------------------------------------------------------
+
+
+def test_distinct_people_gathers_every_mention_of_one_person() -> None:
+    art = article(
+        "Bộ trưởng Ngoại giao Lê Văn Tâm tiếp Đại sứ Nhật Bản Ito Naoki.",
+        "Tại buổi tiếp, Bộ trưởng Lê Văn Tâm cảm ơn Đại sứ.",
+        "Bộ trưởng cho biết hai nước sẽ mở rộng hợp tác lao động; ông Tâm đề nghị phía Nhật Bản"
+        " hỗ trợ đào tạo.",
+        "Đại sứ Ito Naoki khẳng định Nhật Bản coi trọng quan hệ với Việt Nam.",
+    )
+    found = dc.distinct_people(art)
+    assert [(p.name, p.roles) for p in found] == [
+        ("Lê Văn Tâm", ("Bộ trưởng Ngoại giao", "Bộ trưởng")),
+        ("Ito Naoki", ("Đại sứ Nhật Bản", "Đại sứ")),
+    ]
+    tam = found[0]
+    assert [(m.name, m.line) for m in tam.mentions] == [
+        ("Lê Văn Tâm", 2),
+        ("Lê Văn Tâm", 3),
+        ("Bộ trưởng", 4),
+        ("ông Tâm", 4),
+    ]
+    block = art.blocks[3].text
+    assert [block[m.start : m.end] for m in tam.mentions[2:]] == ["Bộ trưởng", "ông Tâm"]
+    assert {m.key for m in tam.mentions} == {tam.key}
+
+
+def test_distinct_people_leaves_out_a_reference_to_no_one() -> None:
+    art = article("Thủ tướng chỉ đạo các bộ khẩn trương khắc phục hậu quả bão.")
+    assert dc.distinct_people(art) == ()
+
+
+def test_distinct_people_round_trips_through_json() -> None:
+    art = article("Ông Nguyễn Văn Hùng, Giám đốc Sở Ngoại vụ, cho biết đoàn sẽ đến vào thứ Hai.")
+    (hung,) = dc.distinct_people(art)
+    assert dc.from_json(dc.to_json(hung), dc.Individual) == hung

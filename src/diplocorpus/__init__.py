@@ -44,12 +44,13 @@ from ._models import (
     EventClaim,
     EventKind,
     EventMention,
+    Individual,
     Person,
     Quote,
     Statement,
     StatementMode,
 )
-from ._people import extract_people
+from ._people import distinct_people, extract_people
 from ._profile import SiteProfile, TemplateLine
 from ._site import group_sites, learn_site
 from ._statements import extract_statements
@@ -76,6 +77,7 @@ __all__ = [
     "EventClaim",
     "EventKind",
     "EventMention",
+    "Individual",
     "IngestReport",
     "InputError",
     "Lexicon",
@@ -99,6 +101,7 @@ __all__ = [
     "__version__",
     "analyse",
     "dask_bag",
+    "distinct_people",
     "export_parquet",
     "extract_events",
     "extract_people",

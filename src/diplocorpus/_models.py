@@ -187,6 +187,28 @@ class Person:
     kind: EntityKind = EntityKind.PERSON
 
 
+def _people_tuple(values: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Individual:
+    """One person an article names, with every way it names them.
+
+    ``name`` is the fullest spelling, ``key`` its folded form; ``names`` every spelling of
+    the full name, ``roles`` every office, both as written and in reading order. ``mentions``
+    are the :class:`Person` mentions of the full name and the references that were tied to
+    it ("ông Sơn", "Ngoại trưởng Blinken", "Người đứng đầu Chính phủ"), each with its line
+    and span and the words as written.
+    """
+
+    name: str
+    key: str
+    names: tuple[str, ...] = attrs.field(converter=str_tuple)
+    roles: tuple[str, ...] = attrs.field(converter=str_tuple)
+    mentions: tuple[Person, ...] = attrs.field(converter=_people_tuple)
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Quote:
     """Words in quotation marks inside a statement, and whom the text says they are from.

@@ -41,6 +41,7 @@ from ._people import (
     find_mentions,
     is_dash,
     phrase_at,
+    resolve,
     sentence_spans,
 )
 from ._text import fold_key
@@ -449,9 +450,8 @@ class _Paragraph:
         here = [m.person for m in self.mentions.people if m.last < title.first]
         span = (title.first, title.last)
         written = title.written or title.role or ""
-        for person in reversed([*(k.person for k in self.known), *here]):
-            if person.kind is not EntityKind.PERSON or not _refers_to(title, person):
-                continue
+        person = resolve(title, [*(k.person for k in self.known), *here])
+        if person is not None:
             speaker = self._person(person.name, person.role, span, kind=EntityKind.PERSON)
             why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
             return speaker, why, True
@@ -521,14 +521,6 @@ def _in_name(words: Sequence[Token], k: int) -> bool:
     if word.capitalised or _abbreviation(word):
         return True
     return word.text.isalpha() and word.text.islower() and words[k - 1].capitalised
-
-
-def _refers_to(title: BareTitle, person: Person) -> bool:
-    if title.by == "name":
-        words = person.key.split()
-        return bool(words) and title.key in (words[-1], words[0])
-    role = fold_key(person.role or "")
-    return role == title.key or role.startswith(title.key + " ")
 
 
 def _fits(honorific: str | None, gender: str, lex: Lexicon) -> bool:
