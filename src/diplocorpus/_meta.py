@@ -34,7 +34,7 @@ _MAX_CREDIT_WORDS = 8
 _CAPS_NAME_WORDS = 3
 _SIGNATURE_WORDS = 4
 _AFTER_NAME = re.compile(r"\s*\(|\s+[-–—]\s+(?=[^\W\d_])")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s|\svà\s)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s[-–—]\s)\s*")
 _DIGIT = re.compile(r"\d")
 _HANDLE = re.compile(r"[\w.\-]{3,32}")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
@@ -146,7 +146,8 @@ def byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     body = body.strip(" ")
     if body.endswith(".") and not _INITIALS.search(body):
         body = body[:-1]
-    for part in _NAME_SPLIT.split(body.strip(" .") if not _INITIALS.search(body) else body):
+    joined = body.strip(" .") if not _INITIALS.search(body) else body
+    for part in _split_names(joined, lexicon.grammar_words("authors")):
         for raw in part.split("/"):
             piece = raw.strip()
             if not piece or _is_agency(piece, lexicon) or DOMAIN.search(piece):
@@ -218,6 +219,22 @@ def phrase_words(folded: str, phrases: frozenset[str]) -> int:
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     # A frozenset keeps its hash once computed: this lookup costs nothing per line.
     return frozenset(p.split(" ", 1)[0].rstrip(_PUNCT) for p in phrases)
+
+
+def _split_names(text: str, joiners: frozenset[str]) -> list[str]:
+    """The names of a byline: split at commas, ";", "&", dashes and the ``authors`` words
+    of the lexicon ("và")."""
+    parts: list[str] = []
+    for chunk in _NAME_SPLIT.split(text):
+        words: list[str] = []
+        for word in chunk.split(" "):
+            if words and fold_key(word) in joiners:
+                parts.append(" ".join(words))
+                words = []
+            else:
+                words.append(word)
+        parts.append(" ".join(words))
+    return parts
 
 
 def _is_agency(text: str, lexicon: Lexicon) -> bool:

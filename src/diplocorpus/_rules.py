@@ -9,6 +9,7 @@ lexicon's.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections.abc import Callable, Sequence
@@ -65,7 +66,6 @@ _WORD_EDGES = "\"'“”‘’()[],.;:!?"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9 _./-]*")
 _SLUG_WORD = re.compile(r"[a-z]{2,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_PAGE_OF = re.compile(r"trang\s*\d+\s*(?:/|trên|of)\s*\d+")
 _COUNT = re.compile(r"\(\s*\d+\s*\)|^\d+\s|\s\d+$")
 _FONT_SIZE = re.compile(r"(?:a[+-]?\s*){1,4}")
 _NUMERIC = re.compile(r"[-+−]?[\d.,%]+")
@@ -282,17 +282,24 @@ def _counter(line: Line, lex: Lexicon) -> Label | None:
     return K.COUNTER, "view counter"
 
 
+@functools.lru_cache(maxsize=8)
+def _page_of(page: frozenset[str], of: frozenset[str]) -> re.Pattern[str]:
+    """ "trang 2/5", "trang 2 trên 5" (folded text), from the lexicon's words."""
+    words = "|".join(map(re.escape, sorted(page))) or "(?!)"
+    between = "|".join(["/", *map(re.escape, sorted(of))])
+    return re.compile(rf"(?:{words})\s*\d+\s*(?:{between})\s*\d+")
+
+
 def _pagination(line: Line, lex: Lexicon) -> Label | None:
     if line.words > _SHORT_LINE:
         return None
     unglued = _CAMEL.sub(" ", line.text)  # "FirstPrevNextLast"
     folded = fold_key(unglued) if unglued != line.text else line.fold
-    if _PAGE_OF.match(folded):
+    page = lex.grammar_words("page")
+    if _page_of(page, lex.grammar_words("page_of")).match(folded):
         return K.PAGINATION, "page number of a pager"
     tokens = folded.replace(",", " ").split()
-    pager = [
-        t for t in tokens if t.strip("[]").isdigit() or t in lex.pagination_words or t == "trang"
-    ]
+    pager = [t for t in tokens if t.strip("[]").isdigit() or t in lex.pagination_words or t in page]
     if len(tokens) >= 2 and len(pager) == len(tokens):
         return K.PAGINATION, "pager controls"
     return None
