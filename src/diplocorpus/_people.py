@@ -342,6 +342,8 @@ def _short_after_honorific(
 ) -> int:
     """ "ông Sơn cho biết": an honorific and one word of a name named elsewhere. Returns
     the next token to look at."""
+    if tokens[i].key not in lex.first_words["honorifics"]:
+        return i + 1
     for size in (2, 1):
         words = tokens[i : i + size]
         if len(words) == size and " ".join(t.key for t in words) in lex.honorifics:
@@ -411,11 +413,12 @@ def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     """The number of words of the longest office head starting at token ``i`` (0: none),
     with a prefix that belongs to it ("Quyền Bộ trưởng", "nguyên Thủ tướng")."""
     prefix = 0
-    for size in (2, 1):
-        words = tokens[i : i + size]
-        if len(words) == size and not words[-1].stops and _key(words) in lex.role_prefixes:
-            prefix = size
-            break
+    if tokens[i].key in lex.first_words["role_prefixes"]:
+        for size in (2, 1):
+            words = tokens[i : i + size]
+            if len(words) == size and not words[-1].stops and _key(words) in lex.role_prefixes:
+                prefix = size
+                break
     k = i + prefix
     if k >= len(tokens) or tokens[k].key not in lex.first_words["roles"]:
         return 0
