@@ -5,7 +5,16 @@ Both orders are read: office first ("Bộ trưởng Bộ Ngoại giao Bùi Thanh
 A, role; B, role"), an office shared by several names ("Phó Thủ tướng Trần Hồng Hà và Lê Minh
 Khái"), and names after an honorific ("ông", "bà", "Đồng chí"). Offices come from the
 ``roles`` lexicon; a name is a run of capitalised syllables, and a Vietnamese family name
-(``surnames``) says where it starts when a place or an organisation runs into it.
+(``surnames``) says where it starts when a place or an organisation runs into it. A name
+in Latin script needs no family name: a word that cannot be a Vietnamese syllable
+("Widodo", "Blinken") or initials ("Antony J. Blinken") show it. An office set off after a
+title-first name is that person's ("Đại sứ A, Trưởng Phái đoàn ..."); a run that is only a
+place ("Thái Lan") is nobody.
+
+Besides the names, a line has references to people named elsewhere: an office alone, a
+phrase that stands for one (``epithets``), one word of a name after an office or honorific
+("ông Sơn", "Ngoại trưởng Blinken"). :func:`resolve` ties one to the person last named who
+fits; :func:`distinct_people` gathers one record a person.
 """
 
 from __future__ import annotations
