@@ -406,3 +406,162 @@ def test_distinct_people_round_trips_through_json() -> None:
     art = article("Ông Nguyễn Văn Hùng, Giám đốc Sở Ngoại vụ, cho biết đoàn sẽ đến vào thứ Hai.")
     (hung,) = dc.distinct_people(art)
     assert dc.from_json(dc.to_json(hung), dc.Individual) == hung
+
+
+# -- ordinary news prose: asides, times, unnamed and local speakers -----------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            ["Bà Hoàng Thị Duyên, 61 tuổi, kể nước lên tới mái nhà chỉ trong một đêm."],
+            [("Hoàng Thị Duyên", "kể")],
+        ),
+        (
+            ["Ông Lương Văn Khải, 58 tuổi, ở xã Tân Lập, cho biết cả làng mất trắng vụ lúa."],
+            [("Lương Văn Khải", "cho biết")],
+        ),
+        (
+            ["Anh Đặng Quốc Toàn (29 tuổi, quê Nghệ An) phân tích giá thuê nhà đã tăng gấp đôi."],
+            [("Đặng Quốc Toàn", "phân tích")],
+        ),
+        (
+            ["“Chưa bao giờ thấy cảnh này”, bà Kiều Thị Lụa, người bán rau ở chợ Long Biên, nói."],
+            [("Kiều Thị Lụa", "nói")],
+        ),
+        (
+            ["Thủ tướng Đức Olaf Scholz hôm 3/4 cho biết Berlin sẽ tăng viện trợ."],
+            [("Olaf Scholz", "cho biết")],
+        ),
+        (
+            ["Tổng thống Pháp Emmanuel Macron hôm qua tuyên bố sẽ giải tán quốc hội."],
+            [("Emmanuel Macron", "tuyên bố")],
+        ),
+    ],
+)
+def test_asides_and_times_between_speaker_and_cue(
+    paragraphs: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert said(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        (
+            "Công an huyện Đông Anh thông tin đã tạm giữ hai đối tượng.",
+            "Công an huyện Đông Anh",
+            "organization",
+        ),
+        (
+            "UBND TP Cần Thơ yêu cầu các phường rà soát nhà trọ.",
+            "UBND TP Cần Thơ",
+            "organization",
+        ),
+        (
+            "Trung tâm Kiểm soát bệnh tật thành phố cho biết số ca sốt xuất huyết đã giảm.",
+            "Trung tâm Kiểm soát bệnh tật thành phố",
+            "organization",
+        ),
+        ("Người dân cho biết nước ngập đến đầu gối.", "người dân", "group"),
+        ("Nhiều nông dân cho biết giá phân bón tăng mạnh.", "Nhiều nông dân", "group"),
+    ],
+)
+def test_local_organisations_and_groups(sentence: str, speaker: str, kind: str) -> None:
+    (s,) = dc.extract_statements(article(sentence))
+    assert (s.speaker.name, s.speaker.kind.value) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Một cán bộ xã Phú Mỹ cho biết đường sẽ được sửa trong tháng tới.",
+            "Một cán bộ xã Phú Mỹ",
+        ),
+        (
+            "Đại diện Sở Tài nguyên và Môi trường cho hay đã lấy mẫu nước để kiểm tra.",
+            "Đại diện Sở Tài nguyên và Môi trường",
+        ),
+    ],
+)
+def test_speakers_the_article_does_not_name_are_kept_unresolved(
+    sentence: str, speaker: str
+) -> None:
+    (s,) = dc.extract_statements(article(sentence))
+    assert (s.speaker.name, s.resolved) == (speaker, False)
+
+
+def test_anh_refers_only_to_someone_written_anh() -> None:
+    assert said(
+        "Anh Phùng Văn Khoa mở quán phở từ năm 2010.",
+        "Anh cho biết quán đông nhất vào sáng Chủ nhật.",
+    ) == [("Phùng Văn Khoa", "cho biết")]
+    assert (
+        said(
+            "Ông Phùng Văn Khoa mở quán phở từ năm 2010.",
+            "Anh cho biết sẽ hỗ trợ Ukraine thêm tên lửa.",
+        )
+        == []
+    )
+
+
+def test_the_given_names_alone_refer_back() -> None:
+    assert said(
+        "Tiền vệ Nguyễn Hoàng Đức ghi bàn thắng duy nhất.",
+        "“Cả đội đã chơi đầy quyết tâm”, Hoàng Đức nói sau trận.",
+    ) == [("Nguyễn Hoàng Đức", "nói")]
+
+
+def test_an_honorific_and_a_word_that_is_also_a_country() -> None:
+    assert said(
+        "Ông Trịnh Minh Đức là chủ tịch hiệp hội doanh nghiệp tỉnh.",
+        "“Doanh nghiệp đang rất khó khăn”, ông Đức cảnh báo.",
+    ) == [("Trịnh Minh Đức", "cảnh báo")]
+
+
+def test_a_clause_said_of_someone_gives_no_verb_to_them() -> None:
+    assert (
+        said("Bị cáo Lê Văn Thành được cho là người cầm đầu, chỉ đạo đồng phạm làm giả hồ sơ.")
+        == []
+    )
+
+
+def test_a_noun_like_cue_needs_its_speaker() -> None:
+    assert said(
+        "Bộ trưởng Lê Minh Hoan đề nghị các nước tăng đối thoại thay vì đối đầu và chỉ trích"
+        " lẫn nhau."
+    ) == [("Lê Minh Hoan", "đề nghị")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_a_person"),
+    [
+        (
+            "Ông Tạ Văn Hùng, Phó chủ tịch UBND phường Định Công, cho hay sẽ xử lý.",
+            ("Tạ Văn Hùng", "Phó chủ tịch UBND phường Định Công"),
+            "Định Công",
+        ),
+        (
+            "Bà Vũ Thị Hạnh, Hiệu trưởng Trường THPT Trần Phú, khẳng định trường không thu thêm.",
+            ("Vũ Thị Hạnh", "Hiệu trưởng Trường THPT Trần Phú"),
+            "Trần Phú",
+        ),
+        (
+            "Giám đốc Bệnh viện Chợ Rẫy Nguyễn Tri Thức cho biết bệnh viện đã đủ thuốc.",
+            ("Nguyễn Tri Thức", "Giám đốc Bệnh viện Chợ Rẫy"),
+            "Chợ Rẫy Nguyễn Tri Thức",
+        ),
+    ],
+)
+def test_places_and_institutions_named_after_an_office_are_not_people(
+    sentence: str, expected: tuple[str, str], not_a_person: str
+) -> None:
+    found = people(sentence)
+    assert expected in found
+    assert not_a_person not in {name for name, _role in found}
+
+
+def test_a_hyphenated_name() -> None:
+    assert ("Park Hang-seo", "HLV") in people("HLV Park Hang-seo cho biết đội sẽ tập trung sớm.")

@@ -34,6 +34,7 @@ __all__ = [
     "BareTitle",
     "Mention",
     "Mentions",
+    "descriptor",
     "distinct_people",
     "extract_people",
     "find_mentions",
@@ -47,6 +48,8 @@ __all__ = [
 _TOKEN = re.compile(r"\S+")
 # A name written with initials: "J." in "Antony J. Blinken", "M.Servigon", "S.E".
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*")
+# A name word joined by hyphens: "Sang-sik", "Jean-Pierre".
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _DASHES = frozenset("-–—")
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
@@ -55,7 +58,11 @@ _MAX_ROLE_WORDS = 7  # longest office head in words
 _MAX_GAP = 12  # words between an office's head and the name
 _NAME_WORDS = (2, 5)
 _FULL_NAME = 3  # words of a Vietnamese full name: family name, middle name, given name
-_MAX_DESCRIPTOR = 3  # lowercase words between an office and a name, or inside an organisation
+_MAX_ASIDES = 3  # asides after a name: an age, a bracket, where they live
+_HELD_WORDS = 2  # words of a place's or an institution's own name ("Trung Hòa", "Bạch Mai")
+_MAX_CUE_WORDS = 4  # longest cue verb, in words
+_MAX_LOOSE = 6  # lowercase syllables of an organisation's name ("khí tượng thủy văn quốc gia")
+_MAX_DESCRIPTOR = 4  # lowercase words between an office and a name, or inside an organisation
 
 
 @attrs.frozen(slots=True)
@@ -77,7 +84,9 @@ class Token:
         core = self.text
         word = core.isalpha() and (core[1:].islower() or len(core) == 1)
         dotted = "." in core and _DOTTED.fullmatch(core) is not None
-        object.__setattr__(self, "capitalised", core[:1].isupper() and (word or dotted))
+        hyphenated = "-" in core and _HYPHENATED.fullmatch(core) is not None
+        named = word or dotted or (hyphenated and core[1:].replace("-", "").islower())
+        object.__setattr__(self, "capitalised", core[:1].isupper() and named)
         object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
 
 
@@ -284,8 +293,11 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
                 bare.append(_named_by(text, tokens, i, short, role=role))
                 i = short + 1
                 continue
+            # "Chủ tịch UBND tỉnh nhấn mạnh": the office alone, with its organisation.
+            role_end = _office_end(tokens, i + size - 1, lex)
+            role = _span_text(text, tokens, i, role_end)
             bare.append(BareTitle(role=role, key=fold_key(role), first=i, last=role_end))
-            i += size
+            i = role_end + 1
             continue
         names = [name, *_shared(tokens, name[1] + 1, lex)]
         # "Đại sứ A, Trưởng Phái đoàn ...": the office set off after the name describes it.
@@ -301,6 +313,7 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
                 extent_last = _degrees_end(tokens, last, lex)
             else:
                 extent_last = apposition[1] if apposition else _affiliation_end(tokens, after, lex)
+                extent_last = _aside_end(tokens, extent_last, lex)
             people.append(
                 Mention(person, first, last, i if first == name[0] else first, extent_last)
             )
@@ -356,7 +369,7 @@ def _short_after_honorific(
     for size in (2, 1):
         words = tokens[i : i + size]
         if len(words) == size and " ".join(t.key for t in words) in lex.honorifics:
-            short = _short_name(tokens, i + size, lex)
+            short = _short_name(tokens, i + size, lex, after_honorific=True)
             if short is not None:
                 bare.append(_named_by(text, tokens, i, short, role=None))
                 return short + 1
@@ -376,7 +389,9 @@ def _named_by(
     )
 
 
-def _short_name(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> int | None:
+def _short_name(
+    tokens: tuple[Token, ...], j: int, lex: Lexicon, *, after_honorific: bool = False
+) -> int | None:
     """Token index of a lone name word right after an office or honorific ("Ngoại trưởng
     Blinken nhấn mạnh", "tướng Hy nhớ lại"), when what follows shows the name ends there."""
     if j == 0 or j >= len(tokens) or tokens[j - 1].stops:
@@ -384,8 +399,10 @@ def _short_name(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> int | None:
     token = tokens[j]
     if not token.capitalised or token.lead or _run_end(tokens, j, lex) != j:
         return None
-    if token.key in lex.places or token.key in lex.first_words["org_heads"]:
+    if token.key in lex.first_words["org_heads"]:
         return None
+    if token.key in lex.places and not after_honorific:
+        return None  # "Thủ tướng Đức": a country; "ông Đức" is a man
     return j if _name_ends(tokens, j, lex) else None
 
 
@@ -444,16 +461,19 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
     if j == 0 or tokens[j - 1].stops:
         return None
     k = j
+    loose = 0  # lowercase words in a row that describe the office
     while k < len(tokens) and k < j + _MAX_GAP:
         token = tokens[k]
         if token.capitalised:
             run_end = _run_end(tokens, k, lex)
-            name = _name_in_run(tokens, k, run_end, lex)
+            start = k + _held(tokens, k, run_end, lex)
+            name = _name_in_run(tokens, start, run_end, lex) if start <= run_end else None
             if name is not None:
                 return name
             if tokens[run_end].stops:
                 return None
             k = run_end + 1
+            loose = 0
             continue
         # The lowercase syllables of an organisation's name: "Ngoại giao", "Liên hợp quốc".
         follows_capital = (
@@ -464,34 +484,131 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
             if token.stops:
                 return None
             k += 1
+            loose = 0
             continue
-        if k - j < _MAX_DESCRIPTOR and _descriptor(token, lex):
-            k += 1  # "chuyên gia kinh tế Nguyễn Trí Hiếu": what the office is in
+        if loose < _MAX_DESCRIPTOR and not token.stops and descriptor(tokens, k, lex):
+            k += 1  # "chuyên gia kinh tế Nguyễn Trí Hiếu", "Cục Quản lý chất lượng"
+            loose += 1
             continue
         return None
     return None
 
 
-def _descriptor(token: Token, lex: Lexicon) -> bool:
-    """A lowercase word that can describe an office before the name ("phẫu thuật", "kinh
-    tế"): not a grammar word and not the start of a speech verb."""
+def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
+    """Words at the start of the run ``k``..``last`` that name the place or institution
+    written just before it ("phường Trung Hòa", "Bệnh viện Bạch Mai", "Trường THCS Lê Quý
+    Đôn"): they are not a person's name. A run with the shape of a full name is a name
+    ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An": the province is left unsaid)."""
+    b = k - 1
+    while b >= 0 and len(tokens[b].text) > 1 and tokens[b].text.isupper():
+        b -= 1  # "Trường THCS": abbreviations between the word and the name
+    if b < 0 or tokens[b].stops:
+        return 0
+    words = tokens[max(0, b - 1) : b + 1]
+    held = tokens[b].key in lex.name_holders or _key(words) in lex.name_holders
+    if not held:
+        return 0
+    size = last - k + 1
+    if b < k - 1:
+        return min(size, _FULL_NAME)  # "Trường THCS Lê Quý Đôn": a school named after someone
+    if tokens[k].key in lex.surnames and _NAME_WORDS[0] <= size <= _FULL_NAME + 1:
+        return 0
+    return min(size, _HELD_WORDS)
+
+
+def _office_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+    """The last word of an office written without a name, from its head ending at ``last``
+    over its organisation: "Chủ tịch UBND tỉnh", "Đại diện Sở Giao thông vận tải"."""
+    end = k = last
+    loose = 0
+    while k + 1 < len(tokens) and not tokens[k].stops:
+        token = tokens[k + 1]
+        if token.lead:
+            break
+        if token.capitalised or _abbreviation(token) or _role_word(tokens, k + 1, lex):
+            end, loose = k + 1, 0
+        elif (
+            loose < _MAX_LOOSE
+            and (loose or tokens[k].capitalised)
+            and descriptor(tokens, k + 1, lex)
+        ):
+            loose += 1
+        else:
+            break
+        k += 1
+    # Lowercase words after the last capital are the organisation's when the office ends
+    # with them, at a stop or at the verb: "Đại diện Bộ Giao thông vận tải cho biết".
+    if loose and (tokens[k].stops or _word(tokens, k + 1) in lex.first_words["cue_verbs"]):
+        end = k
+    return _aside_end(tokens, end, lex)  # "Đại diện Cục Cảnh sát giao thông (Bộ Công an)"
+
+
+def _word(tokens: tuple[Token, ...], k: int) -> str:
+    return tokens[k].key if k < len(tokens) else ""
+
+
+def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Word ``k`` is a lowercase word that can be part of an office's or an organisation's
+    name ("phẫu thuật", "giao thông vận tải"): not a grammar word, and no speech verb
+    starts there."""
+    token = tokens[k]
     return (
         token.text.isalpha()
         and token.text.islower()
-        and not token.stops
         and token.key not in lex.function_words
-        and token.key not in lex.first_words["cue_verbs"]
         and token.key not in lex.name_followers
+        and not (
+            token.key in lex.first_words["cue_verbs"]
+            and phrase_at(tokens, k, lex.cue_verbs, longest=_MAX_CUE_WORDS)
+        )
+        and not phrase_at(tokens, k, lex.organiser_verbs, longest=_MAX_CUE_WORDS)
     )
 
 
-def _affiliation_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+def _abbreviation(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper()
+
+
+def _aside_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+    """The end of the asides right after a mention, which belong to it: an age (", 52
+    tuổi,"), a bracket ("(35 tuổi, quận 3)", "(Đoàn Luật sư TP HCM)"), a place of work or
+    home (", ở xã Hòa Phú,")."""
+    k = last
+    for _ in range(_MAX_ASIDES):
+        nxt = k + 1
+        if nxt >= len(tokens):
+            break
+        comma = tokens[k].trail.startswith(",")
+        if tokens[nxt].lead.startswith("(") and not tokens[k].stops:
+            limit = min(len(tokens), nxt + _MAX_GAP)
+            close = next((c for c in range(nxt, limit) if ")" in tokens[c].trail), None)
+            if close is None:
+                break
+            k = close
+        elif comma and nxt + 1 < len(tokens) and tokens[nxt].text.isdigit():
+            if tokens[nxt + 1].key not in lex.grammar_words("age"):
+                break
+            k = nxt + 1
+        elif comma and tokens[nxt].key in lex.grammar_words("affiliation"):
+            end = _affiliation_end(tokens, k, lex, after_comma=True)
+            if end == k:
+                break
+            k = end
+        else:
+            break
+    return k
+
+
+def _affiliation_end(
+    tokens: tuple[Token, ...], last: int, lex: Lexicon, *, after_comma: bool = False
+) -> int:
     """The end of "ở <organisation>" after a name ("Lou Zhongquan ở Bệnh viện da liễu thành
     phố Triệu Khánh"): part of the mention, not of the name or the office."""
     k = last + 1
-    if tokens[last].stops or k + 1 >= len(tokens):
+    if (tokens[last].stops and not after_comma) or k + 1 >= len(tokens):
         return last
-    if tokens[k].key not in lex.grammar_words("affiliation") or not tokens[k + 1].capitalised:
+    named = tokens[k + 1].capitalised or _role_word(tokens, k + 1, lex)
+    if tokens[k].key not in lex.grammar_words("affiliation") or not named:
         return last
     end = last
     lower = 0
@@ -500,7 +617,7 @@ def _affiliation_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
         token = tokens[k]
         if token.capitalised or (len(token.text) > 1 and token.text.isupper()):
             end, lower = k, 0
-        elif _role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and _descriptor(token, lex)):
+        elif _role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and descriptor(tokens, k, lex)):
             lower += 1
         else:
             break
@@ -598,7 +715,7 @@ _SYLLABLE = re.compile(
 def _foreign(word: str) -> bool:
     """True when ``word`` cannot be a Vietnamese syllable (it has letters Vietnamese does not
     use, a cluster, a final consonant it does not have, or initials)."""
-    if "." in word:
+    if "." in word or "-" in word:
         return True
     bare = "".join(
         c
@@ -672,7 +789,7 @@ def _names_first(
             role_span = _role_after(tokens, end, claimed, lex)
             if role_span is not None or honored:
                 role = _span_text(text, tokens, *role_span) if role_span else None
-                last = role_span[1] if role_span else end
+                last = _aside_end(tokens, role_span[1] if role_span else end, lex)
                 person = _person(text, tokens, k, end, role=role, line=line)
                 lead = _honorific_before(tokens, k, lex)
                 found.append(Mention(person, k, end, k, last, lead))
@@ -714,6 +831,9 @@ def _role_after(
     k = first
     while k < len(tokens) and not claimed[k] and _role_head(tokens, k, lex):
         segment_end = k + _role_head(tokens, k, lex) - 1
+        sure = segment_end  # the last word known to be the office's
+        loose = 0
+        named = False  # the last word is (part of) a capitalised name
         while segment_end < len(tokens) - 1 and segment_end - k < _MAX_GAP:
             token = tokens[segment_end]
             nxt = tokens[segment_end + 1]
@@ -725,13 +845,23 @@ def _role_after(
                 and not tokens[segment_end + 2].text[:1].isupper()
             ):
                 break  # "..., Phó Chủ tịch UBND tỉnh và các đại biểu dự hội nghị"
-            if not (
-                nxt.text[:1].isupper()
-                or _role_word(tokens, segment_end + 1, lex)
-                or tokens[segment_end].capitalised
+            role_word = _role_word(tokens, segment_end + 1, lex)
+            if nxt.text[:1].isupper() or role_word or token.capitalised:
+                # a capital, an office's word, or one syllable after a capital ("Ngoại giao")
+                named = not role_word and (nxt.text[:1].isupper() or token.capitalised)
+                segment_end += 1
+                sure, loose = segment_end, 0
+            elif (
+                loose < _MAX_DESCRIPTOR
+                and (loose or named)
+                and descriptor(tokens, segment_end + 1, lex)
             ):
+                segment_end += 1  # "Cục Quản lý chất lượng,": kept if the office ends here
+                loose += 1
+            else:
                 break
-            segment_end += 1
+        if not tokens[segment_end].trail.startswith((",", ";")) and segment_end > sure:
+            segment_end = sure
         last = segment_end
         if not tokens[segment_end].trail.startswith(","):
             break

@@ -38,6 +38,7 @@ from ._people import (
     Mention,
     Mentions,
     Token,
+    descriptor,
     find_mentions,
     is_dash,
     phrase_at,
@@ -50,6 +51,10 @@ __all__ = ["extract_statements"]
 
 _MAX_CUE_WORDS = 4
 _MAX_NAME_WORDS = 5
+_MAX_LOOSE = 6  # lowercase syllables in a row inside an organisation's name
+_NAME_TAIL = 3  # words of a name written again without its first ones ("Tiến Linh")
+_MAX_APPOSITION = 12  # words of a description between a speaker and the cue
+_DATE = re.compile(r"\d{1,2}(?:[/-]\d{1,2}){0,2}")
 _MAX_QUOTE_GAP = 2  # characters between a closing quotation mark and the speaker (", " "- ")
 _SPEECH_WORDS = 6  # a quotation this long is speech; a shorter one names or labels something
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -142,6 +147,8 @@ class _Paragraph:
             return []  # "được đánh giá là": nobody speaks
         speaker = self._speaker(first, cue_first)
         if speaker is None:
+            if _key(tokens[cue_first : cue_last + 1]) in self.lex.strict_cues:
+                return []  # "... đối đầu và chỉ trích ...": a noun here, not a verb
             chained = self._chained(first, cue_first, earlier)
             if not chained:
                 return []
@@ -233,7 +240,7 @@ class _Paragraph:
         """Who says the cue at ``cue_first``: the phrase that ends the clause before it."""
         tokens = self.tokens
         end = cue_first - 1
-        while end >= first and not tokens[end].stops and (size := self._adverb_before(end)):
+        while end >= first and not tokens[end].stops and (size := self._before_cue(end)):
             end -= size
         if end < first:
             return None
@@ -245,7 +252,7 @@ class _Paragraph:
                 if self._opens_clause(first, begin):
                     return [(mention.person, None, True)], tokens[begin].start
         if tokens[end].stops:
-            return None
+            return self._behind_apposition(first, end)
         begin = end
         while begin > first and not self._boundary(begin - 1):
             begin -= 1
@@ -255,6 +262,37 @@ class _Paragraph:
             return None
         found = self._phrase_speakers(begin, end)
         return None if not found else (found, tokens[begin].start)
+
+    def _behind_apposition(self, first: int, end: int) -> Speaker | None:
+        """ "bà A, người bán hàng ở ngã tư Sở, nói": a description set off by commas
+        between a mention and the cue; it starts in lowercase (or with a number) and is
+        short."""
+        tokens = self.tokens
+        b = end
+        while b > first and not self._boundary(b - 1):
+            b -= 1
+        if b <= first or not tokens[b - 1].trail.startswith(",") or end - b >= _MAX_APPOSITION:
+            return None
+        if tokens[b].text[:1].isupper():
+            return None
+        for mention in self.mentions.people:
+            if mention.extent_last == b - 1 and mention.extent_first >= first:
+                begin = self._phrase_start(first, mention.extent_first)
+                if self._opens_clause(first, begin):
+                    return [(mention.person, None, True)], tokens[begin].start
+        return None
+
+    def _before_cue(self, end: int) -> int:
+        """Words ending at ``end`` that stand between a speaker and the cue: an adverb
+        ("cũng") or a time ("hôm 5/9", "ngày 10/7", "hôm qua")."""
+        size = self._adverb_before(end)
+        if size or end < 1:
+            return size
+        token, before = self.tokens[end], self.tokens[end - 1]
+        dated = _DATE.fullmatch(token.text) is not None or token.key in self._words("deixis")
+        if dated and not before.stops and before.key in self._words("time"):
+            return 2
+        return 0
 
     def _boundary(self, k: int) -> bool:
         """True when token ``k`` ends a clause: , ; : after it, or it is a dash."""
@@ -303,7 +341,14 @@ class _Paragraph:
         if by_grammar is None:
             return None
         name = self.text[self.tokens[begin].start : self.tokens[end].end]
+        if by_grammar is EntityKind.GROUP and self.tokens[begin].key in self._one():
+            # "Một lãnh đạo xã cho biết": one person the article does not name
+            unnamed = self._person(name, None, (begin, end), kind=EntityKind.PERSON)
+            return unnamed, f"'{name}' is not named in the article: unresolved", False
         return self._person(name, None, (begin, end), kind=by_grammar), None, True
+
+    def _one(self) -> frozenset[str]:
+        return self.lex.group_index.get("one", frozenset())
 
     def _person_speaker(self, begin: int, end: int) -> Found | None:
         """The person, reference or listed speaker that tokens ``begin``..``end`` are."""
@@ -319,6 +364,10 @@ class _Paragraph:
         written = _key(tokens[begin : end + 1])
         if begin == end and written in self.lex.pronoun_index:
             return self._pronoun(begin)
+        if end - begin < _NAME_TAIL and all(t.capitalised for t in tokens[begin : end + 1]):
+            named = self._by_name_tail(begin, end)
+            if named is not None:
+                return named
         entry = self.lex.speaker_index.get(written)
         if entry is None:
             return None
@@ -336,18 +385,66 @@ class _Paragraph:
             return EntityKind.ORGANIZATION
         head = phrase_at(words, 0, self.lex.org_heads, longest=3)
         named = head and head < len(words) and words[0].text[:1].isupper()
-        named = named and (words[head].capitalised or _abbreviation(words[head]))
-        if named and all(_in_name(words, k) for k in range(head, len(words))):
+        if named and self._named_tail(begin + head, end, first_named=True):
             return EntityKind.ORGANIZATION
         groups = self.lex.group_index
-        quantifier = phrase_at(words, 0, groups.get("quantifier", ()), longest=2)
+        quantifiers = groups.get("quantifier", frozenset()) | groups.get("one", frozenset())
+        quantifier = phrase_at(words, 0, quantifiers, longest=2)
         if quantifier and quantifier < len(words):
-            rest = words[quantifier:]
-            if _key(rest) in groups.get("noun", ()) or _key(rest) in self.lex.roles:
+            nouns = groups.get("noun", frozenset()) | self.lex.roles
+            noun = phrase_at(words, quantifier, nouns, longest=4)
+            rest = begin + quantifier + noun
+            # "hai Thủ tướng", "các bên", "Một lãnh đạo xã Hòa Phú", "Nhiều ngư dân"
+            if noun and (rest > end or self._named_tail(rest, end, first_named=False)):
                 return EntityKind.GROUP
         return None
 
-    def _pronoun(self, at: int) -> Found:
+    def _named_tail(self, first: int, last: int, *, first_named: bool) -> bool:
+        """True when tokens ``first``..``last`` are an organisation's or a place's name:
+        capitals and abbreviations, an office's words ("tỉnh", "thành phố"), and up to three
+        lowercase syllables after a capital ("Sở Giao thông vận tải")."""
+        tokens = self.tokens
+        lead = tokens[first]
+        opens = lead.capitalised or _abbreviation(lead) or _role_word_at(tokens, first, self.lex)
+        if first_named and not opens:
+            return False
+        loose = _MAX_LOOSE
+        events = self.lex.event_kind_index.keys()
+        for k in range(first, last + 1):
+            token = tokens[k]
+            if token.key in self.lex.first_words["event_kinds"] and phrase_at(
+                tokens, k, events, longest=_MAX_CUE_WORDS
+            ):
+                return False  # "Ban Bí thư tổ chức Hội nghị ...": an event, so a clause
+            if token.capitalised or _abbreviation(token):
+                loose = 0
+            elif _role_word_at(tokens, k, self.lex):
+                loose = _MAX_LOOSE  # a lowercase office word is no capital to follow
+            elif token.key in self._words("affiliation") and k < last:
+                loose = _MAX_LOOSE  # "Đại sứ quán Việt Nam tại Nhật Bản"
+            elif loose < _MAX_LOOSE and descriptor(tokens, k, self.lex):
+                loose += 1
+            else:
+                return False
+        return True
+
+    def _by_name_tail(self, begin: int, end: int) -> Found | None:
+        """ "“...”, Tiến Linh khẳng định": the last words of a name written in full before."""
+        words = [t.key for t in self.tokens[begin : end + 1]]
+        here = [m.person for m in self.mentions.people if m.last < begin]
+        for person in reversed([*(k.person for k in self.known), *here]):
+            keys = person.key.split()
+            fits = len(keys) > len(words) and keys[-len(words) :] == words
+            if person.kind is EntityKind.PERSON and fits:
+                written = self.text[self.tokens[begin].start : self.tokens[end].end]
+                speaker = self._person(
+                    person.name, person.role, (begin, end), kind=EntityKind.PERSON
+                )
+                why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
+                return speaker, why, True
+        return None
+
+    def _pronoun(self, at: int) -> Found | None:
         """ "Ông đánh giá cao ...": the person named last, unless the pronoun's gender rules
         them out ("bà" is not someone written "ông" before)."""
         gender = self.lex.pronoun_index[self.tokens[at].key]
@@ -357,11 +454,17 @@ class _Paragraph:
             if m.last < at
         ]
         written = self.tokens[at].text
+        pronoun = self.tokens[at].key
         for known in reversed([*self.known, *here]):
-            if known.person.kind is EntityKind.PERSON and _fits(known.honorific, gender, self.lex):
+            fits = _fits(known.honorific, gender, self.lex) or (
+                gender == "same" and known.honorific == pronoun
+            )
+            if known.person.kind is EntityKind.PERSON and fits:
                 person = known.person
                 speaker = self._person(person.name, person.role, (at, at), kind=EntityKind.PERSON)
                 return speaker, f"'{written}' refers to {person.name} (line {person.line})", True
+        if gender == "same":
+            return None  # "Anh cho biết" with no "anh" before: also Britain, so no one
         unresolved = self._person(written, None, (at, at), kind=EntityKind.PERSON)
         return unresolved, f"'{written}' names no one earlier in the article: unresolved", False
 
@@ -385,7 +488,8 @@ class _Paragraph:
         in_sentence = [s for s in earlier if s.start >= start]
         if in_sentence:
             # Inside what was said, a verb after a comma is part of it ("cho biết, các bên sẽ
-            # trao đổi, đề xuất ..."); "và" or a semicolon lists the speaker's next one.
+            # trao đổi, đề xuất ...", "đánh giá cao ... trong kiến nghị, triển khai, đề xuất
+            # ..."); "và" or a semicolon lists the speaker's next one.
             return _same_start(in_sentence) if joined else []
         subject = self._subject(first, cue_first)
         if subject is None:
@@ -409,8 +513,10 @@ class _Paragraph:
                 begin -= size
             if begin != first:
                 return None
-            after = mention.extent_last + 1
-            return mention, _word_at(self.tokens, after) in self._words("reported")
+            after = _word_at(self.tokens, mention.extent_last + 1)
+            if after in self._words("passive"):
+                return None  # "A được cho là ..., chỉ đạo ...": said of A, not by A
+            return mention, after in self._words("reported")
         return None
 
     def _person(
@@ -514,18 +620,23 @@ def _abbreviation(token: Token) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def _in_name(words: Sequence[Token], k: int) -> bool:
-    """Word ``k`` continues an organisation's name: capitalised, an abbreviation, or a
-    lowercase syllable after a capitalised one ("Ngoại giao", "Đối ngoại Trung ương")."""
-    word = words[k]
-    if word.capitalised or _abbreviation(word):
-        return True
-    return word.text.isalpha() and word.text.islower() and words[k - 1].capitalised
+def _role_word_at(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Word ``k`` is one of the lowercase words of an office or organisation ("tỉnh")."""
+    for size in (3, 2, 1):
+        for start in range(max(0, k - size + 1), k + 1):
+            words = tokens[start : start + size]
+            if len(words) == size and _key(words) in lex.role_words:
+                return True
+    return False
 
 
 def _fits(honorific: str | None, gender: str, lex: Lexicon) -> bool:
     """True unless the person was written with an honorific of the other gender."""
-    if honorific is None or gender == "any":
+    if gender == "any":
+        return True
+    if gender == "same":
+        return False  # decided by the honorific itself, in _pronoun
+    if honorific is None:
         return True
     written = lex.pronoun_index.get(honorific, "any")
     return written in {gender, "any"}
