@@ -30,6 +30,7 @@ from ._errors import (
 from ._events import extract_events
 from ._export import dask_bag, export_parquet
 from ._html import html_to_text, parse_html
+from ._individuals import distinct_people
 from ._lexicon import Lexicon
 from ._load import Document, SkippedInput, iter_documents, read_document
 from ._merge import MergedEvent, MergedField, SourcedValue, merge_events
@@ -50,7 +51,7 @@ from ._models import (
     Statement,
     StatementMode,
 )
-from ._people import distinct_people, extract_people
+from ._people import extract_people
 from ._profile import SiteProfile, TemplateLine
 from ._site import group_sites, learn_site
 from ._statements import extract_statements

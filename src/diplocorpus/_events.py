@@ -32,8 +32,9 @@ from ._models import (
     EventKind,
     EventMention,
 )
-from ._people import Token, find_mentions, phrase_at, sentence_spans, text_units
+from ._people import find_mentions
 from ._text import fold_key
+from ._tokens import Token, phrase_at, sentence_spans, text_units
 
 __all__ = ["extract_events"]
 

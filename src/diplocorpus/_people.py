@@ -13,47 +13,35 @@ place ("Thái Lan") is nobody.
 
 Besides the names, a line has references to people named elsewhere: an office alone, a
 phrase that stands for one (``epithets``), one word of a name after an office or honorific
-("ông Sơn", "Ngoại trưởng Blinken"). :func:`resolve` ties one to the person last named who
-fits; :func:`distinct_people` gathers one record a person.
+("ông Sơn", "Ngoại trưởng Blinken"); ``_individuals`` ties them to the people they name.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from ._lexicon import Lexicon
-from ._meta import split_credit
-from ._models import Article, BlockKind, EntityKind, Individual, Person
+from ._models import Article, EntityKind, Person
 from ._text import fold_key
+from ._tokens import (
+    Token,
+    foreign,
+    phrase_at,
+    text_units,
+    tokenize,
+)
 
 __all__ = [
     "BareTitle",
     "Mention",
     "Mentions",
     "descriptor",
-    "distinct_people",
     "extract_people",
     "find_mentions",
-    "phrase_at",
-    "refers_to",
-    "resolve",
-    "sentence_spans",
-    "text_units",
 ]
 
-_TOKEN = re.compile(r"\S+")
-# A name written with initials: "J." in "Antony J. Blinken", "M.Servigon", "S.E".
-_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*")
-# A name word joined by hyphens: "Sang-sik", "Jean-Pierre".
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-_DASHES = frozenset("-–—")
-_OPENERS = "\"“‘'([«"
-_CLOSERS = "\"”’')]».,;:!?…"
-_STOPS = frozenset(",;:.!?…")
 _MAX_ROLE_WORDS = 7  # longest office head in words
 _MAX_GAP = 12  # words between an office's head and the name
 _NAME_WORDS = (2, 5)
@@ -63,31 +51,6 @@ _HELD_WORDS = 2  # words of a place's or an institution's own name ("Trung Hòa"
 _MAX_CUE_WORDS = 4  # longest cue verb, in words
 _MAX_LOOSE = 6  # lowercase syllables of an organisation's name ("khí tượng thủy văn quốc gia")
 _MAX_DESCRIPTOR = 4  # lowercase words between an office and a name, or inside an organisation
-
-
-@attrs.frozen(slots=True)
-class Token:
-    """A word of a line: its core text without surrounding punctuation, and where it is."""
-
-    text: str
-    start: int
-    end: int
-    lead: str
-    trail: str
-    key: str
-    # A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn").
-    capitalised: bool = attrs.field(init=False)
-    # Punctuation after the word ends a phrase (, ; : . ! ?).
-    stops: bool = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        core = self.text
-        word = core.isalpha() and (core[1:].islower() or len(core) == 1)
-        dotted = "." in core and _DOTTED.fullmatch(core) is not None
-        hyphenated = "-" in core and _HYPHENATED.fullmatch(core) is not None
-        named = word or dotted or (hyphenated and core[1:].replace("-", "").islower())
-        object.__setattr__(self, "capitalised", core[:1].isupper() and named)
-        object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -129,70 +92,6 @@ class Mentions:
     bare_titles: tuple[BareTitle, ...]
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        body = raw.lstrip(_OPENERS)
-        core = body.rstrip(_CLOSERS)
-        if not core:
-            continue
-        start = match.start() + len(raw) - len(body)
-        tokens.append(
-            Token(
-                core,
-                start,
-                start + len(core),
-                raw[: len(raw) - len(body)],
-                body[len(core) :],
-                fold_key(core),
-            )
-        )
-    return tuple(_initials(tokens))
-
-
-def _initials(tokens: list[Token]) -> list[Token]:
-    """ "J." before a capitalised word is an initial of a name: its stop ends nothing."""
-    for k, token in enumerate(tokens[:-1]):
-        initial = len(token.text) == 1 and token.text.isupper() and token.trail == "."
-        if initial and tokens[k + 1].capitalised and not tokens[k + 1].lead:
-            text = token.text + "."
-            tokens[k] = Token(text, token.start, token.end + 1, token.lead, "", token.key + ".")
-    return tokens
-
-
-def is_dash(token: Token) -> bool:
-    """True for a dash standing alone between words ("“...” - ông Sơn cho hay")."""
-    return token.text in _DASHES and not token.lead
-
-
-def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Token spans of sentences; a full stop inside quotation marks does not end one."""
-    first = 0
-    depth = 0
-    for k, token in enumerate(tokens):
-        depth += token.lead.count("“") - token.trail.count("”")
-        depth += token.lead.count('"') % 2 - token.trail.count('"') % 2
-        if depth <= 0 and any(c in ".!?…" for c in token.trail.replace('"', "")):
-            yield first, k
-            first = k + 1
-            depth = 0
-    if first < len(tokens):
-        yield first, len(tokens) - 1
-
-
-def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, BlockKind]]:
-    """The lines where people are named: title, body and the text of captions."""
-    for block in article.blocks:
-        if block.kind in {BlockKind.TITLE, BlockKind.BODY}:
-            yield block.line, block.text, block.kind
-        elif block.kind is BlockKind.CAPTION:
-            split = split_credit(block.text, lexicon, caption=True)
-            text = split[0] if split is not None else block.text
-            if text:
-                yield block.line, text, block.kind
-
-
 def extract_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple[Person, ...]:
     """Every named person in the article's title, body and captions, in reading order.
 
@@ -204,70 +103,6 @@ def extract_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple
     for line, text, _kind in text_units(article, lex):
         found.extend(mention.person for mention in find_mentions(text, line, lex).people)
     return tuple(found)
-
-
-def distinct_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple[Individual, ...]:
-    """The people the article names, one :class:`Individual` each, in order of first mention.
-
-    Mentions with one folded name are one person; an office written alone, a phrase that
-    stands for one, and one word of a name ("ông Sơn") join the person they refer back to
-    (the last one named who fits). A reference that fits no one named before is left out:
-    it names no one the article identifies.
-    """
-    lex = lexicon if lexicon is not None else Lexicon.default()
-    groups: dict[str, list[Person]] = {}
-    known: list[Person] = []
-    for line, text, _kind in text_units(article, lex):
-        found = find_mentions(text, line, lex)
-        items: list[Mention | BareTitle] = [*found.people, *found.bare_titles]
-        for item in sorted(items, key=lambda m: m.first):
-            if isinstance(item, Mention):
-                groups.setdefault(item.person.key, []).append(item.person)
-                known.append(item.person)
-                continue
-            target = resolve(item, known)
-            if target is not None:
-                written = item.written or item.role or ""
-                tokens = found.tokens
-                groups[target.key].append(
-                    attrs.evolve(
-                        target,
-                        name=written,
-                        role=item.role,
-                        line=line,
-                        start=tokens[item.first].start,
-                        end=tokens[item.last].end,
-                    )
-                )
-    return tuple(_individual(mentions) for mentions in groups.values())
-
-
-def _individual(mentions: list[Person]) -> Individual:
-    full = [m for m in mentions if fold_key(m.name) == m.key]
-    names = list(dict.fromkeys(m.name for m in full))
-    name = max(names, key=lambda n: len(n.split()))
-    roles = list(dict.fromkeys(m.role for m in full if m.role))
-    return Individual(name=name, key=full[0].key, names=names, roles=roles, mentions=mentions)
-
-
-def resolve(title: BareTitle, known: Sequence[Person]) -> Person | None:
-    """The person last named in ``known`` that ``title`` refers to, if any."""
-    for person in reversed(known):
-        if person.kind is EntityKind.PERSON and refers_to(title, person):
-            return person
-    return None
-
-
-def refers_to(title: BareTitle, person: Person) -> bool:
-    """True when ``title`` can stand for ``person``: by office ("Tổng Bí thư" for a person
-    written with that office or one that starts with it) or by a word of the name that
-    Vietnamese short references use (the given name, or the family name of a Chinese or
-    foreign name: "ông Sơn", "ông Vương", "Ngoại trưởng Blinken")."""
-    if title.by == "name":
-        words = person.key.split()
-        return bool(words) and title.key in (words[-1], words[0])
-    role = fold_key(person.role or "")
-    return role == title.key or role.startswith(title.key + " ")
 
 
 def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
@@ -418,21 +253,6 @@ def _degrees_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
     while not tokens[last].stops and last + 1 < len(tokens) and tokens[last + 1].key in lex.degrees:
         last += 1
     return last
-
-
-def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, longest: int) -> int:
-    """Words of the longest of ``phrases`` (folded) that starts at token ``k``, or 0.
-
-    A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
-    "Bí thư Tỉnh ủy") nor into an opening quotation mark.
-    """
-    for size in range(min(longest, len(tokens) - k), 0, -1):
-        words = tokens[k : k + size]
-        if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
-            continue
-        if " ".join(t.key for t in words) in phrases:
-            return size
-    return 0
 
 
 def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
@@ -668,7 +488,7 @@ def _run_end(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
             nxt + 1 < len(tokens)
             and tokens[nxt].key in lex.name_particles
             and not tokens[nxt].stops
-            and any(_foreign(t.text) for t in tokens[k : end + 1])
+            and any(foreign(t.text) for t in tokens[k : end + 1])
         ):
             nxt += 1
         if not tokens[nxt].capitalised or tokens[nxt].lead:  # a quote starts something else
@@ -697,32 +517,11 @@ def _name_in_run(
     size = last - start + 1
     if _is_place(tokens, start, last, lex) or not low <= size <= high:
         return None
-    if any(_foreign(t.text) for t in tokens[start : last + 1]):
+    if any(foreign(t.text) for t in tokens[start : last + 1]):
         return start, last  # a name in Latin script: "Joko Widodo", "Antony J. Blinken"
     if size <= 4 and _name_ends(tokens, last, lex):
         return start, last  # a name without a Vietnamese family name: "Kamikawa Yoko"
     return None
-
-
-# One Vietnamese syllable, its tone marks and vowel marks taken off: an onset, a vowel
-# nucleus, a final consonant. A capitalised word that is not one is written in another
-# language: "Widodo", "Price", "Blinken", "Vongphakdi" (not "Hun", "Sen").
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
-
-
-def _foreign(word: str) -> bool:
-    """True when ``word`` cannot be a Vietnamese syllable (it has letters Vietnamese does not
-    use, a cluster, a final consonant it does not have, or initials)."""
-    if "." in word or "-" in word:
-        return True
-    bare = "".join(
-        c
-        for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
-        if not unicodedata.combining(c)
-    )
-    return bare.isalpha() and _SYLLABLE.fullmatch(bare) is None
 
 
 def _place_prefix(tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon) -> int:

@@ -31,21 +31,12 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._individuals import resolve
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
-from ._people import (
-    BareTitle,
-    Mention,
-    Mentions,
-    Token,
-    descriptor,
-    find_mentions,
-    is_dash,
-    phrase_at,
-    resolve,
-    sentence_spans,
-)
+from ._people import BareTitle, Mention, Mentions, descriptor, find_mentions
 from ._text import fold_key
+from ._tokens import Token, is_dash, phrase_at, sentence_spans
 
 __all__ = ["extract_statements"]
 

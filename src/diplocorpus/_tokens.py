@@ -1,0 +1,166 @@
+"""Tokens: the words of a line with their spans, sentences, and the phrase lookup the
+people, statement and event stages share.
+
+A :class:`Token` is a word without the punctuation around it (kept in ``lead`` and
+``trail``) and its folded ``key``. Initials stay with the name they belong to ("Antony J.
+Blinken": the "." after "J" ends nothing), and a full stop inside quotation marks does not
+end a sentence. :func:`foreign` tells a word that cannot be a Vietnamese syllable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterator, Sequence
+
+import attrs
+
+from ._lexicon import Lexicon
+from ._meta import split_credit
+from ._models import Article, BlockKind
+from ._text import fold_key
+
+__all__ = [
+    "Token",
+    "foreign",
+    "is_dash",
+    "phrase_at",
+    "sentence_spans",
+    "text_units",
+    "tokenize",
+]
+
+_TOKEN = re.compile(r"\S+")
+# A name written with initials: "J." in "Antony J. Blinken", "M.Servigon", "S.E".
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*")
+# A name word joined by hyphens: "Sang-sik", "Jean-Pierre".
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_DASHES = frozenset("-–—")
+_OPENERS = "\"“‘'([«"
+_CLOSERS = "\"”’')]».,;:!?…"
+_STOPS = frozenset(",;:.!?…")
+
+
+@attrs.frozen(slots=True)
+class Token:
+    """A word of a line: its core text without surrounding punctuation, and where it is."""
+
+    text: str
+    start: int
+    end: int
+    lead: str
+    trail: str
+    key: str
+    # A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn").
+    capitalised: bool = attrs.field(init=False)
+    # Punctuation after the word ends a phrase (, ; : . ! ?).
+    stops: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        core = self.text
+        word = core.isalpha() and (core[1:].islower() or len(core) == 1)
+        dotted = "." in core and _DOTTED.fullmatch(core) is not None
+        hyphenated = "-" in core and _HYPHENATED.fullmatch(core) is not None
+        named = word or dotted or (hyphenated and core[1:].replace("-", "").islower())
+        object.__setattr__(self, "capitalised", core[:1].isupper() and named)
+        object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        body = raw.lstrip(_OPENERS)
+        core = body.rstrip(_CLOSERS)
+        if not core:
+            continue
+        start = match.start() + len(raw) - len(body)
+        tokens.append(
+            Token(
+                core,
+                start,
+                start + len(core),
+                raw[: len(raw) - len(body)],
+                body[len(core) :],
+                fold_key(core),
+            )
+        )
+    return tuple(_initials(tokens))
+
+
+def _initials(tokens: list[Token]) -> list[Token]:
+    """ "J." before a capitalised word is an initial of a name: its stop ends nothing."""
+    for k, token in enumerate(tokens[:-1]):
+        initial = len(token.text) == 1 and token.text.isupper() and token.trail == "."
+        if initial and tokens[k + 1].capitalised and not tokens[k + 1].lead:
+            text = token.text + "."
+            tokens[k] = Token(text, token.start, token.end + 1, token.lead, "", token.key + ".")
+    return tokens
+
+
+def is_dash(token: Token) -> bool:
+    """True for a dash standing alone between words ("“...” - ông Sơn cho hay")."""
+    return token.text in _DASHES and not token.lead
+
+
+def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Token spans of sentences; a full stop inside quotation marks does not end one."""
+    first = 0
+    depth = 0
+    for k, token in enumerate(tokens):
+        depth += token.lead.count("“") - token.trail.count("”")
+        depth += token.lead.count('"') % 2 - token.trail.count('"') % 2
+        if depth <= 0 and any(c in ".!?…" for c in token.trail.replace('"', "")):
+            yield first, k
+            first = k + 1
+            depth = 0
+    if first < len(tokens):
+        yield first, len(tokens) - 1
+
+
+def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, BlockKind]]:
+    """The lines where people are named: title, body and the text of captions."""
+    for block in article.blocks:
+        if block.kind in {BlockKind.TITLE, BlockKind.BODY}:
+            yield block.line, block.text, block.kind
+        elif block.kind is BlockKind.CAPTION:
+            split = split_credit(block.text, lexicon, caption=True)
+            text = split[0] if split is not None else block.text
+            if text:
+                yield block.line, text, block.kind
+
+
+def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, longest: int) -> int:
+    """Words of the longest of ``phrases`` (folded) that starts at token ``k``, or 0.
+
+    A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
+    "Bí thư Tỉnh ủy") nor into an opening quotation mark.
+    """
+    for size in range(min(longest, len(tokens) - k), 0, -1):
+        words = tokens[k : k + size]
+        if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
+            continue
+        if " ".join(t.key for t in words) in phrases:
+            return size
+    return 0
+
+
+# One Vietnamese syllable, its tone marks and vowel marks taken off: an onset, a vowel
+# nucleus, a final consonant. A capitalised word that is not one is written in another
+# language: "Widodo", "Price", "Blinken", "Vongphakdi" (not "Hun", "Sen").
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def foreign(word: str) -> bool:
+    """True when ``word`` cannot be a Vietnamese syllable (it has letters Vietnamese does not
+    use, a cluster, a final consonant it does not have, or initials)."""
+    if "." in word or "-" in word:
+        return True
+    bare = "".join(
+        c
+        for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+        if not unicodedata.combining(c)
+    )
+    return bare.isalpha() and _SYLLABLE.fullmatch(bare) is None
