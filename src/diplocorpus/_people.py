@@ -37,9 +37,11 @@ __all__ = [
     "BareTitle",
     "Mention",
     "Mentions",
+    "abbreviation",
     "descriptor",
     "extract_people",
     "find_mentions",
+    "role_word",
 ]
 
 _MAX_ROLE_WORDS = 7  # longest office head in words
@@ -300,7 +302,7 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
             any(tokens[b].capitalised for b in range(max(j, k - 2), k)) and not tokens[k - 1].stops
         )
         acronym = len(token.text) >= 2 and token.text.isupper()  # UBND, HĐND, BCH
-        if (follows_capital and token.text.isalpha()) or acronym or _role_word(tokens, k, lex):
+        if (follows_capital and token.text.isalpha()) or acronym or role_word(tokens, k, lex):
             if token.stops:
                 return None
             k += 1
@@ -345,7 +347,7 @@ def _office_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
         token = tokens[k + 1]
         if token.lead:
             break
-        if token.capitalised or _abbreviation(token) or _role_word(tokens, k + 1, lex):
+        if token.capitalised or abbreviation(token) or role_word(tokens, k + 1, lex):
             end, loose = k + 1, 0
         elif (
             loose < _MAX_LOOSE
@@ -385,8 +387,10 @@ def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     )
 
 
-def _abbreviation(token: Token) -> bool:
-    return len(token.text) >= 2 and token.text.isupper()
+def abbreviation(token: Token) -> bool:
+    """A name written as capitals: "UBND", "TTXVN", "AFP", "Vietnam+"."""
+    letters = token.text.replace("+", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _aside_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
@@ -427,7 +431,7 @@ def _affiliation_end(
     k = last + 1
     if (tokens[last].stops and not after_comma) or k + 1 >= len(tokens):
         return last
-    named = tokens[k + 1].capitalised or _role_word(tokens, k + 1, lex)
+    named = tokens[k + 1].capitalised or role_word(tokens, k + 1, lex)
     if tokens[k].key not in lex.grammar_words("affiliation") or not named:
         return last
     end = last
@@ -437,7 +441,7 @@ def _affiliation_end(
         token = tokens[k]
         if token.capitalised or (len(token.text) > 1 and token.text.isupper()):
             end, lower = k, 0
-        elif _role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and descriptor(tokens, k, lex)):
+        elif role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and descriptor(tokens, k, lex)):
             lower += 1
         else:
             break
@@ -468,7 +472,7 @@ def _own_office(tokens: tuple[Token, ...], end: int, lex: Lexicon) -> bool:
     )
 
 
-def _role_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+def role_word(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """True when word ``k`` is part of a ``role_words`` phrase ("thành phố", "nhân dân")."""
     for size in (1, 2, 3):
         for first in range(max(0, k - size + 1), k + 1):
@@ -644,10 +648,10 @@ def _role_after(
                 and not tokens[segment_end + 2].text[:1].isupper()
             ):
                 break  # "..., Phó Chủ tịch UBND tỉnh và các đại biểu dự hội nghị"
-            role_word = _role_word(tokens, segment_end + 1, lex)
-            if nxt.text[:1].isupper() or role_word or token.capitalised:
+            office_word = role_word(tokens, segment_end + 1, lex)
+            if nxt.text[:1].isupper() or office_word or token.capitalised:
                 # a capital, an office's word, or one syllable after a capital ("Ngoại giao")
-                named = not role_word and (nxt.text[:1].isupper() or token.capitalised)
+                named = not office_word and (nxt.text[:1].isupper() or token.capitalised)
                 segment_end += 1
                 sure, loose = segment_end, 0
             elif (

@@ -34,7 +34,15 @@ import attrs
 from ._individuals import resolve
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
-from ._people import BareTitle, Mention, Mentions, descriptor, find_mentions
+from ._people import (
+    BareTitle,
+    Mention,
+    Mentions,
+    abbreviation,
+    descriptor,
+    find_mentions,
+    role_word,
+)
 from ._text import fold_key
 from ._tokens import Token, is_dash, phrase_at, sentence_spans
 
@@ -372,7 +380,7 @@ class _Paragraph:
         tokens = self.tokens
         words = tokens[begin : end + 1]
         written = _key(words)
-        if written in self.lex.agencies or (len(words) == 1 and _abbreviation(words[0])):
+        if written in self.lex.agencies or (len(words) == 1 and abbreviation(words[0])):
             return EntityKind.ORGANIZATION
         head = phrase_at(words, 0, self.lex.org_heads, longest=3)
         named = head and head < len(words) and words[0].text[:1].isupper()
@@ -396,7 +404,7 @@ class _Paragraph:
         lowercase syllables after a capital ("Sở Giao thông vận tải")."""
         tokens = self.tokens
         lead = tokens[first]
-        opens = lead.capitalised or _abbreviation(lead) or _role_word_at(tokens, first, self.lex)
+        opens = lead.capitalised or abbreviation(lead) or role_word(tokens, first, self.lex)
         if first_named and not opens:
             return False
         loose = _MAX_LOOSE
@@ -407,9 +415,9 @@ class _Paragraph:
                 tokens, k, events, longest=_MAX_CUE_WORDS
             ):
                 return False  # "Ban Bí thư tổ chức Hội nghị ...": an event, so a clause
-            if token.capitalised or _abbreviation(token):
+            if token.capitalised or abbreviation(token):
                 loose = 0
-            elif _role_word_at(tokens, k, self.lex):
+            elif role_word(tokens, k, self.lex):
                 loose = _MAX_LOOSE  # a lowercase office word is no capital to follow
             elif token.key in self._words("affiliation") and k < last:
                 loose = _MAX_LOOSE  # "Đại sứ quán Việt Nam tại Nhật Bản"
@@ -603,22 +611,6 @@ def _outer_start(token: Token) -> int:
 
 def _outer_end(token: Token) -> int:
     return token.end + len(token.trail)
-
-
-def _abbreviation(token: Token) -> bool:
-    """An organisation written as capitals: "TTXVN", "AFP", "ASEAN"."""
-    letters = token.text.replace("+", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
-
-
-def _role_word_at(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
-    """Word ``k`` is one of the lowercase words of an office or organisation ("tỉnh")."""
-    for size in (3, 2, 1):
-        for start in range(max(0, k - size + 1), k + 1):
-            words = tokens[start : start + size]
-            if len(words) == size and _key(words) in lex.role_words:
-                return True
-    return False
 
 
 def _fits(honorific: str | None, gender: str, lex: Lexicon) -> bool:
