@@ -709,3 +709,57 @@ def test_events_are_read_in_one_pass(sentence: str) -> None:
 
     small, large = _events_work(page(40)), _events_work(page(160))
     assert large / small < _GROWTH
+
+
+def test_a_plenum_named_with_its_body_after_the_ordinal_meets_its_short_name() -> None:
+    long = events(
+        "Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XIII diễn ra từ ngày 2 đến "
+        "10/10/2023 tại Hà Nội."
+    )
+    short = events("Hội nghị Trung ương 8 khóa XIII khai mạc sáng 2/10/2023.")
+    ((a,), (b,)) = long, short
+    assert (a.series, a.ordinal, a.term) == ("Hội nghị Ban Chấp hành Trung ương Đảng", 8, 13)
+    assert a.key == b.key
+    (merged,) = dc.merge_events({"long": long, "short": short})
+    assert (merged.sources, merged.start.value) == (("long", "short"), "2023-10-02")
+    assert merged.end.value == "2023-10-10"
+
+
+def test_an_action_without_anyone_named_is_an_event_when_its_sentence_dates_it() -> None:
+    (briefing,) = events("Ngày 5/3/2024, Bộ Ngoại giao tổ chức họp báo thường kỳ.")
+    assert briefing.kind is dc.EventKind.BRIEFING
+    assert (briefing.start, briefing.organisers) == (dt.date(2024, 3, 5), ("Bộ Ngoại giao",))
+    # undated and without anyone, it is no event
+    assert events("Sau hội đàm, hai bên đã họp báo.") == ()
+
+
+def test_a_date_after_the_event_wins_over_the_one_that_opens_the_clause() -> None:
+    (summit,) = events(
+        "Ngày 4/9, Thủ tướng Phạm Minh Chính lên đường dự Hội nghị Cấp cao ASEAN lần thứ 43, "
+        "diễn ra từ ngày 5 đến 7/9."
+    )
+    assert (summit.start, summit.end) == (
+        dc.PartialDate(month=9, day=5),
+        dc.PartialDate(month=9, day=7),
+    )
+    assert [c.value for c in summit.claims if c.field == "start"] == ["--09-05", "--09-04"]
+
+
+def test_a_photo_s_number_is_not_an_ordinal() -> None:
+    # a photo's alt text kept as content: "<caption> - Ảnh 1"
+    text = "Phó Thủ tướng Trần Hồng Hà tiếp Bộ trưởng Môi trường Hà Lan - Ảnh 1."
+    block = dc.Block(line=1, kind=dc.BlockKind.BODY, text=text, reason="a made-up line")
+    (reception,) = dc.extract_events(dc.Article(paragraphs=[text], blocks=[block]))
+    assert (reception.kind, reception.ordinal) == (dc.EventKind.RECEPTION, None)
+    assert reception.name == "tiếp Bộ trưởng Môi trường Hà Lan"
+
+
+def test_names_of_unnamed_events_are_what_the_text_writes() -> None:
+    found = events(
+        "Chiều 2/12, đoàn đến chào xã giao Tổng lãnh sự quán Việt Nam tại Luông Pha Băng.",
+        "Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron bên lề hội nghị.",
+    )
+    assert sorted(e.name for e in found) == [
+        "chào xã giao Tổng lãnh sự quán Việt Nam",
+        "gặp Tổng thống Pháp Emmanuel Macron",
+    ]

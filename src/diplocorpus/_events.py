@@ -53,6 +53,7 @@ _MAX_HEAD_WORDS = 4  # longest event word ("hội nghị cấp cao")
 _MAX_NAME_WORDS = 10  # an event's name after its head
 _MAX_BODY_WORDS = 8  # lowercase words that describe a body before its proper name
 _LOWER_AFTER_CAPITAL = 1  # "Ngoại giao", "Trung ương": a lowercase syllable of a name
+_LOWER_IN_PHRASE = 3  # "Tổng lãnh sự quán": lowercase syllables of an office a phrase names
 _MAX_ORDINAL = 1000  # "APEC 2017": a year, not an ordinal
 _MAX_PLACE_WORDS = 8  # a place after "tại", its country and brackets included
 _MAX_BRACKET_WORDS = 6  # "(nước CHDCND Lào)"
@@ -74,6 +75,7 @@ _ACTION_KINDS = frozenset(
     }
 )
 _SCOPES = ("specific", "anaphoric", "joint")
+_NOT_IN_NAMES = ("stop", "term", "ordinal_lead", "ordinal")  # event_grammar roles
 _EDGE = "\"“”‘’'()[],.;:!?…"
 _DASHES = frozenset({"-", "–"})
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -113,13 +115,13 @@ class _Words:
 
     def continues(self, tokens: Sequence[Token], j: int) -> bool:
         """A lowercase word that may be part of a name ("giao" of "Ngoại giao"): not a
-        grammar word ("tại", "đã"), a date word ("ngày") or what the event does ("diễn
-        ra")."""
+        grammar word ("tại", "đã", "khóa"), a date word ("ngày") or what the event does
+        ("diễn ra")."""
         token = tokens[j]
         return (
             token.text.isalpha()
             and token.text.islower()
-            and not self.has("stop", token)
+            and not any(self.has(role, token) for role in _NOT_IN_NAMES)
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
@@ -290,6 +292,7 @@ class _Claim:
     value: str
     text: str
     at: int
+    ranged: bool = False  # a date of a range ("từ 5 đến 7/9")
 
 
 def _read(
@@ -318,7 +321,7 @@ def _read(
         draft.in_title |= sentence.kind is BlockKind.TITLE
         if item.named and not item.passing:
             draft.participants.update(sentence.people)
-            for organiser in _organisers(sentence.tokens, item.first, lex):
+            for organiser in _organisers(sentence.tokens, item.first, lex, words):
                 draft.organisers.setdefault(fold_key(organiser), organiser)
     claims = [
         *_dates(sentence, words, year=year, today=today, lex=lex),
@@ -329,7 +332,11 @@ def _read(
         claims.extend(modes[:1])  # a photo shows who attended where, not how it was held
     groups = _groups(found, sentence.tokens, words)
     attach = _Attach.of(groups, sentence.tokens)
-    for claim in claims:
+    # A range is said of an event's days more surely than a day the sentence tells of
+    # ("Ngày 4/9, Thủ tướng lên đường dự Hội nghị X, diễn ra từ ngày 5 đến 7/9"): the
+    # sentence's ranges come first, the rest in reading order, and a field takes the first
+    # claim of the best scope.
+    for claim in [c for c in claims if c.ranged] + [c for c in claims if not c.ranged]:
         targets, scope = attach.targets(claim.at)
         for target in targets:
             draft = drafts[target]
@@ -343,9 +350,10 @@ def _event_claim(claim: _Claim, sentence: _Sentence, scope: str) -> EventClaim:
     )
 
 
-def _organisers(tokens: Sequence[Token], at: int, lex: Lexicon) -> list[str]:
+def _organisers(tokens: Sequence[Token], at: int, lex: Lexicon, words: _Words) -> list[str]:
     """Who organises the event named at token ``at``: the capitalised names, joined by
-    commas or "và", just before "tổ chức" ("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị")."""
+    commas or "và", just before "tổ chức" ("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị"),
+    not the date that opens the sentence ("Ngày 5/3, Bộ Ngoại giao tổ chức ...")."""
     verb = next(
         (n for n in (4, 3, 2) if at - n >= 0 and _keys(tokens[at - n : at]) in lex.organiser_verbs),
         0,
@@ -361,6 +369,8 @@ def _organisers(tokens: Sequence[Token], at: int, lex: Lexicon) -> list[str]:
         if token.trail.startswith(",") and chunks[-1]:
             chunks.append([])
         elif token.stops:
+            break
+        if token.key in words.dated or any(c.isdigit() for c in token.text):
             break
         chunks[-1].insert(0, token)
     names = []
@@ -409,9 +419,17 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
 
 
 def _person_follows(sentence: _Sentence, k: int, lex: Lexicon) -> bool:
-    if k < len(sentence.tokens) and sentence.tokens[k].key in lex.honorifics:
-        k += 1  # "gặp ông Hun Sen"
-    return sentence.person_at(k)
+    """A person named, or an office, right at ``tokens[k]``: "gặp Thủ tướng Hun Sen",
+    "gặp ông Hun Sen", "tiếp Tổng thống Pháp"."""
+    tokens = sentence.tokens
+    if k < len(tokens) and tokens[k].key in lex.honorifics:
+        k += 1
+    if k >= len(tokens):
+        return False
+    office = tokens[k].key in lex.first_words["roles"] and phrase_at(
+        tokens, k, lex.roles, longest=_MAX_HEAD_WORDS
+    )
+    return sentence.person_at(k) or bool(office)
 
 
 def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
@@ -469,7 +487,7 @@ def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Word
     mention = EventMention(
         line=sentence.line, start=start, end=_end_char(tokens[last]), text=written, passing=passing
     )
-    phrase_end = _phrase_end(tokens, last, words, lex)
+    phrase_end = _phrase_end(tokens, k + size - 1, last, words, lex)
     found = _Found(
         kind=kind,
         head=head,
@@ -517,6 +535,8 @@ def _name(
         token = tokens[j]
         if _ordinal_at(tokens, j, words) or gloss is not None:
             break  # "lần thứ 5" is the ordinal; after a gloss only the ordinal follows
+        if token.key in lex.photo_words:
+            break  # "<title> - Ảnh 1": the photo's number, not the event's
         if token.lead:
             if j == end + 1 and _bracketed_acronym(token):
                 gloss = j
@@ -694,19 +714,37 @@ def _term(tokens: Sequence[Token], end: int, words: _Words) -> tuple[int | None,
     return None, end
 
 
-def _phrase_end(tokens: Sequence[Token], last: int, words: _Words, lex: Lexicon) -> int:
-    """The last word of what describes an event after its name, up to a date, a place, a
-    verb-like stop word or another event: "cuộc họp báo thường kỳ của Bộ Ngoại giao"."""
+def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, lex: Lexicon) -> int:
+    """The last word of what describes an event after its name: capitalised words ("tiếp Đại
+    sứ Hàn Quốc Oh Young Ju"), and after "của" whose it is ("cuộc họp báo thường kỳ của Bộ
+    Ngoại giao"); never a date, a place, a grammar word or another event."""
     end = k = last
+    owned = False
+    # the lowercase syllables the name already ends with after a capitalised one ("Tổng
+    # lãnh"), the event word ``tokens[: head + 1]`` left out
+    trailing = 0
+    while (
+        trailing < _LOWER_IN_PHRASE
+        and last - trailing > head
+        and tokens[last - trailing].text.islower()
+    ):
+        trailing += 1
+    at = tokens[last - trailing]
+    capital = last - trailing > head and (at.capitalised or _acronym(at))
+    lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
         token = tokens[k + 1]
-        if (
-            token.lead
-            or token.text.isdigit()
-            or token.key in words.dated
-            or (words.has("stop", token) and not words.has("owner", token))
-            or _head(tokens, k + 1, lex)
-        ):
+        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex):
+            break
+        if words.has("owner", token):
+            owned = True
+        elif token.capitalised or _acronym(token):
+            lower_run = 0
+        elif owned and words.has("joiner", token):
+            pass  # "của các Bộ trưởng"
+        elif words.continues(tokens, k + 1) and (owned or lower_run < _LOWER_IN_PHRASE):
+            lower_run += 1
+        else:
             break
         k += 1
         if not words.has("owner", token) and not words.has("joiner", token):
@@ -810,9 +848,11 @@ def _dates(
 
 def _date_claims(span: DateSpan, at: int) -> list[_Claim]:
     claims = []
+    ranged = span.start is not None and span.end is not None
     for field, value in (("start", span.start), ("end", span.end)):
         if value is not None:
-            claims.append(_Claim(field=field, value=value.isoformat(), text=span.text, at=at))
+            iso = value.isoformat()
+            claims.append(_Claim(field=field, value=iso, text=span.text, at=at, ranged=ranged))
     return claims
 
 
@@ -1004,6 +1044,7 @@ class _Attach:
         return cls(groups, [g.last for g in groups], before, after, tokens)
 
     def targets(self, at: int) -> tuple[Sequence[_Found], str]:
+        """The events a claim whose words start at ``at`` is said of, and its scope."""
         i = bisect.bisect_left(self.lasts, at) - 1  # the last group that ends before ``at``
         opens = at == 0 or self.tokens[at - 1].stops
         later = self.reported_after[i + 1] if i + 1 < len(self.groups) else -1
@@ -1045,7 +1086,7 @@ def _events(book: _Book, article: Article, lex: Lexicon) -> tuple[Event, ...]:
         target = _referent(head, drafts, main)
         if target is not None:
             target.claims.extend(bare.claims)
-        elif any(c.field in {"start", "end"} for c in bare.claims):
+        elif _dated(bare):
             drafts.append(bare)  # "cuộc họp ... ngày 10/11": no named event begins so
     events = []
     for draft in drafts:
@@ -1101,7 +1142,8 @@ def _join_unnumbered(named: dict[_Series, _Draft]) -> None:
 def _join_actions(actions: Iterable[_Draft]) -> list[_Draft]:
     """Visits, talks and their kin named several times: one event for the mentions of one
     kind that share someone who takes part; a mention without anyone ("Mục đích của chuyến
-    thăm") is the first of its kind, and nothing without one."""
+    thăm") is the first of its kind, or, dated by its sentence, an event of its own ("Ngày
+    5/3, Bộ Ngoại giao tổ chức họp báo thường kỳ")."""
     joined: list[_Draft] = []
     by_person: dict[tuple[EventKind, str], _Draft] = {}
     first_of_kind: dict[EventKind, _Draft] = {}
@@ -1123,10 +1165,19 @@ def _join_actions(actions: Iterable[_Draft]) -> list[_Draft]:
         for person in draft.participants:
             by_person.setdefault((kind, person), target)
     for draft in alone:
+        kind = draft.found[0].kind
+        if kind not in first_of_kind and _dated(draft):
+            joined.append(draft)
+            first_of_kind[kind] = draft
+    for draft in alone:
         target = first_of_kind.get(draft.found[0].kind)
-        if target is not None:
+        if target is not None and target is not draft:
             target.absorb(draft)
     return joined
+
+
+def _dated(draft: _Draft) -> bool:
+    return any(c.field in {"start", "end"} for c in draft.claims)
 
 
 def _begins(draft: _Draft, head: str) -> bool:
