@@ -763,3 +763,14 @@ def test_names_of_unnamed_events_are_what_the_text_writes() -> None:
         "chào xã giao Tổng lãnh sự quán Việt Nam",
         "gặp Tổng thống Pháp Emmanuel Macron",
     ]
+
+
+def test_an_action_whose_office_holder_is_not_named_is_an_event() -> None:
+    (audience,) = events("Các bộ trưởng đã tiếp kiến Quốc vương Thái Lan trước khi về nước.")
+    assert (audience.kind, audience.name) == (
+        dc.EventKind.AUDIENCE,
+        "tiếp kiến Quốc vương Thái Lan",
+    )
+    (meeting,) = events("Thứ trưởng Đỗ Hùng Việt chủ trì buổi làm việc với các đại sứ mới.")
+    assert meeting.kind is dc.EventKind.MEETING
+    assert "Đỗ Hùng Việt" in meeting.participants

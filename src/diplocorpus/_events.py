@@ -142,6 +142,7 @@ class _Found:
     bare: bool
     passing: bool
     general: bool  # "các hội nghị", "45 chuyến thăm": no one event
+    someone: bool  # a person or an office right after an action's words ("tiếp kiến Tổng thống")
     first: int  # tokens of the sentence
     last: int
     mention: EventMention
@@ -500,6 +501,7 @@ def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Word
         bare=bare,
         passing=passing,
         general=general,
+        someone=action and _person_follows(sentence, k + size, lex),
         first=k,
         last=last,
         mention=mention,
@@ -1142,8 +1144,9 @@ def _join_unnumbered(named: dict[_Series, _Draft]) -> None:
 def _join_actions(actions: Iterable[_Draft]) -> list[_Draft]:
     """Visits, talks and their kin named several times: one event for the mentions of one
     kind that share someone who takes part; a mention without anyone ("Mục đích của chuyến
-    thăm") is the first of its kind, or, dated by its sentence, an event of its own ("Ngày
-    5/3, Bộ Ngoại giao tổ chức họp báo thường kỳ")."""
+    thăm") is the first of its kind, or, dated by its sentence or followed by an office
+    whose holder is not named, an event of its own ("Ngày 5/3, Bộ Ngoại giao tổ chức họp báo
+    thường kỳ", "tiếp kiến Quốc vương")."""
     joined: list[_Draft] = []
     by_person: dict[tuple[EventKind, str], _Draft] = {}
     first_of_kind: dict[EventKind, _Draft] = {}
@@ -1166,7 +1169,7 @@ def _join_actions(actions: Iterable[_Draft]) -> list[_Draft]:
             by_person.setdefault((kind, person), target)
     for draft in alone:
         kind = draft.found[0].kind
-        if kind not in first_of_kind and _dated(draft):
+        if kind not in first_of_kind and (_dated(draft) or draft.found[0].someone):
             joined.append(draft)
             first_of_kind[kind] = draft
     for draft in alone:
