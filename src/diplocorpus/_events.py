@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -224,8 +225,8 @@ def extract_events(article: Article, *, lexicon: Lexicon | None = None) -> tuple
         covered = [False] * len(tokens)
         person_at: set[int] = set()
         for m in mentions.people:
-            size = m.extent_last - m.extent_first + 1
-            covered[m.extent_first : m.extent_last + 1] = [True] * size
+            for first, last in _offices(tokens, m):
+                covered[first : last + 1] = [True] * (last - first + 1)
             person_at.update((m.extent_first, m.first))
         for first, last in sentence_spans(tokens):
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
@@ -241,6 +242,31 @@ def extract_events(article: Article, *, lexicon: Lexicon | None = None) -> tuple
             )
             _read(sentence, book, lex, words, year=year, today=today)
     return _events(book, article, lex)
+
+
+class _Spans(Protocol):
+    """Where a person's mention stands: the name's tokens and the whole mention's."""
+
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def extent_first(self) -> int: ...
+    @property
+    def extent_last(self) -> int: ...
+
+
+def _offices(tokens: Sequence[Token], mention: _Spans) -> list[tuple[int, int]]:
+    """The token spans of a person's office: before the name ("Đại sứ Nhật Bản tại Việt
+    Nam Ito Naoki"), or set off after it by a comma ("Ito Naoki, Đại sứ ... tại Việt Nam").
+    What follows the name without a comma ("Ito Naoki tại Hà Nội") is the sentence's."""
+    spans = (
+        [(mention.extent_first, mention.first - 1)] if mention.extent_first < mention.first else []
+    )
+    if mention.extent_last > mention.last and tokens[mention.last].trail.startswith(","):
+        spans.append((mention.last + 1, mention.extent_last))
+    return spans
 
 
 def _year(published: object) -> int | None:
