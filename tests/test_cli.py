@@ -166,6 +166,9 @@ def test_build_search_and_query_a_store(tmp_path, capsys: pytest.CaptureFixture[
     assert status == 0
     assert "5 page(s) added, 0 already stored" in out
     assert "Hội nghị Ngoại giao 32: 2023-12-19, 4 page(s)" in out
+    summary = out.split("events reported by the most pages:\n")[1].splitlines()
+    assert summary[0].startswith("  Hội nghị Ngoại giao 32:")  # the pages' news comes first
+    assert not any("Đại hội 13" in row for row in summary)  # every page names it in passing
     assert "pages" not in err  # no progress bar when stderr is not a terminal
     status, out, _ = run(capsys, "build", "seeds", "--db", db)
     assert "0 page(s) added, 5 already stored" in out

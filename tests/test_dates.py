@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplocorpus as dc
-from diplocorpus._dates import _AFTER_NOON, date_order, declared_zone, parse_dateline
+from diplocorpus._dates import _AFTER_NOON, date_order, declared_zone, find_dates, parse_dateline
 from diplocorpus._lexicon import DAY_PARTS
 
 VN = dc.VIETNAM_TZ
@@ -507,3 +508,106 @@ def test_month_first_dates_parse_back_to_themselves(day: dt.date, sep: str) -> N
     assert read(us, month_first=True) == day
     vn = f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year}"
     assert read(vn, month_first=False) == day
+
+
+# -- dates in running text: the words around them are the lexicon's -------------------------
+
+
+def spans(text: str, **kwargs: object) -> list[tuple[str | None, str | None, str]]:
+    def iso(value: object) -> str | None:
+        return None if value is None else str(value.isoformat())  # type: ignore[attr-defined]
+
+    return [(iso(s.start), iso(s.end), s.text) for s in find_dates(text, **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range within one month, the month written once, after the last day
+        ("Đoàn công tác ở lại từ 4 đến 7/9.", [("--09-04", "--09-07", "4 đến 7/9")]),
+        (
+            "Hội chợ mở cửa từ ngày 12 đến ngày 15/10/2024.",
+            [("2024-10-12", "2024-10-15", "12 đến ngày 15/10/2024")],
+        ),
+        ("Lớp học kéo dài từ ngày 3 tới 5-6.", [("--06-03", "--06-05", "3 tới 5-6")]),
+        # two dates of their own joined by "đến", across a year
+        (
+            "Chương trình diễn ra từ 30/12 đến 2/1/2025.",
+            [("2024-12-30", "2025-01-02", "30/12 đến 2/1/2025")],
+        ),
+        # two days of one month
+        ("Đoàn lưu lại trong hai ngày 14 và 15-4.", [("--04-14", "--04-15", "14 và 15-4")]),
+        # a day and a month with a dash, after a word that leads a date
+        ("Chiều 9-9, đoàn đến Hà Nội.", [("--09-09", None, "9-9")]),
+        ("Trưa 21-11 đoàn rời sân bay.", [("--11-21", None, "21-11")]),
+        ("Buổi lễ kéo dài đến 12-9.", [(None, "--09-12", "12-9")]),
+        # and not without one: a score, a count
+        ("Đội tuyển thắng 3-1 trong trận giao hữu.", []),
+        ("Tỷ lệ 10-12 phần trăm là hợp lý.", []),
+        ("Nhiệm kỳ 2024-2027 bắt đầu.", []),
+        # a written "from" date alone is the start; "until" alone the end
+        ("Quy định áp dụng từ ngày 1/7/2025.", [("2025-07-01", None, "1/7/2025")]),
+        ("Triển lãm mở cửa đến hết ngày 23/12/2023.", [(None, "2023-12-23", "23/12/2023")]),
+    ],
+)
+def test_dates_in_running_text(
+    text: str, expected: list[tuple[str | None, str | None, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+def test_a_day_named_from_the_day_of_publication() -> None:
+    today = dt.date(2024, 3, 1)
+    assert spans("Hôm nay, hai bên ký thỏa thuận.", today=today) == [
+        ("2024-03-01", None, "Hôm nay")
+    ]
+    assert spans("Chiều qua, đoàn đã về nước.", today=today) == [("2024-02-29", None, "Chiều qua")]
+    assert spans("Sáng mai đoàn lên đường.", today=today) == [("2024-03-02", None, "Sáng mai")]
+    # a date written beside it wins; without the day of publication nothing is guessed
+    assert spans("Chiều nay (5/3) đoàn đến.", today=today) == [("--03-05", None, "5/3")]
+    assert spans("Hôm nay, hai bên ký thỏa thuận.") == []
+
+
+@st.composite
+def ranges_in_a_month(draw: st.DrawFn) -> tuple[str, dt.date, dt.date]:
+    first = draw(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)))
+    days = calendar.monthrange(first.year, first.month)[1]
+    first = first.replace(day=min(first.day, days - 1))
+    last = first.replace(day=draw(st.integers(first.day + 1, days)))
+    lead = draw(st.sampled_from(["từ ", "từ ngày ", "kể từ ngày ", "ngày "]))
+    until = draw(st.sampled_from(["đến", "tới", "cho đến", "đến ngày"]))
+    d, m, y = last.day, last.month, last.year
+    tail = draw(st.sampled_from([f"{d}/{m}", f"{d}-{m}", f"{d}/{m}/{y}", f"{d}-{m}-{y}"]))
+    return f"Hội nghị diễn ra {lead}{first.day} {until} {tail}.", first, last
+
+
+@given(ranges_in_a_month())
+def test_any_range_in_a_month_written_with_words_reads_back(
+    case: tuple[str, dt.date, dt.date],
+) -> None:
+    text, first, last = case
+    (span,) = find_dates(text, year=first.year)
+    assert (span.start, span.end) == (first, last), text
+
+
+def test_the_date_words_come_from_the_lexicon() -> None:
+    # a site that writes "tu ngay ... den ..." without diacritics: the user adds the words
+    line = "Chuong trinh dien ra tu ngay 4 den 7/9."
+    assert spans(line) == [("--09-07", None, "7/9")]
+    mine = LEX.extended(date_words=["tu = from", "ngay = day", "den = until"])
+    assert spans(line, lexicon=mine) == [("--09-04", "--09-07", "4 den 7/9")]
+    with pytest.raises(ValueError, match="unknown role"):
+        _ = LEX.extended(date_words=["tầm = about"]).date_word_roles
+    with pytest.raises(ValueError, match="not a number of days"):
+        _ = LEX.extended(relative_days=["hôm kia = hai"]).relative_day_index
+
+
+def test_a_dateline_reads_its_words_from_the_lexicon() -> None:
+    assert read("15 giờ 18 phút 15 ngày 19 tháng 12 năm 2023") == dt.datetime(
+        2023, 12, 19, 15, 18, 15, tzinfo=VN
+    )
+    line = "19/12/2023 15 gio 18"
+    assert parse_dateline(line, lexicon=LEX) is None  # "gio": no hour word of the shipped list
+    found = parse_dateline(line, lexicon=LEX.extended(date_words=["gio = hour"]))
+    assert found is not None
+    assert found.value == dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)

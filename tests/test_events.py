@@ -12,6 +12,7 @@ import diplocorpus as dc
 from diplocorpus._dates import find_dates
 
 from .conftest import SEEDS
+from .test_linear import _GROWTH, _work
 
 HEAD = "Tiêu đề của một bài báo về hoạt động đối ngoại\n"
 
@@ -280,3 +281,496 @@ def test_a_theme_label_with_a_moved_tone_mark() -> None:
     )
     assert forum.themes == ("Cùng nhau phát triển",)
     assert forum.start == dt.date(2024, 6, 2)
+
+
+# -- whole series names ----------------------------------------------------------------------
+
+
+def test_a_body_named_after_the_ordinal_belongs_to_the_series() -> None:
+    (meeting,) = events(
+        "Phiên họp lần thứ 15 Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Lào diễn ra "
+        "từ ngày 3 đến 5/6/2024 tại Viêng Chăn."
+    )
+    assert meeting.series == "Phiên họp Ủy ban hỗn hợp về hợp tác song phương Việt Nam - Lào"
+    assert (meeting.ordinal, meeting.start, meeting.end) == (
+        15,
+        dt.date(2024, 6, 3),
+        dt.date(2024, 6, 5),
+    )
+    assert meeting.location == "Viêng Chăn"
+    (session,) = events("Kỳ họp thứ 7 Quốc hội khóa XV khai mạc sáng 20/5/2024 tại Nhà Quốc hội.")
+    assert (session.series, session.ordinal, session.term) == ("Kỳ họp Quốc hội", 7, 15)
+    assert session.location == "Nhà Quốc hội"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "series"),
+    [
+        # a body's head takes the lowercase words that describe it before its proper name
+        (
+            "Các tỉnh dự Hội nghị Ban chỉ đạo phát triển vùng Tây Nguyên ngày 8/3.",
+            "Hội nghị Ban chỉ đạo phát triển vùng Tây Nguyên",
+        ),
+        (
+            "Các bộ trưởng dự Hội nghị Hội đồng điều phối ASEAN ngày 8/3.",
+            "Hội nghị Hội đồng điều phối ASEAN",
+        ),
+        # a lowercase qualifier right after the event word
+        (
+            "Hội nghị hẹp Bộ trưởng Quốc phòng ASEAN diễn ra ngày 12/2 tại Hà Nội.",
+            "Hội nghị hẹp Bộ trưởng Quốc phòng ASEAN",
+        ),
+        # what the event does is not its name, after an acronym or a capitalised word
+        ("Hội nghị Cấp cao APEC diễn ra ngày 12/2 tại Lima.", "Hội nghị Cấp cao APEC"),
+        ("Diễn đàn Kinh tế Thế giới khai mạc ngày 15/1 tại Davos.", "Diễn đàn Kinh tế Thế giới"),
+    ],
+)
+def test_series_names_read_whole(sentence: str, series: str) -> None:
+    (event,) = events(sentence)
+    assert event.series == series
+    assert event.start is not None
+
+
+def test_a_body_described_by_words_that_are_not_its_name_stops_at_its_head() -> None:
+    # "đã họp" is what the committee did, "tại Hà Nội" where: no proper name follows them
+    (event,) = events("Phiên họp Ủy ban đã họp ngày 3/4 tại Hà Nội.")
+    assert event.series == "Phiên họp Ủy ban"
+    assert event.location == "Hà Nội"
+
+
+def test_a_long_name_glossed_by_its_acronym_is_the_acronym() -> None:
+    found = events(
+        "Hội nghị Bộ trưởng Kinh tế Hiệp hội các quốc gia Đông Nam Á (ASEAN) lần thứ 55 khai "
+        "mạc ngày 20/8/2023 tại Semarang, Indonesia.",
+        "Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 55 bế mạc ngày 22/8/2023.",
+    )
+    (meeting,) = found
+    assert (meeting.series, meeting.ordinal) == ("Hội nghị Bộ trưởng Kinh tế ASEAN", 55)
+    assert (meeting.start, meeting.location) == (dt.date(2023, 8, 20), "Semarang, Indonesia")
+    assert len(meeting.mentions) == 2
+
+
+def test_a_gloss_between_the_name_and_the_ordinal_keeps_the_ordinal() -> None:
+    # the name already holds an acronym: the bracket only glosses it, the name stays
+    (forum,) = events("Diễn đàn Khu vực ASEAN (ARF) lần thứ 30 diễn ra tại Jakarta.")
+    assert (forum.series, forum.ordinal, forum.location) == (
+        "Diễn đàn Khu vực ASEAN",
+        30,
+        "Jakarta",
+    )
+    assert forum.name == "Diễn đàn Khu vực ASEAN (ARF) lần thứ 30"
+
+
+def test_a_sitting_of_an_event_is_that_event() -> None:
+    (event,) = events(
+        "Bộ trưởng dự phiên họp Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 56 tại Jakarta "
+        "ngày 11/7."
+    )
+    assert (event.series, event.ordinal) == ("Hội nghị Bộ trưởng Ngoại giao ASEAN", 56)
+    assert (event.location, event.start) == ("Jakarta", dc.PartialDate(month=7, day=11))
+
+
+# -- lists of ordinals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("joined", [", ", " và "])
+def test_a_list_of_ordinals_is_one_event_each(joined: str) -> None:
+    found = events(
+        f"Hội nghị Cấp cao ASEAN lần thứ 38{joined}39 diễn ra theo hình thức trực tuyến tại "
+        "Bandar Seri Begawan."
+    )
+    assert [(e.series, e.ordinal) for e in found] == [
+        ("Hội nghị Cấp cao ASEAN", 38),
+        ("Hội nghị Cấp cao ASEAN", 39),
+    ]
+    for event in found:
+        assert (event.mode, event.location) == (dc.AttendanceMode.ONLINE, "Bandar Seri Begawan")
+        assert {c.scope for c in event.claims} == {"joint"}
+
+
+def test_a_number_after_an_ordinal_that_counts_something_is_no_ordinal() -> None:
+    (event,) = events("Hội nghị Ngoại giao lần thứ 31 và 50 đại biểu quốc tế đã thảo luận.")
+    assert event.ordinal == 31
+
+
+@given(st.lists(st.integers(1, 99), min_size=1, max_size=4, unique=True))
+def test_any_list_of_ordinals_reads_back(ordinals: list[int]) -> None:
+    written = ", ".join(map(str, ordinals[:-1]))
+    written = f"{written} và {ordinals[-1]}" if written else str(ordinals[-1])
+    found = events(f"Hội nghị Cấp cao Mekong lần thứ {written} diễn ra tại Phnom Penh.")
+    assert sorted(e.ordinal for e in found) == sorted(ordinals)  # type: ignore[type-var]
+    assert {e.location for e in found} == {"Phnom Penh"}
+
+
+# -- which event a date or a place is said of ------------------------------------------------
+
+
+def test_a_date_belongs_to_the_event_it_stands_by() -> None:
+    found = events(
+        "Tại buổi họp báo của Bộ Ngoại giao chiều 5-3, Người phát ngôn Phạm Thu Hằng cho biết "
+        "Thủ tướng Phạm Minh Chính sẽ dự Hội nghị Cấp cao Mekong - Lan Thương lần thứ 4 từ "
+        "ngày 10 đến 12-3.",
+        published=dt.date(2024, 3, 5),
+    )
+    summit = one("Hội nghị Cấp cao Mekong - Lan Thương", found)
+    assert (summit.ordinal, summit.start, summit.end) == (
+        4,
+        dt.date(2024, 3, 10),
+        dt.date(2024, 3, 12),
+    )
+    briefing = next(e for e in found if e.kind is dc.EventKind.BRIEFING)
+    assert (briefing.start, briefing.end) == (dt.date(2024, 3, 5), None)
+    assert briefing.name == "buổi họp báo của Bộ Ngoại giao"
+    assert "Phạm Thu Hằng" in briefing.participants
+
+
+def test_a_date_that_opens_a_clause_is_the_next_event_s() -> None:
+    found = events(
+        "Bên lề Hội nghị Cấp cao ASEAN lần thứ 44, chiều 9/10, Thủ tướng Phạm Minh Chính hội "
+        "đàm với Thủ tướng Thái Lan Paetongtarn Shinawatra."
+    )
+    talks = next(e for e in found if e.kind is dc.EventKind.TALKS)
+    assert talks.start == dc.PartialDate(month=10, day=9)
+    assert one("Hội nghị Cấp cao ASEAN", found).start is None
+
+
+def test_an_event_named_in_passing_keeps_only_what_is_written_after_its_name() -> None:
+    found = events(
+        "Phát biểu tại cuộc họp của các Bộ trưởng Kinh tế ngày 9/10 trước thềm Hội nghị Cấp "
+        "cao ASEAN lần thứ 44 tại Viêng Chăn, Bộ trưởng nhấn mạnh hợp tác nội khối."
+    )
+    summit = one("Hội nghị Cấp cao ASEAN", found)
+    assert (summit.start, summit.location, summit.reported) == (None, "Viêng Chăn", False)
+    meeting = next(e for e in found if e.kind is dc.EventKind.MEETING)
+    assert meeting.name == "cuộc họp của các Bộ trưởng Kinh tế"
+    assert (meeting.series, meeting.start) == (None, dc.PartialDate(month=10, day=9))
+    # "Nghị quyết Đại hội XIII" is no subject of the date written after the conference's verb
+    found = events("Hội nghị học tập Nghị quyết Đại hội XIII diễn ra ngày 5/3/2024.")
+    congress = next(e for e in found if e.kind is dc.EventKind.CONGRESS)
+    assert (congress.start, congress.reported) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại Viêng Chăn, Lào ngày 3/5.",
+            "Viêng Chăn, Lào",
+        ),
+        (
+            "Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại thủ đô Viêng Chăn của Lào.",
+            "thủ đô Viêng Chăn của Lào",
+        ),
+        ("Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại Tokyo ngày 16/12.", "Tokyo"),
+        ("Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại Hà Nội, Thủ tướng dự.", "Hà Nội"),
+        (
+            "Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại Thủ đô Budapest (Hungary).",
+            "Thủ đô Budapest (Hungary)",
+        ),
+        ("Hội nghị Cấp cao Mekong lần thứ 8 diễn ra tại Tokyo hôm 3/5.", "Tokyo"),
+    ],
+)
+def test_the_place_as_written_after_tai(sentence: str, place: str) -> None:
+    (event,) = events(sentence)
+    assert event.location == place
+
+
+def test_the_place_of_an_office_is_not_the_event_s() -> None:
+    (reception,) = events(
+        "Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Nhật Bản tại Việt Nam Ito Naoki tại trụ sở Bộ Ngoại "
+        "giao."
+    )
+    assert reception.kind is dc.EventKind.RECEPTION
+    assert reception.location == "trụ sở Bộ Ngoại giao"
+
+
+# -- one event, named in a caption, named two ways ----------------------------------------------
+
+PAGE = (
+    "Thủ tướng sắp dự Hội nghị Cấp cao ASEAN tại Lào\n"
+    "Hội nghị Cấp cao ASEAN lần thứ 44 và các hội nghị liên quan diễn ra tại Viêng Chăn, Lào từ "
+    "ngày 8 đến 11/10.\n"
+    "Thủ tướng Phạm Minh Chính phát biểu tại Hội nghị ASEAN lần thứ 44. Ảnh: Dương Giang\n"
+    "Bộ trưởng dự phiên họp Hội nghị Bộ trưởng Kinh tế ASEAN (AEM) lần thứ 56 tại Viêng Chăn "
+    "ngày 7/10. Ảnh: Quang Hòa\n"
+    "Thủ tướng sẽ có nhiều cuộc tiếp xúc song phương bên lề hội nghị.\n"
+)
+
+
+def test_an_event_named_only_in_a_caption() -> None:
+    article = dc.parse(PAGE)
+    assert article.blocks[3].kind is dc.BlockKind.CAPTION
+    found = dc.extract_events(article)
+    aem = one("Hội nghị Bộ trưởng Kinh tế ASEAN", found)
+    assert (aem.ordinal, aem.start, aem.location) == (
+        56,
+        dc.PartialDate(month=10, day=7),
+        "Viêng Chăn",
+    )
+    assert [m.line for m in aem.mentions] == [4]
+
+
+def test_a_caption_s_short_name_and_the_text_s_long_one_are_one_event() -> None:
+    found = dc.extract_events(dc.parse(PAGE))
+    (summit,) = [e for e in found if e.ordinal == 44]
+    assert (summit.series, summit.kind) == ("Hội nghị Cấp cao ASEAN", dc.EventKind.SUMMIT)
+    assert sorted(m.line for m in summit.mentions) == [1, 2, 3]
+    assert (summit.start, summit.end) == (
+        dc.PartialDate(month=10, day=8),
+        dc.PartialDate(month=10, day=11),
+    )
+    assert summit.location == "Viêng Chăn, Lào"
+    assert summit.main
+
+
+def test_a_short_name_that_two_events_could_have_joins_neither() -> None:
+    found = events(
+        "Hội nghị Cấp cao ASEAN lần thứ 44 khai mạc ngày 8/10.",
+        "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 44 diễn ra ngày 6/10.",
+        "Ông dự Hội nghị ASEAN lần thứ 44.",
+    )
+    assert sorted(e.series or "" for e in found) == [
+        "Hội nghị ASEAN",
+        "Hội nghị Bộ trưởng Ngoại giao ASEAN",
+        "Hội nghị Cấp cao ASEAN",
+    ]
+
+
+# -- visits, talks, calls, receptions, briefings --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "people", "place"),
+    [
+        (
+            "Chiều 16/12, tại Tokyo, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản "
+            "Kishida Fumio.",
+            dc.EventKind.TALKS,
+            {"Phạm Minh Chính", "Kishida Fumio"},
+            "Tokyo",
+        ),
+        (
+            "Chiều 16/12, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại trưởng Úc Penny "
+            "Wong.",
+            dc.EventKind.PHONE_CALL,
+            {"Bùi Thanh Sơn", "Penny Wong"},
+            None,
+        ),
+        (
+            "Chiều 16/12, Chủ tịch nước Võ Văn Thưởng tiếp Đại sứ Hàn Quốc Oh Young Ju tại Phủ "
+            "Chủ tịch.",
+            dc.EventKind.RECEPTION,
+            {"Võ Văn Thưởng", "Oh Young Ju"},
+            "Phủ Chủ tịch",
+        ),
+        (
+            "Chiều 16/12, Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron tại Paris.",
+            dc.EventKind.MEETING,
+            {"Phạm Minh Chính", "Emmanuel Macron"},
+            "Paris",
+        ),
+        (
+            "Chiều 16/12, đoàn đại biểu tỉnh Nghệ An do Phó Chủ tịch tỉnh Nguyễn Văn Đệ dẫn đầu "
+            "đến chào xã giao Đại sứ quán Việt Nam tại Viêng Chăn, Lào.",
+            dc.EventKind.COURTESY_CALL,
+            {"Nguyễn Văn Đệ"},
+            "Viêng Chăn, Lào",
+        ),
+        (
+            "Chiều 16/12, Thứ trưởng Ngoại giao Đỗ Hùng Việt tiếp kiến Quốc vương Campuchia "
+            "Norodom Sihamoni.",
+            dc.EventKind.AUDIENCE,
+            {"Đỗ Hùng Việt"},
+            None,
+        ),
+        (
+            "Chiều 16/12, tại buổi họp báo thường kỳ, Người phát ngôn Phạm Thu Hằng trả lời "
+            "phóng viên.",
+            dc.EventKind.BRIEFING,
+            {"Phạm Thu Hằng"},
+            None,
+        ),
+    ],
+)
+def test_actions_have_a_kind_a_date_a_place_and_who_takes_part(
+    sentence: str, kind: dc.EventKind, people: set[str], place: str | None
+) -> None:
+    (event,) = events(sentence)
+    assert event.kind is kind
+    assert (event.series, event.ordinal) == (None, None)
+    assert event.start == dc.PartialDate(month=12, day=16)
+    assert people <= set(event.participants)
+    assert event.location == place
+
+
+def test_common_verbs_name_no_event_without_a_person_after_them() -> None:
+    assert events("Nhiều doanh nghiệp gặp khó khăn và tiếp tục kiến nghị tháo gỡ.") == ()
+
+
+def test_one_visit_named_many_times_is_one_event() -> None:
+    found = events(
+        "Từ ngày 14 đến 15/4/2025, Tổng thống Indonesia Prabowo Subianto thăm chính thức Việt "
+        "Nam theo lời mời của Chủ tịch nước Lương Cường.",
+        "Chuyến thăm của Tổng thống Prabowo Subianto là dịp để hai bên thúc đẩy hợp tác.",
+        "Mục đích của chuyến thăm là tăng cường quan hệ đối tác.",
+    )
+    (visit,) = [e for e in found if e.kind is dc.EventKind.VISIT]
+    assert (visit.start, visit.end) == (dt.date(2025, 4, 14), dt.date(2025, 4, 15))
+    assert len(visit.mentions) == 3
+    assert visit.name == "thăm chính thức Việt Nam"
+
+
+def test_a_day_named_from_the_day_of_publication() -> None:
+    (call,) = events(
+        "Hôm nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại trưởng Úc Penny Wong.",
+        published=dt.date(2024, 3, 5),
+    )
+    assert call.start == dt.date(2024, 3, 5)
+
+
+# -- events named in passing ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đường lối đối ngoại được Đại hội XIII xác định tiếp tục được thực hiện nhất quán.",
+        "Các mục tiêu mà Đại hội XIII đã đề ra đang được triển khai.",
+        "Các cấp ủy quán triệt Nghị quyết Đại hội XIII trong toàn ngành.",
+        "Ngành ngoại giao bám sát đường lối đối ngoại Đại hội XIII của Đảng.",
+    ],
+)
+def test_an_event_named_in_passing_is_not_reported(sentence: str) -> None:
+    (congress,) = events(sentence)
+    assert (congress.kind, congress.ordinal) == (dc.EventKind.CONGRESS, 13)
+    assert not congress.reported
+    assert all(m.passing for m in congress.mentions)
+
+
+def test_an_event_the_article_reports_once_is_reported() -> None:
+    (congress,) = events(
+        "Các cấp ủy quán triệt Nghị quyết Đại hội XIII trong toàn ngành.",
+        "Đại hội XIII của Đảng diễn ra từ ngày 25/1 đến 1/2/2021 tại Hà Nội.",
+    )
+    assert congress.reported
+    assert (congress.start, congress.end) == (dt.date(2021, 1, 25), dt.date(2021, 2, 1))
+
+
+def test_pages_that_report_an_event_are_told_from_those_that_name_it() -> None:
+    a = events("Hội nghị Ngoại giao lần thứ 32 quán triệt Nghị quyết Đại hội XIII.")
+    b = events("Sáng 19/12, Hội nghị Ngoại giao lần thứ 32 khai mạc tại Hà Nội.")
+    merged = {m.ordinal: m for m in dc.merge_events({"a": a, "b": b})}
+    assert (merged[32].sources, merged[32].reported_by) == (("a", "b"), ("a", "b"))
+    assert (merged[13].sources, merged[13].reported_by) == (("a",), ())
+
+
+# -- the grammar words are data ------------------------------------------------------------------
+
+
+def test_a_place_lead_added_to_the_lexicon_is_read() -> None:
+    text = HEAD + "Hội nghị Cấp cao Mekong lần thứ 8 diễn ra ở Viêng Chăn."
+    (event,) = dc.extract_events(dc.parse(text))
+    assert event.location is None
+    mine = dc.Lexicon.default().extended(event_grammar=["ở = place_lead"])
+    (event,) = dc.extract_events(dc.parse(text, lexicon=mine), lexicon=mine)
+    assert event.location == "Viêng Chăn"
+
+
+def test_event_grammar_roles_are_checked() -> None:
+    with pytest.raises(ValueError, match="unknown role"):
+        _ = dc.Lexicon.default().extended(event_grammar=["ở = where"]).event_grammar_roles
+    with pytest.raises(ValueError, match="unknown value"):
+        _ = dc.Lexicon.default().extended(event_bodies=["viện = institute"]).event_body_index
+
+
+# -- linear in the input ------------------------------------------------------------------------
+
+
+def _events_work(text: str) -> int:
+    article = dc.parse(text)
+    return _work(lambda: dc.extract_events(article))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # many events and claims in one sentence: each claim finds its event in one step
+        "Hội nghị Cấp cao Mekong lần thứ {i} tại Viêng Chăn ngày 3/5, ",
+        # many sentences of one line, each naming people and an event in passing
+        "Thủ tướng Phạm Minh Chính quán triệt Nghị quyết Đại hội XIII ngày {d}/5. ",
+        # many ordinals in one list
+        "{i}, ",
+    ],
+)
+def test_events_are_read_in_one_pass(sentence: str) -> None:
+    def page(n: int) -> str:
+        parts = "".join(sentence.format(i=i + 1, d=i % 28 + 1) for i in range(n))
+        return f"{HEAD}Hội nghị Ngoại giao lần thứ {parts}1 diễn ra.\n"
+
+    small, large = _events_work(page(40)), _events_work(page(160))
+    assert large / small < _GROWTH
+
+
+def test_a_plenum_named_with_its_body_after_the_ordinal_meets_its_short_name() -> None:
+    long = events(
+        "Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XIII diễn ra từ ngày 2 đến "
+        "10/10/2023 tại Hà Nội."
+    )
+    short = events("Hội nghị Trung ương 8 khóa XIII khai mạc sáng 2/10/2023.")
+    ((a,), (b,)) = long, short
+    assert (a.series, a.ordinal, a.term) == ("Hội nghị Ban Chấp hành Trung ương Đảng", 8, 13)
+    assert a.key == b.key
+    (merged,) = dc.merge_events({"long": long, "short": short})
+    assert (merged.sources, merged.start.value) == (("long", "short"), "2023-10-02")
+    assert merged.end.value == "2023-10-10"
+
+
+def test_an_action_without_anyone_named_is_an_event_when_its_sentence_dates_it() -> None:
+    (briefing,) = events("Ngày 5/3/2024, Bộ Ngoại giao tổ chức họp báo thường kỳ.")
+    assert briefing.kind is dc.EventKind.BRIEFING
+    assert (briefing.start, briefing.organisers) == (dt.date(2024, 3, 5), ("Bộ Ngoại giao",))
+    # undated and without anyone, it is no event
+    assert events("Sau hội đàm, hai bên đã họp báo.") == ()
+
+
+def test_a_date_after_the_event_wins_over_the_one_that_opens_the_clause() -> None:
+    (summit,) = events(
+        "Ngày 4/9, Thủ tướng Phạm Minh Chính lên đường dự Hội nghị Cấp cao ASEAN lần thứ 43, "
+        "diễn ra từ ngày 5 đến 7/9."
+    )
+    assert (summit.start, summit.end) == (
+        dc.PartialDate(month=9, day=5),
+        dc.PartialDate(month=9, day=7),
+    )
+    assert [c.value for c in summit.claims if c.field == "start"] == ["--09-05", "--09-04"]
+
+
+def test_a_photo_s_number_is_not_an_ordinal() -> None:
+    # a photo's alt text kept as content: "<caption> - Ảnh 1"
+    text = "Phó Thủ tướng Trần Hồng Hà tiếp Bộ trưởng Môi trường Hà Lan - Ảnh 1."
+    block = dc.Block(line=1, kind=dc.BlockKind.BODY, text=text, reason="a made-up line")
+    (reception,) = dc.extract_events(dc.Article(paragraphs=[text], blocks=[block]))
+    assert (reception.kind, reception.ordinal) == (dc.EventKind.RECEPTION, None)
+    assert reception.name == "tiếp Bộ trưởng Môi trường Hà Lan"
+
+
+def test_names_of_unnamed_events_are_what_the_text_writes() -> None:
+    found = events(
+        "Chiều 2/12, đoàn đến chào xã giao Tổng lãnh sự quán Việt Nam tại Luông Pha Băng.",
+        "Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron bên lề hội nghị.",
+    )
+    assert sorted(e.name for e in found) == [
+        "chào xã giao Tổng lãnh sự quán Việt Nam",
+        "gặp Tổng thống Pháp Emmanuel Macron",
+    ]
+
+
+def test_an_action_whose_office_holder_is_not_named_is_an_event() -> None:
+    (audience,) = events("Các bộ trưởng đã tiếp kiến Quốc vương Thái Lan trước khi về nước.")
+    assert (audience.kind, audience.name) == (
+        dc.EventKind.AUDIENCE,
+        "tiếp kiến Quốc vương Thái Lan",
+    )
+    (meeting,) = events("Thứ trưởng Đỗ Hùng Việt chủ trì buổi làm việc với các đại sứ mới.")
+    assert meeting.kind is dc.EventKind.MEETING
+    assert "Đỗ Hùng Việt" in meeting.participants

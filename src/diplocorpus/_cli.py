@@ -520,15 +520,17 @@ def _run_learn_site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _summary(store: Store, out: TextIO) -> None:
     counts = store.counts()
     out.write("the store holds " + ", ".join(f"{n} {t}" for t, n in counts.items()) + "\n")
-    merged = sorted(store.events(), key=lambda e: (-len(e.sources), e.key))
+    # Ranked by the pages that report an event: one every page names in passing
+    # ("Nghị quyết Đại hội XIII") is no page's news.
+    reported = [e for e in store.events() if e.reported_by]
+    merged = sorted(reported, key=lambda e: (-len(e.reported_by), e.key))
     if merged:
         out.write("events reported by the most pages:\n")
     for event in merged[:5]:
         ordinal = f" {event.ordinal}" if event.ordinal is not None else ""
         when = event.start.value or (" / ".join(event.start.values) or "date unknown")
-        out.write(
-            f"  {event.series or event.name}{ordinal}: {when}, {len(event.sources)} page(s)\n"
-        )
+        pages = len(event.reported_by)
+        out.write(f"  {event.series or event.name}{ordinal}: {when}, {pages} page(s)\n")
 
 
 def _run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -603,7 +605,7 @@ def _as_row(source: str | None, statement: Statement) -> str:
 def _event_row(source: str, event: Event) -> str:
     cells = [
         source,
-        "main" if event.main else "",
+        "main" if event.main else "" if event.reported else "passing",
         event.series or event.name,
         "" if event.ordinal is None else str(event.ordinal),
         _iso(event.start),

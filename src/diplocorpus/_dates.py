@@ -23,12 +23,13 @@ without a year takes ``year`` when one is known, else stays a :class:`PartialDat
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import attrs
 from dateutil import parser as du_parser
@@ -59,16 +60,15 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:])")
 _DMY = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\s?\2\s?(\d{4}|\d{2}))?(?![\d/])"
 )
-_WORDY = re.compile(
-    r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*năm\s+(\d{4}))?(?!\d)", re.IGNORECASE
-)
+# A time: hours, a colon or an ``hour`` word ("15:18", "15h18", "15 giờ 18"), minutes, and
+# seconds after a colon or a ``minute`` word. The words are the lexicon's (``date_words``):
+# the patterns take any word there, and the code checks it.
 _TIME = re.compile(
-    r"(?<![\d:/])(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?:\s?(?::|phút)\s?(\d{2}))?(?![\d/])",
-    re.IGNORECASE,
+    r"(?<![\d:/])(\d{1,2})\s?(:|[^\W\d_]+)\s?(\d{2})(?:\s?(:|[^\W\d_]+)\s?(\d{2}))?(?![\d/])"
 )
 # An hour without minutes is a time only with a part of the day after it ("11 giờ đêm"):
 # alone, "24h" is a site's name and "thứ 5" a weekday.
-_HOUR = re.compile(r"(?<![\d:/.\-])(\d{1,2})\s?(?:h|giờ)(?!\w)", re.IGNORECASE)
+_HOUR = re.compile(r"(?<![\d:/.\-])(\d{1,2})\s?([^\W\d_]+)")
 _NEXT_WORD = re.compile(r"\s?([^\W\d_]+)")
 _ZONE = re.compile(r"(?<!\w)(?:GMT|UTC)\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
 _MAX_DATELINE = 160
@@ -76,10 +76,6 @@ _DIGIT = re.compile(r"\d")
 
 # Words and numbers of a line, for the dates that write the month in words.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-# The grammar words of a written date (as in _WORDY) and the English ordinal suffixes.
-_MONTH_WORD = fold_key("tháng")
-_YEAR_WORD = fold_key("năm")
-_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _MAX_MONTH_WORDS = 3  # "tháng mười hai"
 # Most tokens from a month's first word to the year: "tháng mười hai 21 st, 2012".
 _MONTH_TO_YEAR = _MAX_MONTH_WORDS + 2
@@ -87,6 +83,7 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # What may stand between the parts of a date written with a month name.
 _MONTH_DAY_GAP = re.compile(r"\.?\s+")  # "Dec. 21", "Tháng Năm 27"
 _DAY_YEAR_GAP = re.compile(r"\s*,\s*|\s+")  # "27, 2021"; also "tháng Năm, năm 2021"
+_MONTH_YEAR_WORD_GAP = re.compile(r"\s*,?\s*")  # "ngày 18 tháng 12, năm 2023"
 _DAY_MONTH_GAP = re.compile(r"\s+|\s?-\s?")  # "27 May", "21-Dec"
 _MONTH_YEAR_GAP = re.compile(r"\.?(?:\s*,\s*|\s+)|\s?-\s?")  # "May 2021", "Dec-2012"
 # A digit glued before a day by one of these belongs to another number ("10:30 May").
@@ -202,11 +199,11 @@ def parse_dateline(
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=_zone(zone) if zone is not None else default_tz)
         return Dateline(value=stamp)
-    found = _find_date(text, months=lex.month_name_index, month_first=month_first)
+    found = _find_date(text, lex=lex, month_first=month_first)
     if found is None:
         return None
     (day, month, yr), span = found
-    clock = _find_clock(text, lex.day_period_index)
+    clock = _find_clock(text, lex)
     spans = [span] + ([clock.span] if clock is not None else [])
     spans += [zone.span()] if zone is not None else []
     if not _only_words(text, spans, labels):
@@ -223,12 +220,16 @@ def parse_dateline(
 _Found = tuple[tuple[int, int, int | None], tuple[int, int]]  # (day, month, year), span
 
 
-def _find_date(text: str, *, months: Mapping[str, int], month_first: bool) -> _Found | None:
-    wordy = _WORDY.search(text)
+def _find_date(text: str, *, lex: Lexicon, month_first: bool) -> _Found | None:
+    tokens = _tokens(text)
+    roles = lex.date_word_roles
+    wordy = next(
+        (found for i in range(len(tokens)) if (found := _wordy_at(text, tokens, i, roles))),
+        None,
+    )
     if wordy is not None:
-        yr = int(wordy[3]) if wordy[3] else None
-        return (int(wordy[1]), int(wordy[2]), yr), wordy.span()
-    named = _named_date(text, months)
+        return wordy
+    named = _named_date(text, tokens, lex.month_name_index, roles)
     if named is not None:
         return named
     ymd = _ISO_DATE.search(text)
@@ -264,7 +265,44 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.start(), m.end(), m[0], m[0].isdigit()) for m in _TOKEN.finditer(text)]
 
 
-def _named_date(text: str, months: Mapping[str, int]) -> _Found | None:
+def _wordy_at(
+    text: str, tokens: list[_Token], i: int, roles: Mapping[str, frozenset[str]]
+) -> _Found | None:
+    """``ngày D tháng M`` and ``ngày D tháng M năm YYYY`` starting at ``tokens[i]``."""
+    if tokens[i].key not in roles["day"] or i + 3 >= len(tokens):
+        return None
+    day_word, day, month_word, month = tokens[i : i + 4]
+    if not (
+        _is_day(tokens, i + 1)
+        and month_word.key in roles["month"]
+        and _is_day(tokens, i + 3)
+        and _starts_word(text, day_word)
+        and all(
+            _gap(text, a, b).isspace()
+            for a, b in ((day_word, day), (day, month_word), (month_word, month))
+        )
+    ):
+        return None
+    year, end = None, month.end
+    if (
+        i + 5 < len(tokens)
+        and tokens[i + 4].key in roles["year"]
+        and _is_year(tokens, i + 5)
+        and _MONTH_YEAR_WORD_GAP.fullmatch(_gap(text, month, tokens[i + 4]))
+        and _gap(text, tokens[i + 4], tokens[i + 5]).isspace()
+    ):
+        year, end = int(tokens[i + 5].key), tokens[i + 5].end
+    return (int(day.key), int(month.key), year), (day_word.start, end)
+
+
+def _starts_word(text: str, token: _Token) -> bool:
+    """No letter, digit or underscore glued before ``token``."""
+    return token.start == 0 or not (text[token.start - 1].isalnum() or text[token.start - 1] == "_")
+
+
+def _named_date(
+    text: str, tokens: list[_Token], months: Mapping[str, int], roles: Mapping[str, frozenset[str]]
+) -> _Found | None:
     """The first date whose month is a name ("Tháng Năm 27, 2021", "27 May 2021") or a
     numeral after "tháng" in month-first order ("Tháng 5 27, 2021").
 
@@ -272,7 +310,6 @@ def _named_date(text: str, months: Mapping[str, int]) -> _Found | None:
     """
     if _FOUR_DIGITS.search(text) is None:
         return None
-    tokens = _tokens(text)
     # The month's first word stands a few tokens before the year: only those are looked up.
     near_years = {
         i
@@ -283,13 +320,13 @@ def _named_date(text: str, months: Mapping[str, int]) -> _Found | None:
     for i in sorted(near_years):
         if tokens[i].number:
             continue
-        named = _month_at(text, tokens, i, months)
+        named = _month_at(text, tokens, i, months, roles)
         if named is None:
             continue
         month, after, numeral = named
-        found = _month_then_day(text, tokens, i, after, month)
-        if found is None and not numeral:  # "27 tháng 5 năm 2021" is _WORDY's
-            found = _day_then_month(text, tokens, i, after, month)
+        found = _month_then_day(text, tokens, i, after, month, roles=roles)
+        if found is None and not numeral:  # "27 tháng 5 năm 2021" is _wordy_at's
+            found = _day_then_month(text, tokens, i, after, month, roles=roles)
         if found is not None:
             return found
     return None
@@ -300,13 +337,17 @@ def _gap(text: str, left: _Token, right: _Token) -> str:
 
 
 def _month_at(
-    text: str, tokens: list[_Token], i: int, months: Mapping[str, int]
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    months: Mapping[str, int],
+    roles: Mapping[str, frozenset[str]],
 ) -> tuple[int, int, bool] | None:
     """The month named at ``tokens[i]``, the index after its words, and whether it is a
     numeral; None when no month starts there."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (
-        tokens[i].key == _MONTH_WORD
+        tokens[i].key in roles["month"]
         and nxt is not None
         and nxt.number
         and len(nxt.key) <= 2
@@ -325,7 +366,7 @@ def _month_at(
             continue
         after = i + size
         if (
-            run[-1].key == _YEAR_WORD
+            run[-1].key in roles["year"]
             and _is_year(tokens, after)
             and _gap(text, run[-1], tokens[after]).isspace()
         ):
@@ -343,7 +384,13 @@ def _is_day(tokens: list[_Token], i: int) -> bool:
 
 
 def _month_then_day(
-    text: str, tokens: list[_Token], i: int, after: int, month: int
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    after: int,
+    month: int,
+    *,
+    roles: Mapping[str, frozenset[str]],
 ) -> _Found | None:
     """``MONTH D, YYYY``: "Tháng Năm 27, 2021", "Dec. 21st, 2012"."""
     if not _is_day(tokens, after) or not _MONTH_DAY_GAP.fullmatch(
@@ -351,7 +398,7 @@ def _month_then_day(
     ):
         return None
     day, last = int(tokens[after].key), after
-    if _is_ordinal(tokens, last + 1):
+    if _is_ordinal(tokens, last + 1, roles):
         last += 1
     if not _is_year(tokens, last + 1) or not _DAY_YEAR_GAP.fullmatch(
         _gap(text, tokens[last], tokens[last + 1])
@@ -361,10 +408,16 @@ def _month_then_day(
 
 
 def _day_then_month(
-    text: str, tokens: list[_Token], i: int, after: int, month: int
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    after: int,
+    month: int,
+    *,
+    roles: Mapping[str, frozenset[str]],
 ) -> _Found | None:
     """``D MONTH YYYY``, ``D MONTH, YYYY``, ``D-MONTH-YYYY``, ``D tháng NAME năm YYYY``."""
-    first = i - 2 if _is_ordinal(tokens, i - 1) else i - 1
+    first = i - 2 if _is_ordinal(tokens, i - 1, roles) else i - 1
     if not _is_day(tokens, first) or not _DAY_MONTH_GAP.fullmatch(
         _gap(text, tokens[i - 1], tokens[i])
     ):
@@ -377,7 +430,7 @@ def _day_then_month(
         return (day, month, int(tokens[after].key)), (start, tokens[after].end)
     if (
         after + 1 < len(tokens)
-        and tokens[after].key == _YEAR_WORD
+        and tokens[after].key in roles["year"]
         and _is_year(tokens, after + 1)
         and _DAY_YEAR_GAP.fullmatch(_gap(text, last, tokens[after]))
         and _gap(text, tokens[after], tokens[after + 1]).isspace()
@@ -386,11 +439,11 @@ def _day_then_month(
     return None
 
 
-def _is_ordinal(tokens: list[_Token], i: int) -> bool:
+def _is_ordinal(tokens: list[_Token], i: int, roles: Mapping[str, frozenset[str]]) -> bool:
     """``tokens[i]`` is an ordinal suffix glued to the day before it ("27th")."""
     return (
         1 <= i < len(tokens)
-        and tokens[i].key in _ORDINALS
+        and tokens[i].key in roles["ordinal"]
         and tokens[i - 1].number
         and tokens[i - 1].end == tokens[i].start
     )
@@ -406,18 +459,31 @@ class _Clock:
     span: tuple[int, int]
 
 
-def _find_clock(text: str, periods: Mapping[str, str]) -> _Clock | None:
-    clock = _TIME.search(text)
-    if clock is not None:
-        part, end = _part_of_day(text, clock.end(), periods)
-        hour = _hour_24(int(clock[1]), part)
-        second = int(clock[3]) if clock[3] else 0
-        return _Clock(hour, int(clock[2]), second, (clock.start(), end))
-    for bare in _HOUR.finditer(text):
-        part, end = _part_of_day(text, bare.end(), periods)
-        if part is not None:
-            return _Clock(_hour_24(int(bare[1]), part), 0, 0, (bare.start(), end))
+def _find_clock(text: str, lex: Lexicon) -> _Clock | None:
+    periods = lex.day_period_index
+    hours, minutes = lex.date_word_roles["hour"], lex.date_word_roles["minute"]
+    at = 0
+    while (clock := _TIME.search(text, at)) is not None:
+        if _unit(clock[2], hours):
+            with_seconds = clock[4] is not None and _unit(clock[4], minutes)
+            part, end = _part_of_day(text, clock.end() if with_seconds else clock.end(3), periods)
+            hour = _hour_24(int(clock[1]), part)
+            second = int(clock[5]) if with_seconds else 0
+            return _Clock(hour, int(clock[3]), second, (clock.start(), end))
+        at = clock.start() + 1  # "19 tháng 12": not a time; look again one character on
+    at = 0
+    while (bare := _HOUR.search(text, at)) is not None:
+        if _unit(bare[2], hours):
+            part, end = _part_of_day(text, bare.end(), periods)
+            if part is not None:
+                return _Clock(_hour_24(int(bare[1]), part), 0, 0, (bare.start(), end))
+        at = bare.start() + 1
     return None
+
+
+def _unit(separator: str, words: frozenset[str]) -> bool:
+    """A colon, or one of the lexicon's words for the unit ("giờ", "h", "phút")."""
+    return separator == ":" or fold_key(separator) in words
 
 
 def _part_of_day(text: str, end: int, periods: Mapping[str, str]) -> tuple[str | None, int]:
@@ -574,29 +640,25 @@ def _declares(text: str, end: int, phrases: frozenset[str]) -> bool:
 
 # -- dates inside sentences (events) -------------------------------------------------------
 
-_DAY = r"(\d{1,2})"
-_SEP = r"\s?[/.]\s?"
-_YEAR = r"(?:" + _SEP + r"(\d{4}))?"
-_DASH = r"\s?[-–]\s?"
-_IN_TEXT = re.compile(
-    # 30/11-2/12(/2023): a range across months
-    rf"(?<![\d/.])(?P<xd1>\d{{1,2}}){_SEP}(?P<xm1>\d{{1,2}}){_DASH}(?P<xd2>\d{{1,2}}){_SEP}"
-    rf"(?P<xm2>\d{{1,2}})(?:{_SEP}(?P<xy>\d{{4}}))?(?![\d/])"
-    # 18-23/12(/2023): a range within a month
-    rf"|(?<![\d/.])(?P<rd1>\d{{1,2}}){_DASH}(?P<rd2>\d{{1,2}})/(?P<rm>\d{{1,2}})"
-    rf"(?:/(?P<ry>\d{{4}}))?(?![\d/])"
-    # 19/12(/2023), 18-12-2023
-    rf"|(?<![\d/.])(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{4}}))?(?![\d/])"
-    rf"|(?<![\d/.-])(?P<hd>\d{{1,2}})-(?P<hm>\d{{1,2}})-(?P<hy>\d{{4}})(?![\d-])"
-    # ngày 18 tháng 12 (năm 2023)
-    r"|(?<!\w)ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*,?\s*năm\s+(?P<wy>\d{4}))?"
-    # tháng 12/2011, tháng 12 năm 2011
-    r"|(?<!\w)tháng\s+(?P<mm>\d{1,2})(?:\s?/\s?|\s+năm\s+)(?P<my>\d{4})(?!\d)",
-    re.IGNORECASE,
+# The numeric shapes, tried in this order at a number; the words around them are read from
+# the lexicon's ``date_words`` by the code below.
+_SLASH_RANGE = re.compile(  # 30/11-2/12(/2023): a range across months
+    r"(?<![\d/.])(\d{1,2})\s?[/.]\s?(\d{1,2})\s?[-–]\s?(\d{1,2})\s?[/.]\s?(\d{1,2})"
+    r"(?:\s?[/.]\s?(\d{4}))?(?![\d/])"
 )
-_LUNAR = re.compile(r"\([^()]{0,40}(?:tức|âm lịch|âl)[^()]{0,40}\)", re.IGNORECASE)
-_UNTIL = re.compile(r"(?:đến|tới|cho đến)(?:\s+hết)?(?:\s+ngày)?\s*$", re.IGNORECASE)
-_FROM = re.compile(r"(?:từ|bắt đầu từ|kể từ)(?:\s+ngày)?\s*$", re.IGNORECASE)
+_DAY_RANGE = re.compile(  # 18-23/12(/2023): a range within a month
+    r"(?<![\d/.])(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])"
+)
+_SLASHED = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")  # 19/12(/2023)
+_DASHED = re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")  # 18-12-2023
+# 9-9: a day and a month without a year, a date only after a word that leads one ("chiều 9-9",
+# "đến 12-9"); alone it may be a score or a count.
+_LED = re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)")
+_MONTH_YEAR = re.compile(r"\s?/\s?")  # "tháng 12/2011"
+_BRACKETS = re.compile(r"\([^()]{0,80}\)")
+_MAX_LEAD_WORDS = 3  # "bắt đầu từ", "cho đến", "chiều hôm qua"
+
+_Day = tuple[int, int, int | None]  # day, month, year as written (None: not written)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -614,52 +676,303 @@ class DateSpan:
     last: int
 
 
-def find_dates(text: str, *, year: int | None = None) -> list[DateSpan]:
-    """Every date and range in ``text``, with its span. Lunar notes "(tức 10/3 năm Ất Tỵ)"
-    are skipped. A date without a year takes ``year``, else stays a :class:`PartialDate`.
+@attrs.frozen(slots=True)
+class _Written:
+    """A date as written: its first and last day, its characters, the token after it."""
+
+    first: _Day
+    last: _Day | None
+    start: int
+    end: int
+    next: int
+
+
+def find_dates(
+    text: str,
+    *,
+    year: int | None = None,
+    today: dt.date | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[DateSpan]:
+    """Every date and range in ``text``, with its span, in reading order.
+
+    Read: ``19/12``, ``19/12/2023``, ``18-12-2023``, ``ngày 18 tháng 12 năm 2023``, ``tháng
+    12/2011`` (a month), ranges ``18-23/12``, ``30/11-2/12``, ``từ 4 đến 7/9``, ``từ ngày 10
+    đến 12-9``, two days ``ngày 14 và 15-4``, a day and month with a dash after a word that
+    leads a date (``chiều 9-9``), and, when ``today`` is given, the days named from it
+    (``hôm nay``, ``chiều qua``). After "đến" ("đến hết ngày 23/12") a date is an end only.
+    Lunar notes "(tức 10/3 năm Ất Tỵ)" are skipped. A date without a year takes ``year``,
+    else stays a :class:`PartialDate`. The words are the lexicon's ``date_words``,
+    ``day_periods`` and ``relative_days``. One pass over the text.
     """
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    grammar = _Grammar.of(lex)
+    tokens = _tokens(text)
+    lunar = _lunar_notes(text, tokens, grammar)
     found: list[DateSpan] = []
-    lunar = [m.span() for m in _LUNAR.finditer(text)]
-    for match in _IN_TEXT.finditer(text):
-        if any(a <= match.start() < b for a, b in lunar):
+    i = 0
+    while i < len(tokens):
+        read = _date_at(text, tokens, i, grammar, year=year, today=today)
+        if read is None:
+            i += 1
             continue
-        try:
-            first, end = _span_values(match, year)
-        except ValueError:
-            continue  # "32/12" is not a date
-        start: DateValue | None = first
-        lead = text[max(0, match.start() - 20) : match.start()]
-        if end is None and _UNTIL.search(lead):
-            start, end = None, start
-        found.append(
-            DateSpan(
-                start=start, end=end, text=match.group(), first=match.start(), last=match.end()
-            )
-        )
+        span, i = read
+        if not any(a <= span.first < b for a, b in lunar):
+            found.append(span)
     return found
 
 
-def _span_values(match: re.Match[str], year: int | None) -> tuple[DateValue, DateValue | None]:
-    g = match.groupdict()
-    if g["xd1"]:
-        y = int(g["xy"]) if g["xy"] else None
-        m1, m2 = int(g["xm1"]), int(g["xm2"])
-        y1 = y - 1 if y is not None and m1 > m2 else y  # 30/12-2/1/2024 starts in 2023
-        return (_value(int(g["xd1"]), m1, y1, year), _value(int(g["xd2"]), m2, y, year))
-    if g["rd1"]:
-        y = int(g["ry"]) if g["ry"] else None
-        month = int(g["rm"])
-        first, last = int(g["rd1"]), int(g["rd2"])
-        if first >= last:
-            raise ValueError("a range runs forward")
-        return _value(first, month, y, year), _value(last, month, y, year)
-    if g["sd"]:
-        return _value(int(g["sd"]), int(g["sm"]), _int(g["sy"]), year), None
-    if g["hd"]:
-        return _value(int(g["hd"]), int(g["hm"]), _int(g["hy"]), year), None
-    if g["wd"]:
-        return _value(int(g["wd"]), int(g["wm"]), _int(g["wy"]), year), None
-    return PartialDate(year=int(g["my"]), month=_month(int(g["mm"]))), None
+@attrs.frozen(kw_only=True, slots=True)
+class _Grammar:
+    """The words of the date grammar, folded, from one lexicon."""
+
+    roles: Mapping[str, frozenset[str]]
+    leads: frozenset[str]  # words after which "9-9" is a date
+    relative: Mapping[str, int]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> _Grammar:
+        roles = lex.date_word_roles
+        words = (*roles["day"], *roles["from"], *roles["until"], *roles["through"])
+        leads = {w.rsplit(" ", 1)[-1] for w in (*words, *roles["and"], *lex.day_period_index)}
+        leads.update(w.rsplit(" ", 1)[-1] for w in lex.relative_day_index)
+        return cls(roles=roles, leads=frozenset(leads), relative=lex.relative_day_index)
+
+    def phrase(self, tokens: list[_Token], i: int, role: str) -> int:
+        """Words of the longest ``role`` phrase at ``tokens[i]`` (0: none)."""
+        return _phrase(tokens, i, self.roles[role])
+
+
+def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:
+    for size in range(min(_MAX_LEAD_WORDS, len(tokens) - i), 0, -1):
+        if " ".join(t.key for t in tokens[i : i + size]) in phrases:
+            return size
+    return 0
+
+
+def _lunar_notes(text: str, tokens: list[_Token], grammar: _Grammar) -> list[tuple[int, int]]:
+    """Spans of brackets that hold a lunar date: "(tức 10/3 năm Ất Tỵ)"."""
+    notes = []
+    starts = [t.start for t in tokens]
+    for match in _BRACKETS.finditer(text):
+        first = bisect.bisect_left(starts, match.start())
+        last = bisect.bisect_left(starts, match.end())
+        if any(grammar.phrase(tokens, k, "lunar") for k in range(first, last)):
+            notes.append(match.span())
+    return notes
+
+
+def _date_at(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    grammar: _Grammar,
+    *,
+    year: int | None,
+    today: dt.date | None,
+) -> tuple[DateSpan, int] | None:
+    """The date that starts at ``tokens[i]`` (or at the words that lead it), and the index of
+    the token after it; None when none starts there."""
+    if today is not None and (relative := _relative_at(text, tokens, i, grammar, today)):
+        return relative
+    written = (
+        _range_at(text, tokens, i, grammar)
+        or _two_days_at(text, tokens, i, grammar)
+        or _wordy_in_text(text, tokens, i, grammar)
+    )
+    if written is None and tokens[i].number:
+        written = _numeric(text, tokens, i, led=_led(text, tokens, i, grammar))
+    if written is None:
+        return None
+    try:
+        start, end = _values(written, year)
+    except ValueError:
+        return None  # "32/12" is not a date
+    if end is None and _after_until(text, tokens, i, grammar):
+        return _span(text, written, None, start), written.next
+    return _span(text, written, start, end), written.next
+
+
+def _span(text: str, written: _Written, start: DateValue | None, end: DateValue | None) -> DateSpan:
+    words = text[written.start : written.end]
+    return DateSpan(start=start, end=end, text=words, first=written.start, last=written.end)
+
+
+def _next_token(tokens: list[_Token], k: int, end: int) -> int:
+    """Index of the first token at or after character ``end``, looking from ``k``."""
+    while k < len(tokens) and tokens[k].start < end:
+        k += 1
+    return k
+
+
+def _spaced(text: str, left: _Token, right: _Token) -> bool:
+    return _gap(text, left, right).isspace()
+
+
+def _numeric(text: str, tokens: list[_Token], i: int, *, led: bool) -> _Written | None:
+    """The numeric date that starts at the number ``tokens[i]``."""
+    at = tokens[i].start
+    if match := _SLASH_RANGE.match(text, at):
+        d1, m1, d2, m2, y = match.groups()
+        y2 = _int(y)
+        # 30/12-2/1/2024 starts in 2023
+        y1 = y2 - 1 if y2 is not None and int(m1) > int(m2) else y2
+        first: _Day = (int(d1), int(m1), y1)
+        last: _Day | None = (int(d2), int(m2), y2)
+    elif match := _DAY_RANGE.match(text, at):
+        d1, d2, m, y = match.groups()
+        if int(d1) >= int(d2):
+            return None  # a range runs forward
+        first, last = (int(d1), int(m), _int(y)), (int(d2), int(m), _int(y))
+    elif (match := _SLASHED.match(text, at)) or (match := _DASHED.match(text, at)):
+        d, m, y = match.groups()
+        first, last = (int(d), int(m), _int(y)), None
+    elif led and (match := _LED.match(text, at)):
+        first, last = (int(match[1]), int(match[2]), None), None
+    else:
+        return None
+    return _Written(first, last, at, match.end(), _next_token(tokens, i, match.end()))
+
+
+def _led(text: str, tokens: list[_Token], i: int, grammar: _Grammar) -> bool:
+    """A word that leads a date stands just before ``tokens[i]`` ("chiều 9-9")."""
+    return i > 0 and tokens[i - 1].key in grammar.leads and _spaced(text, tokens[i - 1], tokens[i])
+
+
+def _range_at(text: str, tokens: list[_Token], i: int, grammar: _Grammar) -> _Written | None:
+    """``từ (ngày) A đến (ngày) B``: A a day of B's month or a date of its own, B a date.
+
+    "từ ngày 19/12" alone is A; "ngày 10 đến 12-9" is a range without "từ".
+    """
+    opened = grammar.phrase(tokens, i, "from")
+    k = i + opened
+    if k < len(tokens) and tokens[k].key in grammar.roles["day"]:
+        k += 1
+    if k == i or k >= len(tokens) or not _is_day(tokens, k):
+        return None
+    if not _spaced(text, tokens[k - 1], tokens[k]):
+        return None
+    own = _numeric(text, tokens, k, led=True)
+    if own is not None and own.last is not None:
+        return own  # "từ ngày 18-23/12": the range is written whole
+    u = own.next if own is not None else k + 1
+    until = grammar.phrase(tokens, u, "until") if u < len(tokens) else 0
+    second = None
+    if until and _spaced(text, tokens[u - 1], tokens[u]):
+        v = u + until
+        if v < len(tokens) and tokens[v].key in grammar.roles["day"]:
+            v += 1
+        if v < len(tokens) and tokens[v].number and _spaced(text, tokens[v - 1], tokens[v]):
+            second = _numeric(text, tokens, v, led=True)
+    if second is None or second.last is not None:
+        return own if opened else None  # "ngày 19/12" alone: the number reads itself
+    day, month, year = second.first
+    if own is not None:
+        first = own.first
+        if year is not None and first[2] is None:
+            first = (first[0], first[1], year - 1 if first[1] > month else year)
+    elif int(tokens[k].key) < day:
+        first = (int(tokens[k].key), month, year)
+    else:
+        return None  # a range runs forward
+    return _Written(first, second.first, tokens[k].start, second.end, second.next)
+
+
+def _two_days_at(text: str, tokens: list[_Token], i: int, grammar: _Grammar) -> _Written | None:
+    """``ngày 14 và 15-4``: two days of one month, the first and the last."""
+    if tokens[i].key not in grammar.roles["day"] or i + 3 >= len(tokens):
+        return None
+    day, joint = tokens[i + 1], tokens[i + 2]
+    if not (_is_day(tokens, i + 1) and joint.key in grammar.roles["and"]):
+        return None
+    v = i + 3 + (tokens[i + 3].key in grammar.roles["day"])
+    if v >= len(tokens) or not all(
+        _spaced(text, a, b) for a, b in itertools.pairwise(tokens[i : v + 1])
+    ):
+        return None
+    second = _numeric(text, tokens, v, led=True)
+    if second is None or second.last is not None or int(day.key) >= second.first[0]:
+        return None
+    first = (int(day.key), *second.first[1:])
+    return _Written(first, second.first, day.start, second.end, second.next)
+
+
+def _wordy_in_text(text: str, tokens: list[_Token], i: int, grammar: _Grammar) -> _Written | None:
+    """``ngày 18 tháng 12 (năm 2023)``, ``tháng 12/2011``, ``tháng 12 năm 2011``."""
+    wordy = _wordy_at(text, tokens, i, grammar.roles)
+    if wordy is not None:
+        day, (start, end) = wordy
+        return _Written(day, None, start, end, _next_token(tokens, i, end))
+    if tokens[i].key not in grammar.roles["month"] or i + 2 >= len(tokens):
+        return None
+    number, after = tokens[i + 1], tokens[i + 2]
+    if not (_is_day(tokens, i + 1) and _spaced(text, tokens[i], number)):
+        return None
+    if _is_year(tokens, i + 2) and _MONTH_YEAR.fullmatch(_gap(text, number, after)):
+        year = tokens[i + 2]
+    elif (
+        after.key in grammar.roles["year"]
+        and _is_year(tokens, i + 3)
+        and _spaced(text, number, after)
+        and _spaced(text, after, tokens[i + 3])
+    ):
+        year = tokens[i + 3]
+    else:
+        return None
+    # A month without its day: day 0 stands for "no day" until _values reads it.
+    first = (0, int(number.key), int(year.key))
+    return _Written(first, None, tokens[i].start, year.end, _next_token(tokens, i, year.end))
+
+
+def _relative_at(
+    text: str, tokens: list[_Token], i: int, grammar: _Grammar, today: dt.date
+) -> tuple[DateSpan, int] | None:
+    """ "Hôm nay", "chiều qua": the day they name from ``today``, unless a date is written
+    just after them ("Chiều nay (26/3)": the written one wins)."""
+    if tokens[i].number:
+        return None
+    size = _phrase(tokens, i, grammar.relative.keys())
+    if not size:
+        return None
+    after = i + size
+    if (
+        after < len(tokens)
+        and tokens[after].number
+        and set(_gap(text, tokens[after - 1], tokens[after])) <= set(" (")
+        and _numeric(text, tokens, after, led=True) is not None
+    ):
+        return None
+    words = " ".join(t.key for t in tokens[i:after])
+    day = today + dt.timedelta(days=grammar.relative[words])
+    first, last = tokens[i].start, tokens[after - 1].end
+    return DateSpan(start=day, end=None, text=text[first:last], first=first, last=last), after
+
+
+def _after_until(text: str, tokens: list[_Token], i: int, grammar: _Grammar) -> bool:
+    """An "until" phrase leads the date at ``tokens[i]``: "đến hết ngày 23/12"."""
+    k = i - 1
+    for role in ("day", "through"):
+        if k >= 0 and tokens[k].key in grammar.roles[role]:
+            if not _spaced(text, tokens[k], tokens[k + 1]):
+                return False
+            k -= 1
+    for size in range(1, _MAX_LEAD_WORDS + 1):
+        first = k - size + 1
+        if first < 0:
+            break
+        if " ".join(t.key for t in tokens[first : k + 1]) in grammar.roles["until"]:
+            return _spaced(text, tokens[k], tokens[k + 1])
+    return False
+
+
+def _values(written: _Written, known: int | None) -> tuple[DateValue, DateValue | None]:
+    day, month, year = written.first
+    if day == 0:  # a month: "tháng 12/2011"
+        return PartialDate(year=year, month=_month(month)), None
+    first = _value(day, month, year, known)
+    if written.last is None:
+        return first, None
+    return first, _value(*written.last, known)
 
 
 def _int(text: str | None) -> int | None:

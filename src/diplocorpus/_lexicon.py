@@ -21,6 +21,42 @@ __all__ = ["Lexicon", "SpeakerEntry"]
 
 # The parts of the day a ``day_periods`` word may name; ``_dates`` turns each into hours.
 DAY_PARTS = frozenset({"am", "pm", "noon", "evening", "night"})
+# The roles a ``date_words`` word may play in a written date (see the file's header).
+DATE_ROLES = frozenset(
+    {
+        "day",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "from",
+        "until",
+        "through",
+        "and",
+        "lunar",
+        "ordinal",
+    }
+)
+# The roles an ``event_grammar`` word may play around an event's name (see the file's header).
+EVENT_ROLES = frozenset(
+    {
+        "ordinal_lead",
+        "ordinal",
+        "term",
+        "topic",
+        "and",
+        "joiner",
+        "plural",
+        "place_lead",
+        "owner",
+        "stop",
+        "predicate",
+    }
+)
+# How an ``event_bodies`` head takes its name: ``head`` takes lowercase words that describe
+# the body before its proper name ("Ủy ban chỉ đạo ... Việt Nam - Trung Quốc"); ``name`` is a
+# body's whole name ("Quốc hội"), which may only follow an event's ordinal.
+BODY_FORMS = frozenset({"head", "name"})
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -101,6 +137,12 @@ class Lexicon:
     event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_generic: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_grammar: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_bodies: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_actions: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_object_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    date_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    relative_days: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     dom_hints: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     organiser_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
@@ -155,6 +197,8 @@ class Lexicon:
         } | {
             "event_kinds": frozenset(k.split(" ", 1)[0] for k in self.event_kind_index),
             "event_modes": frozenset(k.split(" ", 1)[0] for k in self.event_mode_index),
+            "event_bodies": frozenset(k.split(" ", 1)[0] for k in self.event_body_index),
+            "relative_days": frozenset(k.split(" ", 1)[0] for k in self.relative_day_index),
         }
 
     @functools.cached_property
@@ -173,6 +217,35 @@ class Lexicon:
         return _pairs(self.event_modes)
 
     @functools.cached_property
+    def event_grammar_roles(self) -> Mapping[str, frozenset[str]]:
+        """For each role of :data:`EVENT_ROLES`, the ``event_grammar`` words that play it."""
+        return _roles(self.event_grammar, EVENT_ROLES, "event_grammar")
+
+    @functools.cached_property
+    def event_body_index(self) -> Mapping[str, str]:
+        """Heads of bodies in event names and how each takes its name (one of
+        :data:`BODY_FORMS`), from the ``head = form`` lines of ``event_bodies``."""
+        index = _pairs(self.event_bodies)
+        _check_values("event_bodies", index, BODY_FORMS)
+        return index
+
+    @functools.cached_property
+    def date_word_roles(self) -> Mapping[str, frozenset[str]]:
+        """For each role of :data:`DATE_ROLES`, the ``date_words`` that play it."""
+        return _roles(self.date_words, DATE_ROLES, "date_words")
+
+    @functools.cached_property
+    def relative_day_index(self) -> Mapping[str, int]:
+        """Words that name a day by its distance in days from the day of publication, from
+        the ``words = days`` lines of ``relative_days``."""
+        index = {}
+        for words, value in _pairs(self.relative_days).items():
+            if not value.lstrip("+-").isdigit():
+                raise ValueError(f"relative_days: {words} = {value} is not a number of days")
+            index[words] = int(value)
+        return index
+
+    @functools.cached_property
     def month_name_index(self) -> Mapping[str, int]:
         """Month names and their numbers, from the ``name = month`` lines of ``month_names``."""
         return {
@@ -184,11 +257,7 @@ class Lexicon:
         """Words for parts of the day and the part each names (one of :data:`DAY_PARTS`),
         from the ``word = part`` lines of ``day_periods``."""
         index = _pairs(self.day_periods)
-        unknown = sorted(
-            f"{word} = {part}" for word, part in index.items() if part not in DAY_PARTS
-        )
-        if unknown:
-            raise ValueError(f"day_periods: unknown part of the day in {', '.join(unknown)}")
+        _check_values("day_periods", index, DAY_PARTS, what="part of the day")
         return index
 
     @functools.cached_property
@@ -226,6 +295,25 @@ def _month_number(name: str, value: str) -> int:
     if not (value.isdigit() and 1 <= int(value) <= 12):
         raise ValueError(f"month_names: {name} = {value} is not a month number from 1 to 12")
     return int(value)
+
+
+def _check_values(
+    name: str, index: Mapping[str, str], allowed: frozenset[str], *, what: str = "value"
+) -> None:
+    unknown = sorted(f"{key} = {value}" for key, value in index.items() if value not in allowed)
+    if unknown:
+        raise ValueError(f"{name}: unknown {what} in {', '.join(unknown)}")
+
+
+def _roles(entries: Iterable[str], allowed: frozenset[str], name: str) -> dict[str, frozenset[str]]:
+    """``word = role`` lines grouped by role; a word may play several roles."""
+    grouped: dict[str, set[str]] = {role: set() for role in allowed}
+    for entry in entries:
+        word, _, role = (part.strip() for part in entry.partition("="))
+        if role not in allowed:
+            raise ValueError(f"{name}: unknown role in {word} = {role}")
+        grouped[role].add(word)
+    return {role: frozenset(words) for role, words in grouped.items()}
 
 
 def _pairs(entries: Iterable[str]) -> dict[str, str]:

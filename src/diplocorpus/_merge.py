@@ -52,7 +52,11 @@ class MergedField:
 
 @attrs.frozen(kw_only=True, slots=True)
 class MergedEvent:
-    """One event across sources, with each source's claims kept apart."""
+    """One event across sources, with each source's claims kept apart.
+
+    ``sources`` are the pages that name the event; ``reported_by`` those that report it (not
+    only name it in passing, see :attr:`Event.reported`): rank events by it.
+    """
 
     key: str
     name: str
@@ -61,6 +65,7 @@ class MergedEvent:
     term: int | None = None
     kind: EventKind
     sources: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    reported_by: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     start: MergedField = attrs.field(factory=MergedField)
     end: MergedField = attrs.field(factory=MergedField)
     location: MergedField = attrs.field(factory=MergedField)
@@ -118,6 +123,7 @@ def _merged(key: str, members: list[tuple[str, Event]]) -> MergedEvent:
         term=first.term,
         kind=first.kind,
         sources=sorted({s for s, _ in members}),
+        reported_by=sorted({s for s, e in members if e.reported}),
         themes=_field(themes, dates=False),
         **fields,
     )

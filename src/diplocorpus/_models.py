@@ -260,7 +260,11 @@ class Statement:
 
 
 class EventKind(_ValueEnum):
-    """What kind of event: the value is its name."""
+    """What kind of event: the value is its name.
+
+    Visits, talks, phone calls, receptions, courtesy calls, audiences and briefings (and
+    meetings between people) have no series: they are told apart by who takes part.
+    """
 
     CONFERENCE = "conference"
     SUMMIT = "summit"
@@ -271,7 +275,11 @@ class EventKind(_ValueEnum):
     FORUM = "forum"
     VISIT = "visit"
     TALKS = "talks"
+    PHONE_CALL = "phone_call"
     RECEPTION = "reception"
+    COURTESY_CALL = "courtesy_call"
+    AUDIENCE = "audience"
+    BRIEFING = "briefing"
     CEREMONY = "ceremony"
     ANNIVERSARY = "anniversary"
     DIALOGUE = "dialogue"
@@ -329,9 +337,11 @@ class Event:
     Identity is ``series`` and ``ordinal`` (and ``term``, the Party term "khóa XIII") when
     the event has an ordinal ("Hội nghị Ngoại giao lần thứ 32"), else its name and date.
     ``key`` is that identity folded for matching across articles. ``main`` marks the event
-    the article is about. Dates take the year from the article when the text lacks it, else
-    stay partial. ``claims`` keeps every sentence's evidence, ``mentions`` every place the
-    article names the event.
+    the article is about. ``reported`` is False for an event the article names only in
+    passing ("Nghị quyết Đại hội XIII", "được Đại hội XIII xác định"): it is kept with its
+    mentions, but the article does not report it. Dates take the year from the article when
+    the text lacks it, else stay partial. ``claims`` keeps every sentence's evidence,
+    ``mentions`` every place the article names the event.
     """
 
     name: str
@@ -348,5 +358,6 @@ class Event:
     participants: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     organisers: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     main: bool = False
+    reported: bool = True
     mentions: tuple[EventMention, ...] = attrs.field(default=(), converter=_mentions)
     claims: tuple[EventClaim, ...] = attrs.field(default=(), converter=_claims)
