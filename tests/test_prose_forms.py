@@ -565,3 +565,28 @@ def test_places_and_institutions_named_after_an_office_are_not_people(
 
 def test_a_hyphenated_name() -> None:
     assert ("Park Hang-seo", "HLV") in people("HLV Park Hang-seo cho biết đội sẽ tập trung sớm.")
+
+
+def test_a_place_after_tai_is_not_a_person() -> None:
+    assert (
+        people("Đoàn công tác thăm Tổng lãnh sự quán Việt Nam tại Xiêng Khoảng, nước Lào.") == set()
+    )
+    assert ("Marc Knapper", "Đại sứ Mỹ tại Việt Nam") in people(
+        "Đại sứ Mỹ tại Việt Nam Marc Knapper dự lễ."
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "entry", "attribute"),
+    [
+        ("grammar", "rằng = nội dung", "grammar_index"),
+        ("group_words", "hai = số lượng", "group_index"),
+        ("pronouns", "ngài ấy = nam", "pronoun_index"),
+        ("pronouns", "ông = female", "pronoun_index"),
+        ("epithets", "người đứng đầu chính phủ = tổng thống", "epithet_index"),
+    ],
+)
+def test_the_uses_in_a_users_lexicon_are_checked(field: str, entry: str, attribute: str) -> None:
+    mine = dc.Lexicon.default().extended(**{field: [entry]})
+    with pytest.raises(ValueError, match=field):
+        getattr(mine, attribute)

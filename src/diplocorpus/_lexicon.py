@@ -38,6 +38,28 @@ DATE_ROLES = frozenset(
     }
 )
 # The roles an ``event_grammar`` word may play around an event's name (see the file's header).
+# The uses of the ``grammar`` words (see the file's header), the ``group_words`` and the
+# genders of ``pronouns``.
+GRAMMAR_USES = frozenset(
+    {
+        "content",
+        "joiner",
+        "passive",
+        "according",
+        "of",
+        "names",
+        "affiliation",
+        "reported",
+        "age",
+        "time",
+        "deixis",
+        "authors",
+        "page",
+        "page_of",
+    }
+)
+GROUP_USES = frozenset({"quantifier", "one", "noun"})
+GENDERS = frozenset({"male", "female", "any", "same"})
 EVENT_ROLES = frozenset(
     {
         "ordinal_lead",
@@ -204,17 +226,17 @@ class Lexicon:
     @functools.cached_property
     def event_kind_index(self) -> Mapping[str, str]:
         """Event words and their kinds, from the ``phrase = kind`` lines of ``event_kinds``."""
-        return _pairs(self.event_kinds)
+        return _pairs(self.event_kinds, "event_kinds")
 
     @functools.cached_property
     def dom_hint_index(self) -> Mapping[str, str]:
         """Class and id words of HTML elements and the kinds they mark, from ``dom_hints``."""
-        return _pairs(self.dom_hints)
+        return _pairs(self.dom_hints, "dom_hints")
 
     @functools.cached_property
     def event_mode_index(self) -> Mapping[str, str]:
         """Attendance phrases and their modes, from ``event_modes``."""
-        return _pairs(self.event_modes)
+        return _pairs(self.event_modes, "event_modes")
 
     @functools.cached_property
     def event_grammar_roles(self) -> Mapping[str, frozenset[str]]:
@@ -225,7 +247,7 @@ class Lexicon:
     def event_body_index(self) -> Mapping[str, str]:
         """Heads of bodies in event names and how each takes its name (one of
         :data:`BODY_FORMS`), from the ``head = form`` lines of ``event_bodies``."""
-        index = _pairs(self.event_bodies)
+        index = _pairs(self.event_bodies, "event_bodies")
         _check_values("event_bodies", index, BODY_FORMS)
         return index
 
@@ -239,7 +261,7 @@ class Lexicon:
         """Words that name a day by its distance in days from the day of publication, from
         the ``words = days`` lines of ``relative_days``."""
         index = {}
-        for words, value in _pairs(self.relative_days).items():
+        for words, value in _pairs(self.relative_days, "relative_days").items():
             if not value.lstrip("+-").isdigit():
                 raise ValueError(f"relative_days: {words} = {value} is not a number of days")
             index[words] = int(value)
@@ -249,41 +271,49 @@ class Lexicon:
     def month_name_index(self) -> Mapping[str, int]:
         """Month names and their numbers, from the ``name = month`` lines of ``month_names``."""
         return {
-            name: _month_number(name, value) for name, value in _pairs(self.month_names).items()
+            name: _month_number(name, value)
+            for name, value in _pairs(self.month_names, "month_names").items()
         }
 
     @functools.cached_property
     def day_period_index(self) -> Mapping[str, str]:
         """Words for parts of the day and the part each names (one of :data:`DAY_PARTS`),
         from the ``word = part`` lines of ``day_periods``."""
-        index = _pairs(self.day_periods)
+        index = _pairs(self.day_periods, "day_periods")
         _check_values("day_periods", index, DAY_PARTS, what="part of the day")
         return index
 
     @functools.cached_property
     def epithet_index(self) -> Mapping[str, str]:
         """Phrases that stand for an office, and the office, from ``epithets``."""
-        return _pairs(self.epithets)
+        return _pairs(self.epithets, "epithets")
 
     @functools.cached_property
     def pronoun_index(self) -> Mapping[str, str]:
-        """Pronouns that refer back to a person, and the gender each implies."""
-        return _pairs(self.pronouns)
+        """Pronouns that refer back to a person, and the gender each implies (one of
+        :data:`GENDERS`)."""
+        index = _pairs(self.pronouns, "pronouns")
+        unknown = sorted(
+            f"{word} = {gender}" for word, gender in index.items() if gender not in GENDERS
+        )
+        if unknown:
+            raise ValueError(f"pronouns: unknown gender in {', '.join(unknown)}")
+        return index
 
     @functools.cached_property
     def group_index(self) -> Mapping[str, frozenset[str]]:
-        """The ``quantifier`` and ``noun`` words of ``group_words``, by use."""
-        return _uses(self.group_words)
+        """The ``quantifier``, ``one`` and ``noun`` words of ``group_words``, by use."""
+        return _roles(self.group_words, GROUP_USES, "group_words")
 
     @functools.cached_property
     def grammar_index(self) -> Mapping[str, frozenset[str]]:
-        """The grammar words of ``grammar`` by use (``content``, ``joiner``, ``passive``,
-        ``according``, ``of``, ``names``); a word may have several uses."""
-        return _uses(self.grammar)
+        """The grammar words of ``grammar`` by use (one of :data:`GRAMMAR_USES`); a word
+        may have several uses."""
+        return _roles(self.grammar, GRAMMAR_USES, "grammar")
 
     def grammar_words(self, use: str) -> frozenset[str]:
-        """The ``grammar`` words of one use (empty when none is listed)."""
-        return self.grammar_index.get(use, frozenset())
+        """The ``grammar`` words of one use."""
+        return self.grammar_index[use]
 
     @functools.cached_property
     def speaker_index(self) -> Mapping[str, SpeakerEntry]:
@@ -316,17 +346,18 @@ def _roles(entries: Iterable[str], allowed: frozenset[str], name: str) -> dict[s
     return {role: frozenset(words) for role, words in grouped.items()}
 
 
-def _pairs(entries: Iterable[str]) -> dict[str, str]:
-    pairs = (entry.partition("=") for entry in entries)
-    return {key.strip(): value.strip() for key, _, value in pairs if value.strip()}
-
-
-def _uses(entries: Iterable[str]) -> dict[str, frozenset[str]]:
-    uses: dict[str, set[str]] = {}
-    for word, use in (entry.partition("=")[::2] for entry in entries):
-        if use.strip():
-            uses.setdefault(use.strip(), set()).add(word.strip())
-    return {use: frozenset(words) for use, words in uses.items()}
+def _pairs(entries: Iterable[str], name: str) -> dict[str, str]:
+    """``key = value`` lines as a mapping; one key given two values is an error (a set of
+    lines has no order that could say which one wins)."""
+    index: dict[str, str] = {}
+    for entry in sorted(entries):
+        key, _, value = (part.strip() for part in entry.partition("="))
+        if not value:
+            continue
+        if index.get(key, value) != value:
+            raise ValueError(f"{name}: {key} is given two values, {index[key]} and {value}")
+        index[key] = value
+    return index
 
 
 def _entries(values: Iterable[str]) -> list[str]:

@@ -289,7 +289,10 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
         if token.capitalised:
             run_end = _run_end(tokens, k, lex)
             start = k + _held(tokens, k, run_end, lex)
-            name = _name_in_run(tokens, start, run_end, lex) if start <= run_end else None
+            # After "tại" a place comes first: "Tổng lãnh sự quán Việt Nam tại Luông Pha Băng"
+            placed = k > 0 and tokens[k - 1].key in lex.grammar_words("affiliation")
+            name = _name_in_run(tokens, start, run_end, lex, placed=placed)
+            name = name if start <= run_end else None
             if name is not None:
                 return name
             if tokens[run_end].stops:
@@ -502,7 +505,7 @@ def _run_end(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
 
 
 def _name_in_run(
-    tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon
+    tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon, *, placed: bool = False
 ) -> tuple[int, int] | None:
     """Where the name is in a run of capitalised words, after any place that leads it
     ("Indonesia Joko Widodo"); a run that is only a place ("Thái Lan") names no one, unless
@@ -521,6 +524,8 @@ def _name_in_run(
     size = last - start + 1
     if _is_place(tokens, start, last, lex) or not low <= size <= high:
         return None
+    if placed and start == first:
+        return None  # a run after "tại" that no known place leads is the place itself
     if any(foreign(t.text) for t in tokens[start : last + 1]):
         return start, last  # a name in Latin script: "Joko Widodo", "Antony J. Blinken"
     if size <= 4 and _name_ends(tokens, last, lex):
