@@ -224,6 +224,15 @@ class Lexicon:
         }
 
     @functools.cached_property
+    def phrase_words(self) -> Mapping[str, int]:
+        """For each list, the number of words of its longest phrase (at least 1)."""
+        return {
+            f.name: max((p.count(" ") + 1 for p in getattr(self, f.name)), default=1)
+            for f in attrs.fields(Lexicon)
+            if f.name != "speakers"
+        } | {"event_kinds": max((k.count(" ") + 1 for k in self.event_kind_index), default=1)}
+
+    @functools.cached_property
     def event_kind_index(self) -> Mapping[str, str]:
         """Event words and their kinds, from the ``phrase = kind`` lines of ``event_kinds``."""
         return _pairs(self.event_kinds, "event_kinds")

@@ -19,6 +19,7 @@ phrase that stands for one (``epithets``), one word of a name after an office or
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import attrs
 
@@ -28,9 +29,11 @@ from ._text import fold_key
 from ._tokens import (
     Token,
     foreign,
+    key_of,
     phrase_at,
     text_units,
     tokenize,
+    word_at,
 )
 
 __all__ = [
@@ -50,7 +53,6 @@ _NAME_WORDS = (2, 5)
 _FULL_NAME = 3  # words of a Vietnamese full name: family name, middle name, given name
 _MAX_ASIDES = 3  # asides after a name: an age, a bracket, where they live
 _HELD_WORDS = 2  # words of a place's or an institution's own name ("Trung Hòa", "Bạch Mai")
-_MAX_CUE_WORDS = 4  # longest cue verb, in words
 _MAX_LOOSE = 6  # lowercase syllables of an organisation's name ("khí tượng thủy văn quốc gia")
 _MAX_DESCRIPTOR = 4  # lowercase words between an office and a name, or inside an organisation
 
@@ -69,8 +71,9 @@ class BareTitle:
     key: str
     first: int
     last: int
-    by: str = "office"
+    by: Literal["office", "name"] = "office"
     written: str = ""
+    place: str | None = None  # the folded place after an epithet ("... Chính phủ Việt Nam")
 
 
 @attrs.frozen(slots=True)
@@ -189,10 +192,13 @@ def _epithet(
         return 0
     last = i + size - 1
     place = 0 if tokens[last].stops else _place_at(tokens, last + 1, lex)
+    where = key_of(tokens[last + 1 : last + 1 + place]) if place else None
     last += place
-    office = index[" ".join(t.key for t in tokens[i : i + size])]
+    office = index[key_of(tokens[i : i + size])]
     written = _span_text(text, tokens, i, last)
-    bare.append(BareTitle(role=written, key=office, first=i, last=last, written=written))
+    bare.append(
+        BareTitle(role=written, key=office, first=i, last=last, written=written, place=where)
+    )
     return last + 1
 
 
@@ -264,7 +270,7 @@ def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     if tokens[i].key in lex.first_words["role_prefixes"]:
         for size in (2, 1):
             words = tokens[i : i + size]
-            if len(words) == size and not words[-1].stops and _key(words) in lex.role_prefixes:
+            if len(words) == size and not words[-1].stops and key_of(words) in lex.role_prefixes:
                 prefix = size
                 break
     k = i + prefix
@@ -272,10 +278,6 @@ def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
         return 0
     size = phrase_at(tokens, k, lex.roles, longest=_MAX_ROLE_WORDS)
     return size + prefix if size else 0
-
-
-def _key(tokens: Sequence[Token]) -> str:
-    return " ".join(t.key for t in tokens)
 
 
 def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -330,7 +332,7 @@ def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
     if b < 0 or tokens[b].stops:
         return 0
     words = tokens[max(0, b - 1) : b + 1]
-    held = tokens[b].key in lex.name_holders or _key(words) in lex.name_holders
+    held = tokens[b].key in lex.name_holders or key_of(words) in lex.name_holders
     if not held:
         return 0
     size = last - k + 1
@@ -363,13 +365,9 @@ def _office_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
         k += 1
     # Lowercase words after the last capital are the organisation's when the office ends
     # with them, at a stop or at the verb: "Đại diện Bộ Giao thông vận tải cho biết".
-    if loose and (tokens[k].stops or _word(tokens, k + 1) in lex.first_words["cue_verbs"]):
+    if loose and (tokens[k].stops or word_at(tokens, k + 1) in lex.first_words["cue_verbs"]):
         end = k
     return _aside_end(tokens, end, lex)  # "Đại diện Cục Cảnh sát giao thông (Bộ Công an)"
-
-
-def _word(tokens: tuple[Token, ...], k: int) -> str:
-    return tokens[k].key if k < len(tokens) else ""
 
 
 def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
@@ -384,9 +382,11 @@ def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
         and token.key not in lex.name_followers
         and not (
             token.key in lex.first_words["cue_verbs"]
-            and phrase_at(tokens, k, lex.cue_verbs, longest=_MAX_CUE_WORDS)
+            and phrase_at(tokens, k, lex.cue_verbs, longest=lex.phrase_words["cue_verbs"])
         )
-        and not phrase_at(tokens, k, lex.organiser_verbs, longest=_MAX_CUE_WORDS)
+        and not phrase_at(
+            tokens, k, lex.organiser_verbs, longest=lex.phrase_words["organiser_verbs"]
+        )
     )
 
 
@@ -617,8 +617,8 @@ def _honorific_before(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> str | 
     """The folded honorific written just before token ``k`` ("bà"), if any."""
     for size in (2, 1):
         words = tokens[max(0, k - size) : k]
-        if len(words) == size and not words[-1].stops and _key(words) in lex.honorifics:
-            return _key(words)
+        if len(words) == size and not words[-1].stops and key_of(words) in lex.honorifics:
+            return key_of(words)
     return None
 
 

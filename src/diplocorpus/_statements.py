@@ -26,12 +26,14 @@ searched.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
 import attrs
 
-from ._individuals import resolve
+from ._individuals import Registry
 from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person, Quote, Statement, StatementMode
 from ._people import (
@@ -44,12 +46,15 @@ from ._people import (
     role_word,
 )
 from ._text import fold_key
-from ._tokens import Token, is_dash, phrase_at, sentence_spans
+from ._tokens import Token, is_dash, key_of, phrase_at, sentence_spans, word_at
 
 __all__ = ["extract_statements"]
 
-_MAX_CUE_WORDS = 4
 _MAX_NAME_WORDS = 5
+_MAX_SPEAKER_WORDS = 40  # a speaker's phrase, office and asides included, is no longer
+_SUBJECT_LEAD = 5  # words before a sentence's subject: an honorific, adverbs
+_THEO_COMMAS = 3  # commas after "Theo" at which the speaker's phrase may end
+_ATTRIBUTION_CHARS = 80  # how far before a quotation its author is looked for
 _MAX_LOOSE = 6  # lowercase syllables in a row inside an organisation's name
 _NAME_TAIL = 3  # words of a name written again without its first ones ("Tiến Linh")
 _MAX_APPOSITION = 12  # words of a description between a speaker and the cue
@@ -64,20 +69,12 @@ Found = tuple[Person, str | None, bool]
 Speaker = tuple[list[Found], int]  # the speakers of a cue, and where their phrase starts
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Known:
-    """A person named earlier in the article, for the references that follow."""
-
-    person: Person
-    honorific: str | None = None
-
-
 def extract_statements(
     article: Article, *, lexicon: Lexicon | None = None
 ) -> tuple[Statement, ...]:
     """Every statement in the article's body paragraphs, in reading order."""
     lex = lexicon if lexicon is not None else Lexicon.default()
-    known: list[_Known] = []  # people named so far, for references that refer back
+    known = Registry(lex)  # people named so far, for references that refer back
     found: list[Statement] = []
     previous: list[Statement] = []  # the statements of the body paragraph before
     for block in article.blocks:
@@ -85,60 +82,134 @@ def extract_statements(
             continue
         mentions = find_mentions(block.text, block.line, lex)
         if block.kind is BlockKind.BODY:
-            paragraph = _Paragraph(block.text, block.line, mentions, tuple(known), previous, lex)
+            paragraph = _Paragraph(
+                block.text,
+                line=block.line,
+                mentions=mentions,
+                known=known,
+                previous=previous,
+                lex=lex,
+            )
             here = paragraph.statements()
             found.extend(here)
             previous = here
-            known.extend(
-                _Known(person=s.speaker) for s in here if s.speaker.kind is EntityKind.PERSON
-            )
-        known.extend(_Known(person=m.person, honorific=m.honorific) for m in mentions.people)
+            for statement in here:
+                known.add(statement.speaker, known.honorific(statement.speaker))
+        for mention in mentions.people:
+            known.add(mention.person, mention.honorific)
     return tuple(found)
 
 
 @attrs.frozen(slots=True)
-class _Paragraph:
-    text: str
-    line: int
-    mentions: Mentions
-    known: tuple[_Known, ...]
-    previous: list[Statement]
-    lex: Lexicon
+class _Draft:
+    """A statement found in a sentence, before its content is cut where the next begins."""
 
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        return self.mentions.tokens
+    found: Found
+    cue: str
+    content: tuple[int, int]
+    start: int
+
+
+class _Paragraph:
+    """One body paragraph and what the statements stage knows of it: the mentions indexed by
+    where they start and end, so that each cue costs the same however long the line is."""
+
+    __slots__ = (
+        "_by_first",
+        "_by_last",
+        "_named",
+        "_next",
+        "_order",
+        "_starts",
+        "_titles",
+        "known",
+        "lex",
+        "line",
+        "mentions",
+        "previous",
+        "text",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        line: int,
+        mentions: Mentions,
+        known: Registry,
+        previous: list[Statement],
+        lex: Lexicon,
+    ) -> None:
+        self.text = text
+        self.line = line
+        self.mentions = mentions
+        self.tokens = mentions.tokens
+        self.known = known
+        self.previous = previous
+        self.lex = lex
+        self._by_first: dict[int, list[Mention]] = {}
+        self._by_last: dict[int, list[Mention]] = {}
+        self._named = [False] * len(self.tokens)  # inside a person's name
+        for mention in mentions.people:
+            self._by_first.setdefault(mention.extent_first, []).append(mention)
+            self._by_last.setdefault(mention.extent_last, []).append(mention)
+            size = mention.last - mention.first + 1
+            self._named[mention.first : mention.last + 1] = [True] * size
+        self._titles = {(t.first, t.last): t for t in mentions.bare_titles}
+        # The people of this line, noted in the registry as the reading reaches them.
+        self._order = sorted(mentions.people, key=lambda m: m.last)
+        self._next = 0
+        by_start = sorted(mentions.people, key=lambda m: m.person.start)
+        self._starts = ([m.person.start for m in by_start], [m.person for m in by_start])
 
     def _words(self, use: str) -> frozenset[str]:
         return self.lex.grammar_words(use)
 
+    def _catch_up(self, at: int) -> None:
+        """Note the people of this line named before token ``at``."""
+        while self._next < len(self._order) and self._order[self._next].last < at:
+            mention = self._order[self._next]
+            self.known.add(mention.person, mention.honorific)
+            self._next += 1
+
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
         for first, last in sentence_spans(self.tokens):
-            in_sentence: list[Statement] = []
+            drafts: list[_Draft] = []
             theo = self._theo(first, last)
             if theo is not None:
-                in_sentence.append(theo)
+                drafts.append(theo)
+            opening = self._opening_quote(first, last)
             k = first
             while k <= last:
-                size = self._cue(k, last)
+                size = self._cue(k, first, last)
                 if size:
                     cue = (k, k + size - 1)
-                    earlier = [*found, *in_sentence]
-                    in_sentence.extend(self._statements_at((first, last), cue, earlier))
+                    drafts.extend(self._drafts_at((first, last), cue, drafts, found, opening))
                 k += size or 1
-            found.extend(self._trimmed(in_sentence))
+            found.extend(self._trimmed(drafts))
         return found
 
-    def _cue(self, k: int, last: int) -> int:
-        """Words of the cue verb at token ``k``, or 0."""
-        if self.tokens[k].key not in self.lex.first_words["cue_verbs"]:
+    def _cue(self, k: int, first: int, last: int) -> int:
+        """Words of the cue verb at token ``k``, or 0. A capitalised word inside a sentence
+        is part of a name ("Ban Chỉ đạo ..."), not the verb."""
+        token = self.tokens[k]
+        if token.key not in self.lex.first_words["cue_verbs"]:
             return 0
-        return phrase_at(self.tokens[: last + 1], k, self.lex.cue_verbs, longest=_MAX_CUE_WORDS)
+        if k > first and token.text[:1].isupper() and not token.lead:
+            return 0
+        longest = self.lex.phrase_words["cue_verbs"]
+        return phrase_at(self.tokens, k, self.lex.cue_verbs, longest=longest, last=last)
 
-    def _statements_at(
-        self, sentence: tuple[int, int], cue: tuple[int, int], earlier: list[Statement]
-    ) -> list[Statement]:
+    def _drafts_at(
+        self,
+        sentence: tuple[int, int],
+        cue: tuple[int, int],
+        in_sentence: list[_Draft],
+        earlier: list[Statement],
+        opening: tuple[int, int] | None,
+    ) -> list[_Draft]:
         tokens = self.tokens
         first, last = sentence
         cue_first, cue_last = cue
@@ -146,23 +217,22 @@ class _Paragraph:
             return []  # "được đánh giá là": nobody speaks
         speaker = self._speaker(first, cue_first)
         if speaker is None:
-            if _key(tokens[cue_first : cue_last + 1]) in self.lex.strict_cues:
+            if key_of(tokens[cue_first : cue_last + 1]) in self.lex.strict_cues:
                 return []  # "... đối đầu và chỉ trích ...": a noun here, not a verb
-            chained = self._chained(first, cue_first, earlier)
+            chained = self._chained(first, cue_first, in_sentence, earlier)
             if not chained:
                 return []
             speaker = chained, tokens[cue_first].start
         speakers, start = speaker
         cue_text = self.text[tokens[cue_first].start : tokens[cue_last].end]
-        quoted = self._quote_before(first, start)
-        if quoted is not None:
+        if opening is not None and _quote_gap(self.text, opening[1], start):
             # "“...”, bà A trả lời các phóng viên ...": the quotation is what was said.
-            return [self._make(found, cue_text, quoted, quoted[0]) for found in speakers]
+            return [_Draft(found, cue_text, opening, opening[0]) for found in speakers]
         colon = tokens[cue_last].trail.startswith(":")
         leads_content = colon or (
             cue_last < last and tokens[cue_last + 1].key in self._words("content")
         )
-        if _key(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
+        if key_of(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
             return []  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
         content_first = cue_last + 1
         if (
@@ -174,18 +244,13 @@ class _Paragraph:
         if content_first > last:
             return []
         content = (_outer_start(tokens[content_first]), _outer_end(tokens[last]))
-        return [self._make(found, cue_text, content, start) for found in speakers]
+        return [_Draft(found, cue_text, content, start) for found in speakers]
 
-    def _quote_before(self, first: int, speaker_start: int) -> tuple[int, int] | None:
-        """The quotation that opens the sentence and ends just before the speaker, if any."""
+    def _opening_quote(self, first: int, last: int) -> tuple[int, int] | None:
+        """The quotation that opens the sentence, if any (looked for once a sentence)."""
         content_start = _outer_start(self.tokens[first])
-        match = _QUOTE.match(self.text, content_start)
-        if match is None or match.end() > speaker_start:
-            return None
-        gap = self.text[match.end() : speaker_start]
-        if len(gap.strip()) > _MAX_QUOTE_GAP or gap.strip(" ,-–—") != "":
-            return None
-        return content_start, match.end()
+        match = _QUOTE.match(self.text, content_start, _outer_end(self.tokens[last]))
+        return None if match is None else (content_start, match.end())
 
     def _make(self, found: Found, cue: str, content: tuple[int, int], start: int) -> Statement:
         speaker, resolution, resolved = found
@@ -219,18 +284,17 @@ class _Paragraph:
         """Whose words a quotation is, when the text gives it to someone else:
         "như lời căn dặn của Bác Hồ “...”", "tư tưởng của Chủ tịch Hồ Chí Minh như “...”".
         """
-        before = [
-            m.person
-            for m in self.mentions.people
-            if content_start <= m.person.start and m.person.end <= quote_start
-        ]
-        if before:
-            person = before[-1]
+        # The last person named before the quotation, if inside the content and near it.
+        starts, people = self._starts
+        index = bisect.bisect_left(starts, quote_start) - 1
+        person = people[index] if index >= 0 else None
+        if person is not None and person.start >= content_start and person.end <= quote_start:
+            near = quote_start - person.end <= _ATTRIBUTION_CHARS
             between = self.text[person.end : quote_start]
-            lead = self.text[content_start : person.start]
-            if not re.search(r"[.;]", between) and _ends_with_of(lead, self._words("of")):
+            lead = self.text[max(content_start, person.start - _ATTRIBUTION_CHARS) : person.start]
+            if near and not re.search(r"[.;]", between) and _ends_with_of(lead, self._words("of")):
                 return person.name
-        window = self.text[max(content_start, quote_start - 80) : quote_start]
+        window = self.text[max(content_start, quote_start - _ATTRIBUTION_CHARS) : quote_start]
         return _named_before(window, self._words("of"))
 
     # -- who speaks ----------------------------------------------------------------------
@@ -245,22 +309,32 @@ class _Paragraph:
             return None
         # "Ông A, Giám đốc Sở, cho biết", "Đại sứ A, Trưởng Phái đoàn ... cho biết": a
         # mention with its office set off by commas, which opens its clause.
-        for mention in self.mentions.people:
-            if mention.extent_last == end and mention.extent_first >= first:
-                begin = self._phrase_start(first, mention.extent_first)
-                if self._opens_clause(first, begin):
-                    return [(mention.person, None, True)], tokens[begin].start
+        opening = self._mention_ending(first, end)
+        if opening is not None:
+            mention, begin = opening
+            return [(mention.person, None, True)], tokens[begin].start
         if tokens[end].stops:
             return self._behind_apposition(first, end)
         begin = end
         while begin > first and not self._boundary(begin - 1):
             begin -= 1
+            if end - begin >= _MAX_SPEAKER_WORDS:
+                return None  # a clause this long before the cue is no speaker's name
         while begin <= end and (size := self._adverb_from(begin, end)):
             begin += size
         if begin > end:
             return None
         found = self._phrase_speakers(begin, end)
         return None if not found else (found, tokens[begin].start)
+
+    def _mention_ending(self, first: int, end: int) -> tuple[Mention, int] | None:
+        """The mention that ends at token ``end`` and opens its clause, and where it starts."""
+        for mention in self._by_last.get(end, ()):
+            if mention.extent_first >= first:
+                begin = self._phrase_start(first, mention.extent_first)
+                if self._opens_clause(first, begin):
+                    return mention, begin
+        return None
 
     def _behind_apposition(self, first: int, end: int) -> Speaker | None:
         """ "bà A, người bán hàng ở ngã tư Sở, nói": a description set off by commas
@@ -270,16 +344,15 @@ class _Paragraph:
         b = end
         while b > first and not self._boundary(b - 1):
             b -= 1
-        if b <= first or not tokens[b - 1].trail.startswith(",") or end - b >= _MAX_APPOSITION:
+            if end - b >= _MAX_APPOSITION:
+                return None
+        if b <= first or not tokens[b - 1].trail.startswith(",") or tokens[b].text[:1].isupper():
             return None
-        if tokens[b].text[:1].isupper():
+        opening = self._mention_ending(first, b - 1)
+        if opening is None:
             return None
-        for mention in self.mentions.people:
-            if mention.extent_last == b - 1 and mention.extent_first >= first:
-                begin = self._phrase_start(first, mention.extent_first)
-                if self._opens_clause(first, begin):
-                    return [(mention.person, None, True)], tokens[begin].start
-        return None
+        mention, begin = opening
+        return [(mention.person, None, True)], tokens[begin].start
 
     def _before_cue(self, end: int) -> int:
         """Words ending at ``end`` that stand between a speaker and the cue: an adverb
@@ -294,9 +367,22 @@ class _Paragraph:
         return 0
 
     def _boundary(self, k: int) -> bool:
-        """True when token ``k`` ends a clause: , ; : after it, or it is a dash."""
-        token = self.tokens[k]
-        return any(c in _CLAUSE_STOPS for c in token.trail) or is_dash(token)
+        """True when token ``k`` ends a clause: , ; : after it, or it is a dash that does
+        not join two names ("Việt Nam - Lào" is one name)."""
+        tokens = self.tokens
+        token = tokens[k]
+        if any(c in _CLAUSE_STOPS for c in token.trail):
+            return True
+        if not is_dash(token):
+            return False
+        joined = 0 < k < len(tokens) - 1 and tokens[k - 1].capitalised and not tokens[k - 1].trail
+        return not (joined and tokens[k + 1].capitalised and not self._honorific_at(k + 1))
+
+    def _honorific_at(self, k: int) -> bool:
+        return (
+            self.tokens[k].key in self.lex.honorifics
+            or self.tokens[k].key in (self.lex.first_words["honorifics"])
+        )
 
     def _opens_clause(self, first: int, begin: int) -> bool:
         return begin == first or self._boundary(begin - 1)
@@ -306,7 +392,7 @@ class _Paragraph:
         tokens = self.tokens
         for size in (2, 1):
             lead = name_first - size
-            if lead >= first and _key(tokens[lead:name_first]) in self.lex.honorifics:
+            if lead >= first and key_of(tokens[lead:name_first]) in self.lex.honorifics:
                 return lead
         return name_first
 
@@ -318,13 +404,15 @@ class _Paragraph:
             return [one]
         tokens = self.tokens
         joins = self._words("names")
-        for mention in self.mentions.people:
-            join = mention.extent_last + 1
-            if begin <= mention.extent_first and join < end and tokens[join].key in joins:
-                left = self._phrase_speaker(begin, mention.extent_last)
-                right = self._phrase_speaker(join + 1, end)
-                if left is not None and right is not None:
-                    return [left, right]
+        for join in range(begin + 1, end):
+            if tokens[join].key not in joins:
+                continue
+            for mention in self._by_last.get(join - 1, ()):
+                if mention.extent_first >= begin:
+                    left = self._phrase_speaker(begin, join - 1)
+                    right = self._phrase_speaker(join + 1, end)
+                    if left is not None and right is not None:
+                        return [left, right]
         return []
 
     def _phrase_speaker(self, begin: int, end: int) -> Found | None:
@@ -334,7 +422,7 @@ class _Paragraph:
         found = self._person_speaker(begin, end)
         if found is not None:
             return found
-        if any(begin <= m.first and m.last <= end for m in self.mentions.people):
+        if any(self._named[begin : end + 1]):
             return None
         by_grammar = self._organisation_or_group(begin, end)
         if by_grammar is None:
@@ -347,20 +435,22 @@ class _Paragraph:
         return self._person(name, None, (begin, end), kind=by_grammar), None, True
 
     def _one(self) -> frozenset[str]:
-        return self.lex.group_index.get("one", frozenset())
+        return self.lex.group_index["one"]
 
     def _person_speaker(self, begin: int, end: int) -> Found | None:
         """The person, reference or listed speaker that tokens ``begin``..``end`` are."""
         tokens = self.tokens
-        for mention in self.mentions.people:
-            lead = _key(tokens[begin : mention.extent_first])
-            honorific = begin < mention.extent_first and lead in self.lex.honorifics
-            if mention.extent_last == end and (mention.extent_first == begin or honorific):
+        for mention in self._by_last.get(end, ()):
+            lead = mention.extent_first - begin
+            honorific = 0 < lead <= 2 and (
+                key_of(tokens[begin : mention.extent_first]) in self.lex.honorifics
+            )
+            if lead == 0 or honorific:
                 return mention.person, None, True
-        for title in self.mentions.bare_titles:
-            if title.last == end and title.first == begin:
-                return self._resolve(title)
-        written = _key(tokens[begin : end + 1])
+        title = self._titles.get((begin, end))
+        if title is not None:
+            return self._resolve(title)
+        written = key_of(tokens[begin : end + 1])
         if begin == end and written in self.lex.pronoun_index:
             return self._pronoun(begin)
         if end - begin < _NAME_TAIL and all(t.capitalised for t in tokens[begin : end + 1]):
@@ -375,23 +465,24 @@ class _Paragraph:
 
     def _organisation_or_group(self, begin: int, end: int) -> EntityKind | None:
         """What a phrase is by its grammar: a news agency or an abbreviation ("TTXVN"), an
-        organisation's name ("Ban Đối ngoại Trung ương"), a quantified group ("hai Thủ
-        tướng", "các bên"); None for anything else."""
+        organisation's name ("Ban Đối ngoại Trung ương", "Nhà Trắng"), a quantified group
+        ("hai Thủ tướng", "các bên"); None for anything else."""
         tokens = self.tokens
         words = tokens[begin : end + 1]
-        written = _key(words)
+        written = key_of(words)
         if written in self.lex.agencies or (len(words) == 1 and abbreviation(words[0])):
             return EntityKind.ORGANIZATION
         head = phrase_at(words, 0, self.lex.org_heads, longest=3)
-        named = head and head < len(words) and words[0].text[:1].isupper()
-        if named and self._named_tail(begin + head, end, first_named=True):
-            return EntityKind.ORGANIZATION
+        if head and words[0].text[:1].isupper():
+            # "Nhà Trắng cho biết": the organisation's own name, every word a capital
+            if head == len(words) and all(t.capitalised for t in words):
+                return EntityKind.ORGANIZATION
+            if head < len(words) and self._named_tail(begin + head, end, first_named=True):
+                return EntityKind.ORGANIZATION
         groups = self.lex.group_index
-        quantifiers = groups.get("quantifier", frozenset()) | groups.get("one", frozenset())
-        quantifier = phrase_at(words, 0, quantifiers, longest=2)
+        quantifier = phrase_at(words, 0, groups["quantifier"] | groups["one"], longest=2)
         if quantifier and quantifier < len(words):
-            nouns = groups.get("noun", frozenset()) | self.lex.roles
-            noun = phrase_at(words, quantifier, nouns, longest=4)
+            noun = phrase_at(words, quantifier, groups["noun"] | self.lex.roles, longest=4)
             rest = begin + quantifier + noun
             # "hai Thủ tướng", "các bên", "Một lãnh đạo xã Hòa Phú", "Nhiều ngư dân"
             if noun and (rest > end or self._named_tail(rest, end, first_named=False)):
@@ -400,8 +491,8 @@ class _Paragraph:
 
     def _named_tail(self, first: int, last: int, *, first_named: bool) -> bool:
         """True when tokens ``first``..``last`` are an organisation's or a place's name:
-        capitals and abbreviations, an office's words ("tỉnh", "thành phố"), and up to three
-        lowercase syllables after a capital ("Sở Giao thông vận tải")."""
+        capitals and abbreviations, an office's words ("tỉnh", "thành phố"), and up to six
+        lowercase syllables after a capital ("Trung tâm Dự báo khí tượng thủy văn quốc gia")."""
         tokens = self.tokens
         lead = tokens[first]
         opens = lead.capitalised or abbreviation(lead) or role_word(tokens, first, self.lex)
@@ -412,7 +503,7 @@ class _Paragraph:
         for k in range(first, last + 1):
             token = tokens[k]
             if token.key in self.lex.first_words["event_kinds"] and phrase_at(
-                tokens, k, events, longest=_MAX_CUE_WORDS
+                tokens, k, events, longest=self.lex.phrase_words["cue_verbs"]
             ):
                 return False  # "Ban Bí thư tổ chức Hội nghị ...": an event, so a clause
             if token.capitalised or abbreviation(token):
@@ -423,99 +514,97 @@ class _Paragraph:
                 loose = _MAX_LOOSE  # "Đại sứ quán Việt Nam tại Nhật Bản"
             elif loose < _MAX_LOOSE and descriptor(tokens, k, self.lex):
                 loose += 1
+            elif is_dash(token) and 0 < k < last:
+                loose = _MAX_LOOSE  # "Hội Hữu nghị Việt Nam - Lào"
             else:
                 return False
         return True
 
     def _by_name_tail(self, begin: int, end: int) -> Found | None:
         """ "“...”, Tiến Linh khẳng định": the last words of a name written in full before."""
-        words = [t.key for t in self.tokens[begin : end + 1]]
-        here = [m.person for m in self.mentions.people if m.last < begin]
-        for person in reversed([*(k.person for k in self.known), *here]):
-            keys = person.key.split()
-            fits = len(keys) > len(words) and keys[-len(words) :] == words
-            if person.kind is EntityKind.PERSON and fits:
-                written = self.text[self.tokens[begin].start : self.tokens[end].end]
-                speaker = self._person(
-                    person.name, person.role, (begin, end), kind=EntityKind.PERSON
-                )
-                why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
-                return speaker, why, True
-        return None
+        self._catch_up(begin)
+        person = self.known.by_tail([t.key for t in self.tokens[begin : end + 1]])
+        if person is None:
+            return None
+        written = self.text[self.tokens[begin].start : self.tokens[end].end]
+        speaker = self._person(person.name, person.role, (begin, end), kind=EntityKind.PERSON)
+        why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
+        return speaker, why, True
 
     def _pronoun(self, at: int) -> Found | None:
         """ "Ông đánh giá cao ...": the person named last, unless the pronoun's gender rules
         them out ("bà" is not someone written "ông" before)."""
-        gender = self.lex.pronoun_index[self.tokens[at].key]
-        here = [
-            _Known(person=m.person, honorific=m.honorific)
-            for m in self.mentions.people
-            if m.last < at
-        ]
+        self._catch_up(at)
+        word = self.tokens[at].key
+        gender = self.lex.pronoun_index[word]
         written = self.tokens[at].text
-        pronoun = self.tokens[at].key
-        for known in reversed([*self.known, *here]):
-            fits = _fits(known.honorific, gender, self.lex) or (
-                gender == "same" and known.honorific == pronoun
-            )
-            if known.person.kind is EntityKind.PERSON and fits:
-                person = known.person
-                speaker = self._person(person.name, person.role, (at, at), kind=EntityKind.PERSON)
-                return speaker, f"'{written}' refers to {person.name} (line {person.line})", True
+        person = self.known.pronoun(word, gender)
+        if person is not None:
+            speaker = self._person(person.name, person.role, (at, at), kind=EntityKind.PERSON)
+            return speaker, f"'{written}' refers to {person.name} (line {person.line})", True
         if gender == "same":
             return None  # "Anh cho biết" with no "anh" before: also Britain, so no one
         unresolved = self._person(written, None, (at, at), kind=EntityKind.PERSON)
         return unresolved, f"'{written}' names no one earlier in the article: unresolved", False
 
-    def _chained(self, first: int, cue_first: int, earlier: list[Statement]) -> list[Found]:
+    def _chained(
+        self, first: int, cue_first: int, in_sentence: list[_Draft], earlier: list[Statement]
+    ) -> list[Found]:
         """The speakers of a cue with no subject of its own, listed after another verb:
-        "SPEAKER gửi lời chào ... và khẳng định", "...; khẳng định ...". They are those of
-        the statement before in the sentence, else the person the sentence opens with,
-        else, when the paragraph opens with no narrator of its own, those of the paragraph
-        before (a sentence broken across two paragraphs)."""
+        "SPEAKER gửi lời chào ... và khẳng định", "...; khẳng định ...", a sentence that
+        opens with "Đồng thời nhấn mạnh ...". They are those of the statement before in the
+        sentence, else the person the sentence opens with, else, after a semicolon when the
+        sentence opens with what someone said rather than with a narrator, those of the
+        statement before (a sentence broken across two paragraphs)."""
         tokens = self.tokens
-        if cue_first == first:
-            return []
-        joiner = tokens[cue_first - 1].key
-        two = f"{tokens[cue_first - 2].key} {joiner}" if cue_first - 2 >= first else joiner
         joiners = self._words("joiner")
+        if cue_first == first or cue_first - first <= 2:
+            lead = key_of(tokens[first:cue_first])
+            if cue_first == first or lead not in joiners:
+                return []
+            # "Đồng thời nhấn mạnh ...": the speaker of the statement just before
+            return _last_speakers(earlier or self.previous)
+        joiner = tokens[cue_first - 1].key
+        two = f"{tokens[cue_first - 2].key} {joiner}"
         trail = tokens[cue_first - 1].trail
-        joined = joiner in joiners or two in joiners or ";" in trail
+        semicolon = ";" in trail
+        joined = joiner in joiners or two in joiners or semicolon
         if not (joined or "," in trail):
             return []
-        start = tokens[first].start
-        in_sentence = [s for s in earlier if s.start >= start]
         if in_sentence:
             # Inside what was said, a verb after a comma is part of it ("cho biết, các bên sẽ
             # trao đổi, đề xuất ...", "đánh giá cao ... trong kiến nghị, triển khai, đề xuất
             # ..."); "và" or a semicolon lists the speaker's next one.
-            return _same_start(in_sentence) if joined else []
+            if not joined:
+                return []
+            last = in_sentence[-1]
+            return [d.found for d in in_sentence if d.start == last.start]
         subject = self._subject(first, cue_first)
         if subject is None:
             return []
         mention, reported = subject
         if not reported:
             return [(mention.person, None, True)]
-        # "A sẽ tiếp tục ...; khẳng định ...": A's clause is what was said, so the verb is
-        # the last speaker's, in this paragraph or the one before it broke off from.
-        before = earlier or self.previous
-        return _same_start(before) if before else []
+        # "A sẽ tiếp tục ...; khẳng định ...": A's clause is what was said, so the verb after
+        # the semicolon is the last speaker's, in this paragraph or the one it broke off from.
+        return _last_speakers(earlier or self.previous) if semicolon else []
 
     def _subject(self, first: int, cue_first: int) -> tuple[Mention, bool] | None:
         """The person a sentence opens with, before ``cue_first``, and whether their clause
         is reported speech ("A sẽ tiếp tục ...") rather than something they do."""
-        for mention in self.mentions.people:
-            if mention.extent_first < first or mention.extent_last >= cue_first:
-                continue
-            begin = self._phrase_start(first, mention.extent_first)
-            while begin > first and (size := self._adverb_before(begin - 1)):
-                begin -= size
-            if begin != first:
-                return None
-            after = _word_at(self.tokens, mention.extent_last + 1)
-            if after in self._words("passive"):
-                return None  # "A được cho là ..., chỉ đạo ...": said of A, not by A
-            return mention, after in self._words("reported")
+        for at in range(first, min(first + _SUBJECT_LEAD + 1, cue_first)):
+            for mention in self._by_first.get(at, ()):
+                if mention.extent_last >= cue_first:
+                    continue
+                begin = self._phrase_start(first, mention.extent_first)
+                while begin > first and (size := self._adverb_before(begin - 1)):
+                    begin -= size
+                if begin != first:
+                    return None
+                after = word_at(self.tokens, mention.extent_last + 1)
+                if after in self._words("passive"):
+                    return None  # "A được cho là ..., chỉ đạo ...": said of A, not by A
+                return mention, after in self._words("reported")
         return None
 
     def _person(
@@ -534,7 +623,7 @@ class _Paragraph:
     def _adverb_before(self, end: int) -> int:
         """Words of the speaker adverb ending at token ``end`` ("cũng", "một lần nữa")."""
         for size in (3, 2, 1):
-            if end - size + 1 >= 0 and _key(self.tokens[end - size + 1 : end + 1]) in (
+            if end - size + 1 >= 0 and key_of(self.tokens[end - size + 1 : end + 1]) in (
                 self.lex.speaker_adverbs
             ):
                 return size
@@ -543,7 +632,7 @@ class _Paragraph:
     def _adverb_from(self, begin: int, end: int) -> int:
         """Words of the adverb that opens the clause at ``begin`` ("Đặc biệt")."""
         for size in (3, 2, 1):
-            if begin + size - 1 <= end and _key(self.tokens[begin : begin + size]) in (
+            if begin + size - 1 <= end and key_of(self.tokens[begin : begin + size]) in (
                 self.lex.speaker_adverbs
             ):
                 return size
@@ -552,10 +641,10 @@ class _Paragraph:
     def _resolve(self, title: BareTitle) -> Found:
         """Tie a reference to the person last named who fits it: by office ("Tổng Bí thư"
         to "Tổng Bí thư Nguyễn Phú Trọng") or by one word of the name ("ông Sơn")."""
-        here = [m.person for m in self.mentions.people if m.last < title.first]
+        self._catch_up(title.first)
         span = (title.first, title.last)
         written = title.written or title.role or ""
-        person = resolve(title, [*(k.person for k in self.known), *here])
+        person = self.known.resolve(title)
         if person is not None:
             speaker = self._person(person.name, person.role, span, kind=EntityKind.PERSON)
             why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
@@ -564,45 +653,60 @@ class _Paragraph:
         unresolved = self._person(name, title.role, span, kind=EntityKind.PERSON)
         return unresolved, f"'{written}' names no one earlier in the article: unresolved", False
 
-    def _theo(self, first: int, last: int) -> Statement | None:
-        """Theo SPEAKER, content."""
+    def _theo(self, first: int, last: int) -> _Draft | None:
+        """Theo SPEAKER, content; the speaker may have an office set off by commas ("Theo
+        ông A, chuyên gia kinh tế, ...")."""
         tokens = self.tokens
         if tokens[first].key not in self._words("according") or tokens[first].stops:
             return None
-        comma = next((k for k in range(first + 1, last) if tokens[k].trail.startswith(",")), None)
-        if comma is None:
-            return None
-        found = self._phrase_speaker(first + 1, comma)
-        if found is None:
-            return None
-        content = (_outer_start(tokens[comma + 1]), _outer_end(tokens[last]))
-        cue = self.text[tokens[first].start : tokens[first].end]
-        return self._make(found, cue, content, tokens[first].start)
+        commas = (k for k in range(first + 1, last) if tokens[k].trail.startswith(","))
+        for comma in itertools.islice(commas, _THEO_COMMAS):
+            found = self._phrase_speaker(first + 1, comma)
+            if found is not None:
+                content = (_outer_start(tokens[comma + 1]), _outer_end(tokens[last]))
+                cue = self.text[tokens[first].start : tokens[first].end]
+                return _Draft(found, cue, content, tokens[first].start)
+        return None
 
-    def _trimmed(self, statements: list[Statement]) -> list[Statement]:
-        """In one sentence, each statement's content ends where the next statement begins."""
-        ordered = sorted(statements, key=lambda s: s.start)
+    def _trimmed(self, drafts: list[_Draft]) -> list[Statement]:
+        """The statements of one sentence, each one's content ending where the next
+        statement begins."""
+        ordered = sorted(drafts, key=lambda d: d.start)
         out: list[Statement] = []
-        for index, here in enumerate(ordered):
-            nxt = next((s for s in ordered[index + 1 :] if s.start > here.start), None)
-            content_start = self.text.rfind(here.text, 0, here.end)
-            if nxt is not None and content_start < nxt.start < here.end:
-                kept = _strip_joiner(self.text[content_start : nxt.start], self._words("joiner"))
-                found = (here.speaker, here.resolution, here.resolved)
-                content = (content_start, content_start + len(kept))
-                out.append(self._make(found, here.cue, content, here.start))
-            else:
-                out.append(here)
+        # For each, where the next statement with a later start begins.
+        nexts: list[int | None] = [None] * len(ordered)
+        for index in range(len(ordered) - 2, -1, -1):
+            later = ordered[index + 1].start
+            nexts[index] = later if later > ordered[index].start else nexts[index + 1]
+        for here, nxt in zip(ordered, nexts, strict=True):
+            content = here.content
+            if nxt is not None and content[0] < nxt < content[1]:
+                kept = _strip_joiner(self.text[content[0] : nxt], self._words("joiner"))
+                content = (content[0], content[0] + len(kept))
+            out.append(self._make(here.found, here.cue, content, here.start))
         return out
 
 
-def _word_at(tokens: Sequence[Token], k: int) -> str:
-    """The folded word at ``k`` (empty past the end)."""
-    return tokens[k].key if 0 <= k < len(tokens) else ""
+def _last_speakers(statements: Sequence[Statement]) -> list[Found]:
+    """The speakers of the last statement, and of those with the same subject (two people
+    joined by "và" give one statement each)."""
+    if not statements:
+        return []
+    last = statements[-1]
+    found: list[Found] = []
+    for statement in reversed(statements):
+        if statement.start != last.start or statement.line != last.line:
+            break
+        found.insert(0, (statement.speaker, statement.resolution, statement.resolved))
+    return found
 
 
-def _key(tokens: Sequence[Token]) -> str:
-    return " ".join(t.key for t in tokens)
+def _quote_gap(text: str, quote_end: int, speaker_start: int) -> bool:
+    """True when only ", " or " - " stands between a quotation and its speaker."""
+    if quote_end > speaker_start:
+        return False
+    gap = text[quote_end:speaker_start]
+    return len(gap.strip()) <= _MAX_QUOTE_GAP and gap.strip(" ,-–—") == ""
 
 
 def _outer_start(token: Token) -> int:
@@ -611,29 +715,6 @@ def _outer_start(token: Token) -> int:
 
 def _outer_end(token: Token) -> int:
     return token.end + len(token.trail)
-
-
-def _fits(honorific: str | None, gender: str, lex: Lexicon) -> bool:
-    """True unless the person was written with an honorific of the other gender."""
-    if gender == "any":
-        return True
-    if gender == "same":
-        return False  # decided by the honorific itself, in _pronoun
-    if honorific is None:
-        return True
-    written = lex.pronoun_index.get(honorific, "any")
-    return written in {gender, "any"}
-
-
-def _same_start(statements: Sequence[Statement]) -> list[Found]:
-    """The speakers of the last statement, and of those with the same subject (two people
-    joined by "và" give one statement each)."""
-    last = statements[-1]
-    return [
-        (s.speaker, s.resolution, s.resolved)
-        for s in statements
-        if s.start == last.start and s.line == last.line
-    ]
 
 
 def _ends_with_of(lead: str, words: frozenset[str]) -> bool:
@@ -652,9 +733,7 @@ def _named_before(window: str, words: frozenset[str]) -> str | None:
     for k in range(len(tokens) - 1, -1, -1):
         if fold_key(tokens[k].group()) in words:
             name = [t.group().strip(",:") for t in tokens[k + 1 :]]
-            if 1 <= len(name) <= 5 and all(
-                w[:1].isupper() and '"' not in w and "“" not in w and "”" not in w for w in name
-            ):
+            if 1 <= len(name) <= _MAX_NAME_WORDS and all(_name_word(w) for w in name):
                 return " ".join(name)
             return None
     return None

@@ -24,10 +24,12 @@ __all__ = [
     "Token",
     "foreign",
     "is_dash",
+    "key_of",
     "phrase_at",
     "sentence_spans",
     "text_units",
     "tokenize",
+    "word_at",
 ]
 
 _TOKEN = re.compile(r"\S+")
@@ -130,13 +132,32 @@ def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, B
                 yield block.line, text, block.kind
 
 
-def phrase_at(tokens: Sequence[Token], k: int, phrases: Collection[str], *, longest: int) -> int:
-    """Words of the longest of ``phrases`` (folded) that starts at token ``k``, or 0.
+def word_at(tokens: Sequence[Token], k: int) -> str:
+    """The folded word at ``k`` (empty outside the tokens)."""
+    return tokens[k].key if 0 <= k < len(tokens) else ""
+
+
+def key_of(tokens: Sequence[Token]) -> str:
+    """The folded words of ``tokens``, joined by spaces: the form lexicon phrases take."""
+    return " ".join(t.key for t in tokens)
+
+
+def phrase_at(
+    tokens: Sequence[Token],
+    k: int,
+    phrases: Collection[str],
+    *,
+    longest: int,
+    last: int | None = None,
+) -> int:
+    """Words of the longest of ``phrases`` (folded) that starts at token ``k`` and ends by
+    token ``last`` (the last token when None), or 0.
 
     A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
     "Bí thư Tỉnh ủy") nor into an opening quotation mark.
     """
-    for size in range(min(longest, len(tokens) - k), 0, -1):
+    end = len(tokens) if last is None else min(len(tokens), last + 1)
+    for size in range(min(longest, end - k), 0, -1):
         words = tokens[k : k + size]
         if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
             continue
