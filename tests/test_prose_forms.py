@@ -590,3 +590,96 @@ def test_the_uses_in_a_users_lexicon_are_checked(field: str, entry: str, attribu
     mine = dc.Lexicon.default().extended(**{field: [entry]})
     with pytest.raises(ValueError, match=field):
         getattr(mine, attribute)
+
+
+# -- what a review of this stage found ------------------------------------------------------
+
+
+def test_a_clause_in_need_or_will_keeps_its_own_subject_after_dong_thoi() -> None:
+    assert said(
+        "Ông Lê Văn Tâm cho biết hai bên sẽ hợp tác.",
+        "Ông Nguyễn Văn Hùng cần phải nộp phạt, đồng thời cam kết không tái phạm.",
+    ) == [("Lê Văn Tâm", "cho biết"), ("Nguyễn Văn Hùng", "cam kết")]
+
+
+def test_a_pronoun_keeps_the_gender_of_a_speaker_named_before() -> None:
+    assert said(
+        "Bà Phạm Thu Hằng và ông Lê Văn Tâm dự buổi gặp.",
+        "Ông Tâm cho biết dự án đã xong.",
+        "Bà cho biết sẽ báo cáo lên bộ.",
+    ) == [("Lê Văn Tâm", "cho biết"), ("Phạm Thu Hằng", "cho biết")]
+
+
+def test_an_epithet_with_a_place_is_not_a_foreign_office_holder() -> None:
+    assert said(
+        "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru.",
+        "Người đứng đầu Chính phủ Việt Nam nhấn mạnh hai nước là đối tác tin cậy.",
+    ) == [("Phạm Minh Chính", "nhấn mạnh")]
+
+
+@pytest.mark.parametrize("given", ["Chính", "Trung", "Ngân", "Tập"])
+def test_a_given_name_that_starts_an_organisation_word(given: str) -> None:
+    assert said(
+        f"Ông Nguyễn Văn {given} làm nghề đánh cá đã 30 năm.",
+        f"Ông {given} nhấn mạnh biển năm nay ít cá.",
+    ) == [(f"Nguyễn Văn {given}", "nhấn mạnh")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hội Hữu nghị Việt Nam - Lào cho biết sẽ tổ chức giao lưu.",
+        "Nhà Trắng cho biết tổng thống sẽ công du châu Á.",
+        "Reuters cho biết hai bên đã nối lại đàm phán.",
+    ],
+)
+def test_more_organisations_speak(sentence: str) -> None:
+    (s,) = dc.extract_statements(article(sentence))
+    assert s.speaker.kind is dc.EntityKind.ORGANIZATION
+
+
+def test_theo_with_an_office_set_off_by_commas() -> None:
+    assert said("Theo ông Lê Văn Tâm, chuyên gia kinh tế, lạm phát sẽ giảm.") == [
+        ("Lê Văn Tâm", "Theo")
+    ]
+
+
+def test_the_city_named_after_a_person_is_a_place_after_its_unit() -> None:
+    assert "Hồ Chí Minh" not in {
+        name for name, _role in people("Chủ tịch UBND TP Hồ Chí Minh cho biết sẽ làm đường.")
+    }
+
+
+def test_punctuation_set_apart_by_spaces_still_ends_a_phrase() -> None:
+    assert ("Nguyễn Văn An", "Giám đốc Sở Y tế") in people(
+        "Ông Nguyễn Văn An , Giám đốc Sở Y tế , cho biết bệnh viện đủ thuốc ."
+    )
+    assert said("Hai bên hội đàm . Ông Lê Văn Tâm cho biết đã ký ba văn kiện .") == [
+        ("Lê Văn Tâm", "cho biết")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Cựu Thủ tướng Pháp Jean-Pierre Raffarin cho biết.",
+            ("Jean-Pierre Raffarin", "Thủ tướng Pháp"),
+        ),
+        (
+            "Đại sứ Việt Nam tại Timor-Leste Nguyễn Văn Hùng dự lễ.",
+            ("Nguyễn Văn Hùng", "Đại sứ Việt Nam tại Timor-Leste"),
+        ),
+    ],
+)
+def test_hyphenated_names_with_two_capitals(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in people(sentence)
+
+
+def test_an_office_after_the_name_keeps_its_lowercase_words() -> None:
+    assert (
+        "Nguyễn Khắc Định",
+        "Trưởng đoàn đại biểu Quốc hội Việt Nam",
+    ) in people(
+        "Phó Chủ tịch Quốc hội Nguyễn Khắc Định, Trưởng đoàn đại biểu Quốc hội Việt Nam, cho biết."
+    )

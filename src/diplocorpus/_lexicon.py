@@ -37,7 +37,6 @@ DATE_ROLES = frozenset(
         "ordinal",
     }
 )
-# The roles an ``event_grammar`` word may play around an event's name (see the file's header).
 # The uses of the ``grammar`` words (see the file's header), the ``group_words`` and the
 # genders of ``pronouns``.
 GRAMMAR_USES = frozenset(
@@ -60,6 +59,7 @@ GRAMMAR_USES = frozenset(
 )
 GROUP_USES = frozenset({"quantifier", "one", "noun"})
 GENDERS = frozenset({"male", "female", "any", "same"})
+# The roles an ``event_grammar`` word may play around an event's name (see the file's header).
 EVENT_ROLES = frozenset(
     {
         "ordinal_lead",

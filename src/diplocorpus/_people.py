@@ -242,8 +242,8 @@ def _short_name(
     token = tokens[j]
     if not token.capitalised or token.lead or _run_end(tokens, j, lex) != j:
         return None
-    if token.key in lex.first_words["org_heads"]:
-        return None
+    if phrase_at(tokens, j, lex.org_heads, longest=lex.phrase_words["org_heads"]):
+        return None  # "Bộ trưởng Bộ ...", but "ông Chính" is a man, not "chính phủ"
     if token.key in lex.places and not after_honorific:
         return None  # "Thủ tướng Đức": a country; "ông Đức" is a man
     return j if _name_ends(tokens, j, lex) else None
@@ -327,8 +327,13 @@ def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
     Đôn"): they are not a person's name. A run with the shape of a full name is a name
     ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An": the province is left unsaid)."""
     b = k - 1
-    while b >= 0 and len(tokens[b].text) > 1 and tokens[b].text.isupper():
-        b -= 1  # "Trường THCS": abbreviations between the word and the name
+    while (
+        b >= 0
+        and len(tokens[b].text) > 1
+        and tokens[b].text.isupper()
+        and tokens[b].key not in lex.name_holders
+    ):
+        b -= 1  # "Trường THCS": abbreviations between the word and the name ("TP" is one)
     if b < 0 or tokens[b].stops:
         return 0
     words = tokens[max(0, b - 1) : b + 1]
@@ -336,6 +341,9 @@ def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
     if not held:
         return 0
     size = last - k + 1
+    place = _place_prefix(tokens, k, last, lex)
+    if place:
+        return place  # "UBND TP Hồ Chí Minh": the city, though shaped like a name
     if b < k - 1:
         return min(size, _FULL_NAME)  # "Trường THCS Lê Quý Đôn": a school named after someone
     if tokens[k].key in lex.surnames and _NAME_WORDS[0] <= size <= _FULL_NAME + 1:
@@ -641,7 +649,7 @@ def _role_after(
         segment_end = k + _role_head(tokens, k, lex) - 1
         sure = segment_end  # the last word known to be the office's
         loose = 0
-        named = False  # the last word is (part of) a capitalised name
+        named = True  # the last word is the head, or (part of) a capitalised name
         while segment_end < len(tokens) - 1 and segment_end - k < _MAX_GAP:
             token = tokens[segment_end]
             nxt = tokens[segment_end + 1]

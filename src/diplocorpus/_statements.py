@@ -583,11 +583,12 @@ class _Paragraph:
         if subject is None:
             return []
         mention, reported = subject
-        if not reported:
-            return [(mention.person, None, True)]
-        # "A sẽ tiếp tục ...; khẳng định ...": A's clause is what was said, so the verb after
-        # the semicolon is the last speaker's, in this paragraph or the one it broke off from.
-        return _last_speakers(earlier or self.previous) if semicolon else []
+        if reported and semicolon:
+            # "A sẽ tiếp tục ...; khẳng định ...": A's clause is what was said, so the verb
+            # after the semicolon is the last speaker's, in this paragraph or the one it
+            # broke off from; with no speaker before, it is nobody's.
+            return _last_speakers(earlier or self.previous)
+        return [(mention.person, None, True)]
 
     def _subject(self, first: int, cue_first: int) -> tuple[Mention, bool] | None:
         """The person a sentence opens with, before ``cue_first``, and whether their clause

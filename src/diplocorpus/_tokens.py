@@ -63,18 +63,24 @@ class Token:
         word = core.isalpha() and (core[1:].islower() or len(core) == 1)
         dotted = "." in core and _DOTTED.fullmatch(core) is not None
         hyphenated = "-" in core and _HYPHENATED.fullmatch(core) is not None
-        named = word or dotted or (hyphenated and core[1:].replace("-", "").islower())
+        parts = core.split("-")
+        # "Sang-sik", "Jean-Pierre", "Timor-Leste": each part a capital then lowercase
+        named = word or dotted or (hyphenated and all(p[1:].islower() for p in parts))
         object.__setattr__(self, "capitalised", core[:1].isupper() and named)
         object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    tokens = []
+    tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
         body = raw.lstrip(_OPENERS)
         core = body.rstrip(_CLOSERS)
         if not core:
+            if tokens and any(c in _STOPS for c in raw):
+                # "An , Giám đốc": punctuation standing alone ends the word before it
+                before = tokens[-1]
+                tokens[-1] = attrs.evolve(before, trail=before.trail + raw)
             continue
         start = match.start() + len(raw) - len(body)
         tokens.append(
