@@ -7,7 +7,9 @@ and of extract_people, extract_statements and extract_events beside it.
 Run time must grow linearly with input size: the "scaling" rows give the time per MB at
 1x, 10x and 100x the same page, and at 1x, 10x and 100x pages made to find a path that is
 not linear (a headline printed many times, a long media list, many signature-like lines,
-many inline links in HTML); the ratio of the last to the first should stay near 1.
+many inline links in HTML, many statements on one line or in many paragraphs, read by
+extract_people and extract_statements); the ratio of the last to the first should stay
+near 1.
 """
 
 from __future__ import annotations
@@ -183,7 +185,37 @@ def _inline_links(factor: int) -> str:
     return f"<html><body><h1>{_HEADLINE}</h1><p>{links}</p>{_body(3)}</body></html>"
 
 
+# Statements in the forms news prose uses: an office-first speaker, a reference by office,
+# a quotation first, a pronoun, a chained verb, an unresolved office. Each copy differs.
+_SAID = (
+    "Bộ trưởng Ngoại giao Lê Văn Tâm{n} tiếp Đại sứ Nhật Bản Ito Naoki tại trụ sở bộ.",
+    "Bộ trưởng cho biết hai nước sẽ mở rộng hợp tác trong {n} lĩnh vực; ông Tâm{n} đề nghị"
+    " Nhật Bản hỗ trợ đào tạo.",
+    "“Chúng tôi sẵn sàng cho giai đoạn {n}”, Đại sứ Ito Naoki nói. Ông cũng khẳng định quan"
+    " hệ tốt đẹp và nhấn mạnh vai trò của doanh nghiệp.",
+)
+
+
+def _statement_line(count: int) -> str:
+    """One paragraph of many statements: every cue on a single line."""
+    said = " ".join(line.format(n=i) for i in range(count) for line in _SAID)
+    return f"{_HEADLINE}\n{_paragraph(0)}\n{said}\n"
+
+
+def _statement_paragraphs(count: int) -> str:
+    """Many paragraphs of statements, each referring back to people named before."""
+    said = "\n".join(line.format(n=i) for i in range(count) for line in _SAID)
+    return f"{_HEADLINE}\n{_paragraph(0)}\n{said}\n"
+
+
+def _analysed(text: str) -> object:
+    article = dc.parse(text)
+    return dc.extract_people(article), dc.extract_statements(article)
+
+
 ADVERSARIAL: tuple[tuple[str, Callable[[int], str], Callable[[str], object]], ...] = (
+    ("statements on one line", _statement_line, _analysed),
+    ("statement paragraphs", _statement_paragraphs, _analysed),
     ("repeated headline", _repeated_headline, dc.parse),
     ("media list", _media_run, dc.parse),
     ("signature-like lines", _signature_lines, dc.parse),

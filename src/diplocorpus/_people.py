@@ -240,7 +240,8 @@ def _short_name(
     if j == 0 or j >= len(tokens) or tokens[j - 1].stops:
         return None
     token = tokens[j]
-    if not token.capitalised or token.lead or _run_end(tokens, j, lex) != j:
+    alone = token.stops or j + 1 == len(tokens) or not tokens[j + 1].capitalised
+    if not token.capitalised or token.lead or not (alone or tokens[j + 1].lead):
         return None
     if phrase_at(tokens, j, lex.org_heads, longest=lex.phrase_words["org_heads"]):
         return None  # "Bộ trưởng Bộ ...", but "ông Chính" is a man, not "chính phủ"
@@ -497,18 +498,20 @@ def _run_end(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
     """Index of the last capitalised word of the run starting at ``k``; a foreign name goes
     on over its lowercase particles ("Ahmad Zaki bin Yusof", "Ursula von der Leyen")."""
     end = k
+    abroad = foreign(tokens[k].text)  # the run so far has a word in another language
     while not tokens[end].stops and end + 1 < len(tokens):
         nxt = end + 1
         while (
-            nxt + 1 < len(tokens)
+            abroad
+            and nxt + 1 < len(tokens)
             and tokens[nxt].key in lex.name_particles
             and not tokens[nxt].stops
-            and any(foreign(t.text) for t in tokens[k : end + 1])
         ):
             nxt += 1
         if not tokens[nxt].capitalised or tokens[nxt].lead:  # a quote starts something else
             break
         end = nxt
+        abroad = abroad or foreign(tokens[end].text)
     return end
 
 
