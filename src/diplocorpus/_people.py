@@ -116,8 +116,14 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     claimed = [False] * len(tokens)
     people: list[Mention] = []
     bare: list[BareTitle] = []
+    first = lex.first_words
+    # Only these words can start an office, an epithet or an honorific.
+    starts = first["roles"] | first["role_prefixes"] | first["epithets"] | first["honorifics"]
     i = 0
     while i < len(tokens):
+        if tokens[i].key not in starts:
+            i += 1
+            continue
         size = _role_head(tokens, i, lex)
         if not size:
             i = _epithet(text, tokens, i, bare, lex) or _short_after_honorific(

@@ -59,15 +59,22 @@ class Token:
     stops: bool = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        core = self.text
-        word = core.isalpha() and (core[1:].islower() or len(core) == 1)
-        dotted = "." in core and _DOTTED.fullmatch(core) is not None
-        hyphenated = "-" in core and _HYPHENATED.fullmatch(core) is not None
-        parts = core.split("-")
-        # "Sang-sik", "Jean-Pierre", "Timor-Leste": each part a capital then lowercase
-        named = word or dotted or (hyphenated and all(p[1:].islower() for p in parts))
-        object.__setattr__(self, "capitalised", core[:1].isupper() and named)
-        object.__setattr__(self, "stops", any(c in _STOPS for c in self.trail))
+        object.__setattr__(self, "capitalised", _name_word(self.text))
+        object.__setattr__(self, "stops", bool(self.trail) and not _STOPS.isdisjoint(self.trail))
+
+
+def _name_word(core: str) -> bool:
+    """A capital, then lowercase letters ("Nguyễn"), initials ("J.", "M.Servigon") or
+    hyphenated parts that are each so ("Sang-sik", "Jean-Pierre", "Timor-Leste")."""
+    if not core[:1].isupper():
+        return False
+    if core.isalpha():
+        return len(core) == 1 or core[1:].islower()
+    if "." in core:
+        return _DOTTED.fullmatch(core) is not None
+    if "-" in core and _HYPHENATED.fullmatch(core) is not None:
+        return all(part[1:].islower() for part in core.split("-"))
+    return False
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
