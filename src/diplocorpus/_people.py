@@ -116,9 +116,9 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     claimed = [False] * len(tokens)
     people: list[Mention] = []
     bare: list[BareTitle] = []
-    first = lex.first_words
+    heads = lex.first_words
     # Only these words can start an office, an epithet or an honorific.
-    starts = first["roles"] | first["role_prefixes"] | first["epithets"] | first["honorifics"]
+    starts = heads["roles"] | heads["role_prefixes"] | heads["epithets"] | heads["honorifics"]
     i = 0
     while i < len(tokens):
         if tokens[i].key not in starts:
