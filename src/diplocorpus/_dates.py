@@ -255,14 +255,14 @@ class _Token:
     end: int
     text: str
     number: bool
-
-    @property
-    def key(self) -> str:
-        return self.text if self.number else fold_key(self.text)
+    key: str  # the text folded (digits as written)
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m[0], m[0].isdigit()) for m in _TOKEN.finditer(text)]
+    return [
+        _Token(m.start(), m.end(), m[0], m[0].isdigit(), m[0] if m[0].isdigit() else fold_key(m[0]))
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def _wordy_at(
@@ -744,10 +744,18 @@ class _Grammar:
 
 
 def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:
+    if tokens[i].key not in _first_words(frozenset(phrases)):
+        return 0
     for size in range(min(_MAX_LEAD_WORDS, len(tokens) - i), 0, -1):
         if " ".join(t.key for t in tokens[i : i + size]) in phrases:
             return size
     return 0
+
+
+@functools.lru_cache(maxsize=64)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of ``phrases``: a cheap test before a lookup."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
 
 
 def _lunar_notes(text: str, tokens: list[_Token], grammar: _Grammar) -> list[tuple[int, int]]:
