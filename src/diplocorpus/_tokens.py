@@ -10,7 +10,6 @@ end a sentence. :func:`foreign` tells a word that cannot be a Vietnamese syllabl
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 
 import attrs
@@ -18,7 +17,7 @@ import attrs
 from ._lexicon import Lexicon
 from ._meta import split_credit
 from ._models import Article, BlockKind
-from ._text import fold_key
+from ._text import fold_key, strip_diacritics
 
 __all__ = [
     "Token",
@@ -192,9 +191,5 @@ def foreign(word: str) -> bool:
     use, a cluster, a final consonant it does not have, or initials)."""
     if "." in word or "-" in word:
         return True
-    bare = "".join(
-        c
-        for c in unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
-        if not unicodedata.combining(c)
-    )
+    bare = strip_diacritics(word.casefold())
     return bare.isalpha() and _SYLLABLE.fullmatch(bare) is None
