@@ -71,7 +71,9 @@ def timed(function, *args, **kwargs):  # type: ignore[no-untyped-def]
 def parse_all(paths: list[pathlib.Path], jobs: int) -> int:
     documents = dc.iter_documents(paths)
     count = 0
-    for _doc, _article in dc._store.parallel_map(dc._store.parse_document, documents, None, jobs):
+    for _doc, _article in dc._pipeline.parallel_map(
+        dc._pipeline.parse_document, documents, None, jobs
+    ):
         count += 1
     return count
 

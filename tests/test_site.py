@@ -22,12 +22,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diplocorpus as dc
+from diplocorpus import _pipeline as pipeline_module
 from diplocorpus import _site as site_module
 from diplocorpus import _sitepass as sitepass_module
-from diplocorpus import _store as store_module
 from diplocorpus._cli import main
+from diplocorpus._pipeline import _steps, parse_document
 from diplocorpus._sitepass import SitePass
-from diplocorpus._store import _steps, parse_document
 
 from .conftest import ROOT
 
@@ -548,13 +548,13 @@ def test_the_learning_parse_is_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     pages of sites too small to learn from, and pages the profile does not touch, keep the
     parse learning made of them."""
     parses = collections.Counter()
-    real = store_module.parse
+    real = pipeline_module.parse
 
     def counted(text: str, **kwargs: object) -> dc.Article:
         parses[kwargs["source"]] += 1
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store_module, "parse", counted)
+    monkeypatch.setattr(pipeline_module, "parse", counted)
     lonely = [
         dc.Document(text=f"Trang riêng {i}\nMột đoạn văn riêng số {i} của trang.", source=f"b{i}")
         for i in range(4)
@@ -578,7 +578,7 @@ def test_learning_runs_in_the_processes(monkeypatch: pytest.MonkeyPatch, tmp_pat
     """With jobs > 1 no page is parsed in the calling process, and the store is the same as
     with one process."""
     in_parent: list[str] = []
-    real = store_module.parse
+    real = pipeline_module.parse
     parent = os.getpid()
 
     def watched(text: str, **kwargs: object) -> dc.Article:
@@ -586,7 +586,7 @@ def test_learning_runs_in_the_processes(monkeypatch: pytest.MonkeyPatch, tmp_pat
             in_parent.append(str(kwargs["source"]))
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store_module, "parse", watched)
+    monkeypatch.setattr(pipeline_module, "parse", watched)
     docs = two_sites_interleaved()
     with dc.Store(tmp_path / "two.sqlite") as two, dc.Store(tmp_path / "one.sqlite") as one:
         two.add(docs, jobs=2)

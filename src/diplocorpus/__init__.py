@@ -52,10 +52,11 @@ from ._models import (
     StatementMode,
 )
 from ._people import extract_people
+from ._pipeline import Analysis, analyse
 from ._profile import SiteProfile, TemplateLine
 from ._site import group_sites, learn_site
 from ._statements import extract_statements
-from ._store import Analysis, IngestReport, SearchHit, Store, StoreError, analyse
+from ._store import IngestReport, SearchHit, Store, StoreError
 from ._text import fold_key, normalize_text
 from ._version import __version__
 

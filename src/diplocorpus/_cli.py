@@ -36,9 +36,10 @@ from ._export import export_parquet
 from ._load import Document, SkippedInput
 from ._merge import MergedEvent, MergedField, merge_events
 from ._models import Article, Event, Statement
+from ._pipeline import Page, parallel_map, parse_document
 from ._site import MIN_PAGES, MIN_SHARE, SiteProfile, host_of, learn_site
 from ._statements import extract_statements
-from ._store import Page, Store, parallel_map, parse_document
+from ._store import Store
 from ._text import fold_key
 from ._version import __version__
 

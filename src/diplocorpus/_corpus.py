@@ -16,8 +16,9 @@ from ._load import Document, Errors, SkippedInput, iter_documents
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Person, Statement
 from ._people import extract_people
+from ._pipeline import parse_document, parse_pages
 from ._statements import extract_statements
-from ._store import IngestReport, Store, parse_document, parse_pages
+from ._store import IngestReport, Store
 
 __all__ = ["Corpus", "read_jsonl", "write_jsonl"]
 

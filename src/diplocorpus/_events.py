@@ -44,11 +44,11 @@ from ._models import (
     EventKind,
     EventMention,
 )
-from ._people import find_mentions
+from ._people import Unit, read_units
 from ._text import fold_key
-from ._tokens import Token, phrase_at, sentence_spans, text_units
+from ._tokens import Token, phrase_at, sentence_spans
 
-__all__ = ["extract_events"]
+__all__ = ["events_of", "extract_events"]
 
 # The knobs of the event grammar, in words (tokens) unless said otherwise.
 _MAX_HEAD_WORDS = 4  # longest event word ("hội nghị cấp cao")
@@ -215,11 +215,16 @@ def extract_events(article: Article, *, lexicon: Lexicon | None = None) -> tuple
     """The events the article reports or mentions, the one it is about marked ``main``,
     those named only in passing marked ``reported=False``."""
     lex = lexicon if lexicon is not None else Lexicon.default()
+    return events_of(article, read_units(article, lex), lex)
+
+
+def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Event, ...]:
+    """The events of an article whose lines are already read (see :func:`read_units`)."""
     words = _Words.of(lex)
     year, today = _year(article.published), _today(article.published)
     book = _Book()
-    for line, text, kind in text_units(article, lex):
-        mentions = find_mentions(text, line, lex)
+    for unit in units:
+        line, text, kind, mentions = unit.line, unit.text, unit.kind, unit.mentions
         tokens = mentions.tokens
         people = sorted((m.first, m.last, m.person.key, m.person.name) for m in mentions.people)
         starts = [p[0] for p in people]

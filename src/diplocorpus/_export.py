@@ -11,7 +11,8 @@ from ._errors import MissingDependencyError
 from ._lexicon import Lexicon
 from ._load import iter_documents
 from ._models import Article
-from ._store import Store, parse_document
+from ._pipeline import parse_document
+from ._store import Store
 
 __all__ = ["dask_bag", "export_parquet"]
 

@@ -13,11 +13,10 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._models import Article, EntityKind, Individual, Person
-from ._people import BareTitle, Mention, find_mentions
+from ._people import BareTitle, Mention, Unit, read_units
 from ._text import fold_key
-from ._tokens import text_units
 
-__all__ = ["Registry", "distinct_people"]
+__all__ = ["Registry", "distinct_people", "individuals_of"]
 
 _NAME_TAIL = 3  # words of a name written again without its first ones ("Hoàng Đức")
 _PLACE_LOOKBACK = 8  # holders of an office looked at for an epithet's place
@@ -33,10 +32,15 @@ def distinct_people(article: Article, *, lexicon: Lexicon | None = None) -> tupl
     written in ``name`` and take the person's ``key``.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
+    return individuals_of(read_units(article, lex), lex)
+
+
+def individuals_of(units: Sequence[Unit], lex: Lexicon) -> tuple[Individual, ...]:
+    """The people of lines already read (see :func:`read_units`), one record each."""
     groups: dict[str, list[Person]] = {}
     known = Registry(lex)
-    for line, text, _kind in text_units(article, lex):
-        found = find_mentions(text, line, lex)
+    for unit in units:
+        found, line = unit.mentions, unit.line
         items: list[Mention | BareTitle] = [*found.people, *found.bare_titles]
         for item in sorted(items, key=lambda m: m.first):
             if isinstance(item, Mention):

@@ -24,7 +24,7 @@ from typing import Literal
 import attrs
 
 from ._lexicon import Lexicon
-from ._models import Article, EntityKind, Person
+from ._models import Article, BlockKind, EntityKind, Person
 from ._text import fold_key
 from ._tokens import (
     Token,
@@ -40,10 +40,13 @@ __all__ = [
     "BareTitle",
     "Mention",
     "Mentions",
+    "Unit",
     "abbreviation",
     "descriptor",
     "extract_people",
     "find_mentions",
+    "people_of",
+    "read_units",
     "role_word",
 ]
 
@@ -97,6 +100,25 @@ class Mentions:
     bare_titles: tuple[BareTitle, ...]
 
 
+@attrs.frozen(kw_only=True, slots=True)
+class Unit:
+    """A line where people are named (title, body, a caption's text without its credit),
+    with its mentions: read once and handed to the statements and events stages."""
+
+    line: int
+    text: str
+    kind: BlockKind
+    mentions: Mentions
+
+
+def read_units(article: Article, lex: Lexicon) -> tuple[Unit, ...]:
+    """The article's lines where people are named, each with the people it names."""
+    return tuple(
+        Unit(line=line, text=text, kind=kind, mentions=find_mentions(text, line, lex))
+        for line, text, kind in text_units(article, lex)
+    )
+
+
 def extract_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple[Person, ...]:
     """Every named person in the article's title, body and captions, in reading order.
 
@@ -104,10 +126,12 @@ def extract_people(article: Article, *, lexicon: Lexicon | None = None) -> tuple
     when no office is given), a folded ``key`` for matching, and its line and span.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
-    found: list[Person] = []
-    for line, text, _kind in text_units(article, lex):
-        found.extend(mention.person for mention in find_mentions(text, line, lex).people)
-    return tuple(found)
+    return people_of(read_units(article, lex))
+
+
+def people_of(units: Sequence[Unit]) -> tuple[Person, ...]:
+    """The people of lines already read (see :func:`read_units`)."""
+    return tuple(mention.person for unit in units for mention in unit.mentions.people)
 
 
 def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:

@@ -1,7 +1,7 @@
 """Site learning inside a corpus build: each site's profile learned from its first pages as
 they stream by, and every page given back, in input order, with the profile its site has.
 
-The corpus build (``_store.parse_pages``) does the parsing, in its processes; this module
+The corpus build (``_pipeline.parse_pages``) does the parsing, in its processes; this module
 only plans, reads the parses and counts, in the calling process, in bounded memory.
 """
 

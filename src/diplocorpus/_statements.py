@@ -40,15 +40,16 @@ from ._people import (
     BareTitle,
     Mention,
     Mentions,
+    Unit,
     abbreviation,
     descriptor,
-    find_mentions,
+    read_units,
     role_word,
 )
 from ._text import fold_key
 from ._tokens import Token, is_dash, key_of, phrase_at, sentence_spans, word_at
 
-__all__ = ["extract_statements"]
+__all__ = ["extract_statements", "statements_of"]
 
 _MAX_NAME_WORDS = 5
 _MAX_SPEAKER_WORDS = 40  # a speaker's phrase, office and asides included, is no longer
@@ -74,17 +75,21 @@ def extract_statements(
 ) -> tuple[Statement, ...]:
     """Every statement in the article's body paragraphs, in reading order."""
     lex = lexicon if lexicon is not None else Lexicon.default()
+    return statements_of(read_units(article, lex), lex)
+
+
+def statements_of(units: Sequence[Unit], lex: Lexicon) -> tuple[Statement, ...]:
+    """The statements of lines already read (see :func:`read_units`): body paragraphs are
+    searched, the title and captions only name the people that references may point to."""
     known = Registry(lex)  # people named so far, for references that refer back
     found: list[Statement] = []
     previous: list[Statement] = []  # the statements of the body paragraph before
-    for block in article.blocks:
-        if block.kind not in {BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION}:
-            continue
-        mentions = find_mentions(block.text, block.line, lex)
-        if block.kind is BlockKind.BODY:
+    for unit in units:
+        mentions = unit.mentions
+        if unit.kind is BlockKind.BODY:
             paragraph = _Paragraph(
-                block.text,
-                line=block.line,
+                unit.text,
+                line=unit.line,
                 mentions=mentions,
                 known=known,
                 previous=previous,

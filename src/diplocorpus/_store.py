@@ -10,49 +10,33 @@ refused rather than misread.
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import attrs
 
-from ._article import parse
 from ._convert import from_json, to_json
 from ._dedup import DuplicateCluster, find_duplicates
-from ._errors import DiplocorpusError, InputError, MarkupInputError
-from ._events import extract_events
+from ._errors import DiplocorpusError, InputError
 from ._lexicon import Lexicon
 from ._load import Document
 from ._merge import MergedEvent, merge_events
-from ._models import Article, Event, Person, Statement
-from ._people import extract_people
-from ._profile import SiteProfile
-from ._sitepass import SitePass, Step
-from ._statements import extract_statements
+from ._models import Article, Event, Statement
+from ._pipeline import Analysis, analyse, parse_pages
 from ._text import fold_key, strip_diacritics
 
 __all__ = [
-    "Analysis",
     "IngestReport",
     "SearchHit",
     "Store",
     "StoreError",
-    "analyse",
-    "parallel_map",
-    "parse_document",
-    "parse_pages",
 ]
 
-R = TypeVar("R")
-T = TypeVar("T")
-# A page to parse, alone or with its site's profile.
-Page = Document | tuple[Document, SiteProfile | None]
 SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -115,64 +99,6 @@ CREATE INDEX IF NOT EXISTS events_by_key ON events (key);
 
 class StoreError(DiplocorpusError):
     """The store file cannot be used: not a diplocorpus store, or of a newer schema."""
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class Analysis:
-    """A page and everything read from it: what the store keeps."""
-
-    document: Document
-    article: Article
-    statements: tuple[Statement, ...]
-    people: tuple[Person, ...]
-    events: tuple[Event, ...]
-
-
-def analyse(
-    document: Document, lexicon: Lexicon | None = None, site: SiteProfile | None = None
-) -> Analysis:
-    """Parse a document (with its site's profile, if given) and extract its statements,
-    people and events (a pure function: it runs the same in a process pool)."""
-    article = parse(
-        document.text,
-        source=document.source,
-        published=document.published,
-        lexicon=lexicon,
-        site=site,
-    )
-    return Analysis(
-        document=document,
-        article=article,
-        statements=extract_statements(article, lexicon=lexicon),
-        people=extract_people(article, lexicon=lexicon),
-        events=extract_events(article, lexicon=lexicon),
-    )
-
-
-def parse_document(
-    document: Document, lexicon: Lexicon | None = None, site: SiteProfile | None = None
-) -> Article:
-    """Parse a loaded document (its source and known date passed on, and its site's
-    profile, if given); an HTML page is read as HTML (needs the ``html`` extra)."""
-    try:
-        return parse(
-            document.text,
-            source=document.source,
-            published=document.published,
-            lexicon=lexicon,
-            site=site,
-        )
-    except MarkupInputError:
-        from ._html import parse_html  # noqa: PLC0415 - the html extra is optional
-
-        return parse_html(
-            document.text,
-            source=document.source,
-            url=document.url,
-            published=document.published,
-            lexicon=lexicon,
-            site=site,
-        )
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -500,163 +426,3 @@ def _ascii(text: str) -> str:
 def _plain(text: str) -> str:
     """Text for the search index: NFC, with đ as d (FTS5 strips the other diacritics)."""
     return unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
-
-
-Parser = Callable[[Document, Lexicon | None, SiteProfile | None], R]
-Task = tuple[Document, SiteProfile | None]
-
-
-def parallel_map(
-    function: Parser[R],
-    documents: Iterable[Page],
-    lexicon: Lexicon | None,
-    jobs: int,
-    *,
-    chunk: int = 16,
-) -> Iterator[tuple[Document, R | Exception]]:
-    """``function(document, lexicon, site)`` over ``documents`` in input order, in ``jobs``
-    processes when > 1. A page is a :class:`Document`, or a ``(document, site profile)``
-    pair.
-
-    Pages go to the workers ``chunk`` at a time (one message per chunk, not per page) and
-    at most ``jobs * 4`` chunks are in flight, so memory stays flat. A failure is yielded,
-    not raised, beside its document.
-    """
-    tasks = (page if isinstance(page, tuple) else (page, None) for page in documents)
-    with _workers(jobs) as pool:
-        for task, result in _ordered(
-            pool, function, tasks, task_of=_itself, lexicon=lexicon, chunk=chunk, inflight=jobs * 4
-        ):
-            yield task[0], cast("R | Exception", result)  # every task has a result
-
-
-def parse_pages(
-    function: Parser[R],
-    documents: Iterable[Document],
-    lexicon: Lexicon | None,
-    jobs: int,
-    *,
-    article_of: Callable[[R], Article],
-    learn_sites: bool = True,
-) -> Iterator[tuple[Document, R | Exception]]:
-    """:func:`parallel_map` of ``function`` over ``documents``, in input order; with
-    ``learn_sites``, each page with its site's profile, learned from the documents
-    themselves as :class:`SitePass` says (``article_of``: the Article of a result). The
-    learning parses run in the same ``jobs`` processes, and are the page's result whenever
-    its profile would change nothing."""
-    if not learn_sites:
-        yield from parallel_map(function, documents, lexicon, jobs)
-        return
-    sites: SitePass[R] = SitePass(article_of)
-    with _workers(jobs) as pool:
-        planned = _steps(pool, function, sites.plan(documents), lexicon, jobs * 4)
-        for step in _steps(pool, function, sites.release(planned), lexicon, jobs * 4):
-            yield step.document, cast("R | Exception", step.result)  # every step is parsed
-
-
-def _workers(jobs: int) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
-    if jobs <= 1:
-        return contextlib.nullcontext()
-    return ProcessPoolExecutor(max_workers=jobs)
-
-
-def _steps(
-    pool: ProcessPoolExecutor | None,
-    function: Parser[R],
-    steps: Iterable[Step[R]],
-    lexicon: Lexicon | None,
-    inflight: int,
-) -> Iterator[Step[R]]:
-    """The steps, in order, those with ``todo`` parsed (in ``pool``, if any)."""
-    for step, result in _ordered(
-        pool, function, steps, task_of=_task, lexicon=lexicon, chunk=16, inflight=inflight
-    ):
-        if step.todo:
-            step.result, step.todo = result, False
-        yield step
-
-
-def _task(step: Step[Any]) -> Task | None:
-    return (step.document, step.profile) if step.todo else None
-
-
-def _itself(task: Task) -> Task:
-    return task
-
-
-def _ordered(
-    pool: ProcessPoolExecutor | None,
-    function: Parser[R],
-    items: Iterable[T],
-    *,
-    task_of: Callable[[T], Task | None],
-    lexicon: Lexicon | None,
-    chunk: int,
-    inflight: int,
-) -> Iterator[tuple[T, R | Exception | None]]:
-    """Each item with the result of its task (``None`` for an item without one), in input
-    order; in ``pool`` a chunk of items at a time, at most ``inflight`` chunks in flight."""
-    if pool is None:
-        for item in items:
-            task = task_of(item)
-            yield item, None if task is None else _apply(function, *task, lexicon)
-        return
-    pending: collections.deque[tuple[list[T], list[Task | None], Future[list[R | Exception]]]]
-    pending = collections.deque()
-    for batch in _chunks(items, chunk):
-        tasks = [task_of(item) for item in batch]
-        todo = [task for task in tasks if task is not None]
-        pending.append((batch, tasks, _submit(pool, function, todo, lexicon)))
-        if len(pending) >= inflight:
-            yield from _outcome(*pending.popleft())
-    while pending:
-        yield from _outcome(*pending.popleft())
-
-
-def _submit(
-    pool: ProcessPoolExecutor, function: Parser[R], tasks: list[Task], lexicon: Lexicon | None
-) -> Future[list[R | Exception]]:
-    if tasks:
-        return pool.submit(_apply_all, function, tasks, lexicon)
-    done: Future[list[R | Exception]] = Future()  # nothing to send
-    done.set_result([])
-    return done
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _apply(
-    function: Parser[R], document: Document, site: SiteProfile | None, lexicon: Lexicon | None
-) -> R | Exception:
-    try:
-        return function(document, lexicon, site)
-    except Exception as exc:  # beside its document; the caller raises it or reports it
-        return exc
-
-
-def _apply_all(
-    function: Parser[R], tasks: list[Task], lexicon: Lexicon | None
-) -> list[R | Exception]:
-    # A profile shared by the pages of a chunk is pickled once with it.
-    return [_apply(function, document, site, lexicon) for document, site in tasks]
-
-
-def _outcome(
-    batch: list[T], tasks: list[Task | None], future: Future[list[R | Exception]]
-) -> Iterator[tuple[T, R | Exception | None]]:
-    try:
-        results: list[R | Exception] = future.result()
-    except Exception as exc:  # the worker died: every page of the chunk failed with it
-        results = [exc] * len(tasks)
-    done = iter(results)
-    for item, task in zip(batch, tasks, strict=True):
-        yield item, None if task is None else next(done)
