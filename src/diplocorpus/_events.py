@@ -46,7 +46,7 @@ from ._models import (
 )
 from ._people import Unit, read_units
 from ._text import fold_key
-from ._tokens import Token, phrase_at, sentence_spans
+from ._tokens import Token, phrase_at
 
 __all__ = ["events_of", "extract_events"]
 
@@ -234,7 +234,7 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
             for first, last in _offices(tokens, m):
                 covered[first : last + 1] = [True] * (last - first + 1)
             person_at.update((m.extent_first, m.first))
-        for first, last in sentence_spans(tokens):
+        for first, last in mentions.sentences:
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
             sentence = _Sentence(
                 text=text,

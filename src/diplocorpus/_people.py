@@ -31,6 +31,7 @@ from ._tokens import (
     foreign,
     key_of,
     phrase_at,
+    sentence_spans,
     text_units,
     tokenize,
     word_at,
@@ -93,11 +94,13 @@ class Mention:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Mentions:
-    """What one line says about people: named mentions and offices written alone."""
+    """What one line says about people: named mentions and offices written alone, with the
+    line's tokens and sentences (token spans), read once for every stage."""
 
     tokens: tuple[Token, ...]
     people: tuple[Mention, ...]
     bare_titles: tuple[BareTitle, ...]
+    sentences: tuple[tuple[int, int], ...] = ()
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -194,7 +197,12 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     people.sort(key=lambda m: m.first)
     # An office inside "Name, office" is that person's, not a title that refers back.
     bare = [b for b in bare if not any(claimed[b.first : b.last + 1])]
-    return Mentions(tokens=tokens, people=tuple(people), bare_titles=tuple(bare))
+    return Mentions(
+        tokens=tokens,
+        people=tuple(people),
+        bare_titles=tuple(bare),
+        sentences=tuple(sentence_spans(tokens)),
+    )
 
 
 def _names_own(tokens: tuple[Token, ...], span: tuple[int, int], lex: Lexicon) -> bool:

@@ -47,7 +47,7 @@ from ._people import (
     role_word,
 )
 from ._text import fold_key
-from ._tokens import Token, is_dash, key_of, phrase_at, sentence_spans, word_at
+from ._tokens import Token, is_dash, key_of, phrase_at, word_at
 
 __all__ = ["extract_statements", "statements_of"]
 
@@ -180,7 +180,7 @@ class _Paragraph:
 
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
-        for first, last in sentence_spans(self.tokens):
+        for first, last in self.mentions.sentences:
             drafts: list[_Draft] = []
             theo = self._theo(first, last)
             if theo is not None:

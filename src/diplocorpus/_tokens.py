@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ._lexicon import Lexicon
 from ._meta import split_credit
@@ -40,11 +39,12 @@ _DASHES = frozenset("-–—")
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
 _STOPS = frozenset(",;:.!?…")
+_ENDS = frozenset(".!?…")  # what ends a sentence
 
 
-@attrs.frozen(slots=True)
-class Token:
-    """A word of a line: its core text without surrounding punctuation, and where it is."""
+class Token(NamedTuple):
+    """A word of a line: its core text without surrounding punctuation, and where it is
+    (a tuple: a line makes thousands of them)."""
 
     text: str
     start: int
@@ -53,13 +53,14 @@ class Token:
     trail: str
     key: str
     # A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn").
-    capitalised: bool = attrs.field(init=False)
+    capitalised: bool
     # Punctuation after the word ends a phrase (, ; : . ! ?).
-    stops: bool = attrs.field(init=False)
+    stops: bool
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "capitalised", _name_word(self.text))
-        object.__setattr__(self, "stops", bool(self.trail) and not _STOPS.isdisjoint(self.trail))
+
+def _token(text: str, span: tuple[int, int], lead: str, trail: str, key: str) -> Token:
+    stops = bool(trail) and not _STOPS.isdisjoint(trail)
+    return Token(text, span[0], span[1], lead, trail, key, _name_word(text), stops)
 
 
 def _name_word(core: str) -> bool:
@@ -86,14 +87,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
             if tokens and any(c in _STOPS for c in raw):
                 # "An , Giám đốc": punctuation standing alone ends the word before it
                 before = tokens[-1]
-                tokens[-1] = attrs.evolve(before, trail=before.trail + raw)
+                span = (before.start, before.end)
+                tokens[-1] = _token(before.text, span, before.lead, before.trail + raw, before.key)
             continue
         start = match.start() + len(raw) - len(body)
         tokens.append(
-            Token(
+            _token(
                 core,
-                start,
-                start + len(core),
+                (start, start + len(core)),
                 raw[: len(raw) - len(body)],
                 body[len(core) :],
                 fold_key(core),
@@ -108,7 +109,8 @@ def _initials(tokens: list[Token]) -> list[Token]:
         initial = len(token.text) == 1 and token.text.isupper() and token.trail == "."
         if initial and tokens[k + 1].capitalised and not tokens[k + 1].lead:
             text = token.text + "."
-            tokens[k] = Token(text, token.start, token.end + 1, token.lead, "", token.key + ".")
+            span = (token.start, token.end + 1)
+            tokens[k] = _token(text, span, token.lead, "", token.key + ".")
     return tokens
 
 
@@ -122,9 +124,13 @@ def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     first = 0
     depth = 0
     for k, token in enumerate(tokens):
-        depth += token.lead.count("“") - token.trail.count("”")
-        depth += token.lead.count('"') % 2 - token.trail.count('"') % 2
-        if depth <= 0 and any(c in ".!?…" for c in token.trail.replace('"', "")):
+        lead, trail = token.lead, token.trail
+        if lead:
+            depth += lead.count("“") + lead.count('"') % 2
+        if not trail:
+            continue
+        depth -= trail.count("”") + trail.count('"') % 2
+        if depth <= 0 and not _ENDS.isdisjoint(trail):
             yield first, k
             first = k + 1
             depth = 0
@@ -168,12 +174,16 @@ def phrase_at(
     A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
     "Bí thư Tỉnh ủy") nor into an opening quotation mark.
     """
-    end = len(tokens) if last is None else min(len(tokens), last + 1)
-    for size in range(min(longest, end - k), 0, -1):
-        words = tokens[k : k + size]
-        if any(t.stops for t in words[:-1]) or any(t.lead for t in words[1:]):
-            continue
-        if " ".join(t.key for t in words) in phrases:
+    end = min(len(tokens), k + longest, len(tokens) if last is None else last + 1)
+    if end <= k:
+        return 0
+    # The words a phrase may span: up to a stop, or to a word an opening quote leads.
+    limit = k + 1
+    while limit < end and not tokens[limit - 1].stops and not tokens[limit].lead:
+        limit += 1
+    words = [t.key for t in tokens[k:limit]]
+    for size in range(limit - k, 0, -1):
+        if " ".join(words[:size]) in phrases:
             return size
     return 0
 
