@@ -26,6 +26,7 @@ from ._errors import (
     MarkupInputError,
     MissingDependencyError,
     NotTextError,
+    StoreError,
 )
 from ._events import extract_events
 from ._export import dask_bag, export_parquet
@@ -56,7 +57,7 @@ from ._pipeline import Analysis, analyse
 from ._profile import SiteProfile, TemplateLine
 from ._site import group_sites, learn_site
 from ._statements import extract_statements
-from ._store import IngestReport, SearchHit, Store, StoreError
+from ._store import IngestReport, SearchHit, Store
 from ._text import fold_key, normalize_text
 from ._version import __version__
 

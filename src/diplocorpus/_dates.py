@@ -687,6 +687,9 @@ class _Written:
     next: int
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def find_dates(
     text: str,
     *,
@@ -707,6 +710,8 @@ def find_dates(
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
     grammar = _Grammar.of(lex)
+    if today is None and _ANY_DIGIT.search(text) is None:
+        return []  # every date but the days named from today has a digit
     tokens = _tokens(text)
     lunar = _lunar_notes(text, tokens, grammar)
     found: list[DateSpan] = []

@@ -10,6 +10,7 @@ __all__ = [
     "MarkupInputError",
     "MissingDependencyError",
     "NotTextError",
+    "StoreError",
 ]
 
 
@@ -63,3 +64,7 @@ class DecodeError(InputError):
 
 class MissingDependencyError(DiplocorpusError, ImportError):
     """A feature needs an optional extra that is not installed (the message names it)."""
+
+
+class StoreError(DiplocorpusError):
+    """The store file cannot be used: not a diplocorpus store, or of a newer schema."""

@@ -22,7 +22,7 @@ import attrs
 
 from ._convert import from_json, to_json
 from ._dedup import DuplicateCluster, find_duplicates
-from ._errors import DiplocorpusError, InputError
+from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
 from ._load import Document
 from ._merge import MergedEvent, merge_events
@@ -34,7 +34,6 @@ __all__ = [
     "IngestReport",
     "SearchHit",
     "Store",
-    "StoreError",
 ]
 
 SCHEMA_VERSION = 1
@@ -95,10 +94,6 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_by_key ON events (key);
 """
-
-
-class StoreError(DiplocorpusError):
-    """The store file cannot be used: not a diplocorpus store, or of a newer schema."""
 
 
 @attrs.frozen(kw_only=True, slots=True)
