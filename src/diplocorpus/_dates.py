@@ -717,6 +717,9 @@ def find_dates(
     found: list[DateSpan] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].number and tokens[i].key not in grammar.starters:
+            i += 1  # no date starts with this word
+            continue
         read = _date_at(text, tokens, i, grammar, year=year, today=today)
         if read is None:
             i += 1
@@ -734,6 +737,7 @@ class _Grammar:
     roles: Mapping[str, frozenset[str]]
     leads: frozenset[str]  # words after which "9-9" is a date
     relative: Mapping[str, int]
+    starters: frozenset[str]  # the words a written date can start with (besides a number)
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Grammar:
@@ -741,7 +745,16 @@ class _Grammar:
         words = (*roles["day"], *roles["from"], *roles["until"], *roles["through"])
         leads = {w.rsplit(" ", 1)[-1] for w in (*words, *roles["and"], *lex.day_period_index)}
         leads.update(w.rsplit(" ", 1)[-1] for w in lex.relative_day_index)
-        return cls(roles=roles, leads=frozenset(leads), relative=lex.relative_day_index)
+        starters = {
+            phrase.split(" ", 1)[0]
+            for phrase in (*roles["from"], *roles["day"], *roles["month"], *lex.relative_day_index)
+        }
+        return cls(
+            roles=roles,
+            leads=frozenset(leads),
+            relative=lex.relative_day_index,
+            starters=frozenset(starters),
+        )
 
     def phrase(self, tokens: list[_Token], i: int, role: str) -> int:
         """Words of the longest ``role`` phrase at ``tokens[i]`` (0: none)."""
