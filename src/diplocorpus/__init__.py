@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import inspect as _inspect
 import logging as _logging
 
 from ._article import parse, parse_file
@@ -133,3 +134,26 @@ __all__ = [
 # The library logs to the "diplocorpus" logger and never configures logging for the
 # application: without a handler of the application's, nothing is printed.
 _logging.getLogger("diplocorpus").addHandler(_logging.NullHandler())
+
+
+def _publish() -> None:
+    """Every public class and function names ``diplocorpus`` as its module, as httpx does:
+    reprs, tracebacks and pickles show the public path, so code can move between private
+    modules without breaking a user's pickles.
+
+    A class's annotations are strings (``from __future__ import annotations``) that
+    ``typing.get_type_hints``, and so attrs and cattrs, evaluate in the module that
+    ``__module__`` names, where the private names they use are not: they are evaluated
+    here first, in the module that wrote them.
+    """
+    for name in __all__:
+        public = globals()[name]
+        if isinstance(public, type):
+            if any(isinstance(v, str) for v in _inspect.get_annotations(public).values()):
+                public.__annotations__ = _inspect.get_annotations(public, eval_str=True)
+            public.__module__ = __name__
+        elif _inspect.isfunction(public):
+            public.__module__ = __name__
+
+
+_publish()

@@ -9,12 +9,15 @@ Nothing is dropped: a cluster says which sources ran the story.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
-from datasketch import MinHash, MinHashLSH
 
 from ._models import str_tuple
 from ._text import fold_key
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["DuplicateCluster", "find_duplicates"]
 
@@ -49,6 +52,9 @@ def find_duplicates(
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    # Imported here: datasketch imports scipy, most of a second, and only this needs it.
+    from datasketch import MinHash, MinHashLSH  # noqa: PLC0415
+
     signatures: dict[str, MinHash] = {}
     lengths: dict[str, int] = {}
     for source, body in bodies:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-import charset_normalizer
 from dateutil import parser as du_parser
 
 from ._dates import DateValue, PartialDate
@@ -114,6 +113,10 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
         first_bad = exc.start
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes) without a byte-order mark", source=source)
+    # Imported here: only bytes that are neither UTF-8 nor marked need it, and it costs
+    # several milliseconds of every `import diplocorpus`.
+    import charset_normalizer  # noqa: PLC0415
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise DecodeError(
