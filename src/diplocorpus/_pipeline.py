@@ -13,8 +13,8 @@ from __future__ import annotations
 import collections
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar, cast
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -28,6 +28,9 @@ from ._people import people_of, read_units
 from ._profile import SiteProfile
 from ._sitepass import SitePass, Step
 from ._statements import statements_of
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["Analysis", "Page", "analyse", "parallel_map", "parse_document", "parse_pages"]
 
@@ -147,6 +150,9 @@ def parse_pages(
 def _workers(jobs: int) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
     if jobs <= 1:
         return contextlib.nullcontext()
+    # The process machinery is imported by the builds that use it, not by "import diplocorpus".
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     return ProcessPoolExecutor(max_workers=jobs)
 
 
