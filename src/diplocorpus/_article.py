@@ -10,7 +10,14 @@ from collections.abc import Sequence
 import attrs
 
 from ._classify import Evidence, classify
-from ._dates import VIETNAM_TZ, DateValue, date_order, declared_zone, parse_dateline
+from ._dates import (
+    VIETNAM_TZ,
+    DateValue,
+    date_order,
+    declared_zone,
+    in_zone,
+    parse_dateline,
+)
 from ._errors import DecodeError
 from ._lexicon import Lexicon
 from ._meta import (
@@ -164,6 +171,7 @@ def _published(
     default_tz: dt.tzinfo,
     notes: list[str],
 ) -> DateValue | None:
+    known = in_zone(known, default_tz)
     year = known.year if isinstance(known, (dt.date, dt.datetime)) else None
     datelines = [b for b in blocks if b.kind is BlockKind.DATELINE]
     if not datelines:

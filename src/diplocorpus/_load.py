@@ -23,7 +23,7 @@ import attrs
 import charset_normalizer
 from dateutil import parser as du_parser
 
-from ._dates import DateValue, PartialDate
+from ._dates import VIETNAM_TZ, DateValue, PartialDate, in_zone
 from ._errors import DecodeError, InputError
 from ._text import normalize_text
 
@@ -51,7 +51,8 @@ class Document:
     """A page to parse: its text and what the loader knows about it.
 
     ``source`` names it (a path, ``path:line`` for a JSON Lines record without a url or
-    source of its own, ``-`` for standard input). ``published`` is a date the record gives;
+    source of its own, ``-`` for standard input). ``published`` is a date the record gives
+    (a record's time without its zone is read as Vietnam time, as ``fetched_at``'s);
     ``metadata`` keeps a record's other fields as they were. ``hash`` is the SHA-256 of the
     normalised text: the document's identity, whatever file or site it came from.
     """
@@ -235,5 +236,6 @@ def _date_field(value: object) -> DateValue | None:
     if value.startswith("--") or len(value) == 7:
         return PartialDate.fromisoformat(value)
     if "T" in value or " " in value:
-        return du_parser.isoparse(value)
+        # A time a Vietnamese news record gives without its zone is Vietnam time.
+        return in_zone(du_parser.isoparse(value), VIETNAM_TZ)
     return dt.date.fromisoformat(value)
