@@ -65,6 +65,24 @@ def test_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
     assert third.source == f"{shard}:3"
 
 
+def test_a_document_is_hashable_and_its_metadata_counts_for_equality() -> None:
+    def page(**metadata: object) -> dc.Document:
+        return dc.Document(text="Trang một", source="a.jsonl:1", metadata=metadata)
+
+    tags = {"tags": ["ngoại giao"], "site": {"host": "example.vn"}}
+    first, same, other = page(**tags), page(**tags), page(tags=["kinh tế"])
+    assert hash(first) == hash(same)
+    assert first == same
+    assert first != other
+    assert {first, same, other} == {first, other}
+    assert len({first: 1, same: 2}) == 1
+    held: dict[str, object] = {"tags": ["a"]}
+    kept = dc.Document(text="x", source="y", metadata=held)
+    held["new"] = []  # the document keeps its own mapping, unhashable values and all
+    assert kept.metadata == {"tags": ["a"]}
+    assert hash(kept) == hash(dc.Document(text="x", source="y"))
+
+
 def test_the_record_date_completes_a_partial_date(tmp_path: Path) -> None:
     shard = tmp_path / "pages.jsonl"
     record = {

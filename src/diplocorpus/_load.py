@@ -55,6 +55,10 @@ class Document:
     (a record's time without its zone is read as Vietnam time, as ``fetched_at``'s);
     ``metadata`` keeps a record's other fields as they were. ``hash`` is the SHA-256 of the
     normalised text: the document's identity, whatever file or site it came from.
+
+    A document is hashable (a key of a dict, a member of a set): ``metadata``, a ``dict``
+    of JSON values, counts for equality but not for the hash, so equal documents hash
+    equal.
     """
 
     text: str
@@ -63,7 +67,9 @@ class Document:
     published: DateValue | None = None
     fetched_at: dt.datetime | None = None
     encoding: str | None = None
-    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata)
+    # A record's fields are JSON values (lists, objects), which cannot be hashed: equal
+    # documents still hash equal, as the hash leaves out only what equality also compares.
+    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata, hash=False)
 
     @property
     def hash(self) -> str:
