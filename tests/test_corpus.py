@@ -178,6 +178,21 @@ def test_corrupt_json_line_names_its_line(tmp_path: Path) -> None:
     assert "needs a 'text' string" in skipped[1].reason
 
 
+@pytest.mark.parametrize("errors", ["ignore", "Skip", "", "strict"])
+def test_errors_takes_only_raise_or_skip(tmp_path: Path, errors: str) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.", "utf-8")
+    message = f"errors must be 'raise' or 'skip', not {errors!r}"
+    with pytest.raises(ValueError, match=message):
+        dc.iter_documents([page], errors=errors)  # type: ignore[arg-type]  # at the call
+    with pytest.raises(ValueError, match=message):
+        dc.Corpus([page], errors=errors)  # type: ignore[arg-type]
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        with pytest.raises(ValueError, match=message):
+            store.add(dc.iter_documents([page]), errors=errors)  # type: ignore[arg-type]
+        assert store.counts()["documents"] == 0
+
+
 # -- deduplication -------------------------------------------------------------------------
 
 FRAMES = [

@@ -144,10 +144,28 @@ def iter_documents(
 
     With ``errors="raise"`` the first input that cannot be read raises (``OSError``,
     :class:`DecodeError`, :class:`InputError`); with ``"skip"`` it is appended to
-    ``skipped`` and loading goes on.
+    ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError`` at the call.
     """
-    if errors not in {"raise", "skip"}:
+    check_errors(errors)
+    return _documents(paths, glob, errors, skipped, stdin)
+
+
+def check_errors(errors: object) -> None:
+    """Refuse an ``errors=`` other than ``"raise"`` or ``"skip"`` (``ValueError``)."""
+    if errors not in _ERRORS:
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+
+
+_ERRORS = frozenset(("raise", "skip"))
+
+
+def _documents(
+    paths: Iterable[str | os.PathLike[str]],
+    glob: str,
+    errors: Errors,
+    skipped: list[SkippedInput] | None,
+    stdin: Literal["text", "jsonl"],
+) -> Iterator[Document]:
     for item in paths:
         name = os.fspath(item)
         path = Path(name)
