@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -217,9 +218,42 @@ def test_export_parquet(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  
     }
 
 
+@pytest.mark.parametrize("command", ["statements", "events", "duplicates"])
 def test_a_store_command_without_input_says_what_it_needs(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    status, _, err = run(capsys, "statements")
-    assert status == 1
+    with pytest.raises(SystemExit) as info:
+        main([command])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"usage: diplocorpus {command}" in err
     assert "give PATH" in err
+
+
+@pytest.mark.parametrize("command", ["statements", "events", "duplicates"])
+def test_pages_and_a_store_at_once_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([command, SEED_FILES[0], "--db", str(tmp_path / "c.sqlite")])
+    assert info.value.code == 2
+    assert "not both" in capsys.readouterr().err
+    assert not (tmp_path / "c.sqlite").exists()
+
+
+@pytest.mark.parametrize("threshold", ["0", "1.5", "-0.2"])
+def test_a_threshold_out_of_range_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], threshold: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["duplicates", "--threshold", threshold, SEED_FILES[0]])
+    assert info.value.code == 2
+    assert "--threshold" in capsys.readouterr().err
+
+
+def test_the_exit_status_of_a_usage_error_is_2() -> None:
+    ran = subprocess.run(
+        [sys.executable, "-m", "diplocorpus", "statements"], capture_output=True, check=False
+    )
+    assert ran.returncode == 2
+    assert b"give PATH" in ran.stderr

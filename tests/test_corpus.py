@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -64,6 +65,24 @@ def test_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
     assert third.source == f"{shard}:3"
 
 
+def test_a_document_is_hashable_and_its_metadata_counts_for_equality() -> None:
+    def page(**metadata: object) -> dc.Document:
+        return dc.Document(text="Trang một", source="a.jsonl:1", metadata=metadata)
+
+    tags = {"tags": ["ngoại giao"], "site": {"host": "example.vn"}}
+    first, same, other = page(**tags), page(**tags), page(tags=["kinh tế"])
+    assert hash(first) == hash(same)
+    assert first == same
+    assert first != other
+    assert {first, same, other} == {first, other}
+    assert len({first: 1, same: 2}) == 1
+    held: dict[str, object] = {"tags": ["a"]}
+    kept = dc.Document(text="x", source="y", metadata=held)
+    held["new"] = []  # the document keeps its own mapping, unhashable values and all
+    assert kept.metadata == {"tags": ["a"]}
+    assert hash(kept) == hash(dc.Document(text="x", source="y"))
+
+
 def test_the_record_date_completes_a_partial_date(tmp_path: Path) -> None:
     shard = tmp_path / "pages.jsonl"
     record = {
@@ -74,6 +93,20 @@ def test_the_record_date_completes_a_partial_date(tmp_path: Path) -> None:
     shard.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     (event,) = dc.Corpus([shard]).events()
     assert event.start.value == "2023-12-19"
+
+
+def test_a_record_time_without_a_zone_is_vietnam_time(tmp_path: Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    record = {
+        "text": "Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.",
+        "published": "2023-12-19T13:00:00",
+        "fetched_at": "2023-12-19 14:30",
+    }
+    shard.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    (doc,) = dc.iter_documents([shard])
+    assert doc.published == dt.datetime(2023, 12, 19, 13, 0, tzinfo=dc.VIETNAM_TZ)
+    assert doc.fetched_at == dt.datetime(2023, 12, 19, 14, 30, tzinfo=dc.VIETNAM_TZ)
+    assert doc.published.utcoffset() == dt.timedelta(hours=7)  # type: ignore[union-attr]
 
 
 def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,6 +176,21 @@ def test_corrupt_json_line_names_its_line(tmp_path: Path) -> None:
         str(tmp_path / "missing.txt"),
     ]
     assert "needs a 'text' string" in skipped[1].reason
+
+
+@pytest.mark.parametrize("errors", ["ignore", "Skip", "", "strict"])
+def test_errors_takes_only_raise_or_skip(tmp_path: Path, errors: str) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.", "utf-8")
+    message = f"errors must be 'raise' or 'skip', not {errors!r}"
+    with pytest.raises(ValueError, match=message):
+        dc.iter_documents([page], errors=errors)  # type: ignore[arg-type]  # at the call
+    with pytest.raises(ValueError, match=message):
+        dc.Corpus([page], errors=errors)  # type: ignore[arg-type]
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        with pytest.raises(ValueError, match=message):
+            store.add(dc.iter_documents([page]), errors=errors)  # type: ignore[arg-type]
+        assert store.counts()["documents"] == 0
 
 
 # -- deduplication -------------------------------------------------------------------------
@@ -220,6 +268,28 @@ def test_store_identity_is_the_content(tmp_path: Path) -> None:
     with dc.Store(tmp_path / "c.sqlite") as store:
         report = store.add(same)
     assert (report.added, report.existing) == (1, 1)
+
+
+def test_the_store_reads_back_a_page_whose_time_has_no_zone(tmp_path: Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    record = {
+        "text": "Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.",
+        "published": "2023-12-19T13:00:00",
+    }
+    shard.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    naive = dc.Document(
+        text=record["text"] + "\nĐoạn khác.", source="b", published=dt.datetime(2023, 12, 20, 8, 0)
+    )
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        report = store.add([*dc.iter_documents([shard]), naive])
+        assert (report.added, report.failed) == (2, ())
+        published = [a.published for a in store.articles()]
+        (row,) = (r for r in store.rows("documents") if r["source"] == "b")
+    assert published == [
+        dt.datetime(2023, 12, 19, 13, 0, tzinfo=dc.VIETNAM_TZ),
+        dt.datetime(2023, 12, 20, 8, 0, tzinfo=dc.VIETNAM_TZ),
+    ]
+    assert row["published"] == "2023-12-20T08:00:00+07:00"
 
 
 def test_store_search_statements_events_duplicates(tmp_path: Path) -> None:

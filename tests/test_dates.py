@@ -93,6 +93,16 @@ def test_caller_date_stands_in_when_the_page_has_none() -> None:
     assert dc.parse(text).published is None
 
 
+def test_a_caller_time_without_a_zone_is_in_the_default_zone() -> None:
+    text = "Tiêu đề thử nghiệm của bài báo\nMột đoạn thân bài đủ dài để làm nội dung chính."
+    naive = dt.datetime(2023, 1, 2, 9, 30)
+    assert dc.parse(text, published=naive).published == naive.replace(tzinfo=VN)
+    utc = dc.parse(text, published=naive, default_tz=dt.timezone.utc).published
+    assert utc == naive.replace(tzinfo=dt.timezone.utc)
+    article = dc.parse(text, published=naive)
+    assert dc.from_json(dc.to_json(article), dc.Article) == article
+
+
 def test_impossible_date_is_noted_not_guessed() -> None:
     text = "Tiêu đề thử nghiệm của bài báo\n31/02/2023 10:00\nMột đoạn thân bài đủ dài ở đây."
     article = dc.parse(text)

@@ -679,7 +679,7 @@ def test_a_place_lead_added_to_the_lexicon_is_read() -> None:
 def test_event_grammar_roles_are_checked() -> None:
     with pytest.raises(ValueError, match="unknown role"):
         _ = dc.Lexicon.default().extended(event_grammar=["ở = where"]).event_grammar_roles
-    with pytest.raises(ValueError, match="unknown value"):
+    with pytest.raises(ValueError, match="unknown form"):
         _ = dc.Lexicon.default().extended(event_bodies=["viện = institute"]).event_body_index
 
 

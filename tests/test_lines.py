@@ -135,6 +135,88 @@ def test_end_mark_ends_the_body() -> None:
     assert len(article.paragraphs) == 1
 
 
+# An article whose last paragraph, a short sentence, ends with its source's attribution.
+ATTRIBUTED_HEAD = (
+    "Việt Nam và Lào thúc đẩy hợp tác đào tạo giáo viên\n"
+    "Thứ Ba, 12/03/2024 10:15\n"
+    "Chiều 11/3, tại Hà Nội, Bộ trưởng Bộ Giáo dục và Đào tạo tiếp đoàn công tác của Bộ Giáo "
+    "dục và Thể thao Lào, hai bên trao đổi về kết quả hợp tác trong năm qua.\n"
+    "Hai bên nhất trí mở rộng chương trình học bổng, đào tạo giáo viên tiếng Việt cho các "
+    "tỉnh của Lào và phối hợp biên soạn tài liệu giảng dạy.\n"
+)
+ATTRIBUTED_LAST = (
+    "Dự kiến, Hội nghị Giáo dục lần thứ 5 sẽ diễn ra tại Viêng Chăn vào tháng 12/2024."
+)
+AFTER_THE_BODY = [
+    "",
+    "Tin liên quan\nViệt Nam - Campuchia ký thỏa thuận hợp tác giáo dục\n"
+    "Bộ trưởng tiếp Đại sứ Pháp tại Hà Nội\n",
+    "Từ khóa: giáo dục, Lào\n",
+]
+
+
+@pytest.mark.parametrize("after", AFTER_THE_BODY, ids=["end", "related", "tags"])
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        (" (PV)", "PV"),
+        (" (TTXVN)", "TTXVN"),
+        (" (Theo TTXVN)", "Theo TTXVN"),
+        (" (Nguồn: VOV)", "Nguồn: VOV"),
+        ("/. (TTXVN)", "TTXVN"),
+        (" (Theo Reuters)", "Theo Reuters"),
+    ],
+)
+def test_a_last_paragraph_with_its_source_at_its_end_is_kept(
+    tail: str, source: str, after: str
+) -> None:
+    line = ATTRIBUTED_LAST + tail
+    article = dc.parse(ATTRIBUTED_HEAD + line + "\n" + after)
+    block = next(b for b in article.blocks if b.text == line)
+    assert block.kind is dc.BlockKind.BODY, block.reason
+    assert f"({source})" in block.reason
+    assert article.paragraphs[-1] == ATTRIBUTED_LAST  # without its source or the end mark
+    assert len(article.paragraphs) == 3
+    assert article.authors == ()  # an agency, an outlet, "PV" (the reporter): no author
+    assert [b.kind for b in article.blocks if b.line > block.line][:1] in (
+        [],
+        [dc.BlockKind.SECTION_LABEL],
+        [dc.BlockKind.TAGS],
+    )
+    (event,) = (e for e in dc.extract_events(article) if e.ordinal == 5)
+    assert event.location == "Viêng Chăn"
+
+
+def test_a_source_after_a_closing_quotation_mark_is_the_paragraphs() -> None:
+    last = "Ông nói: “Hai bên sẽ tiếp tục phối hợp chặt chẽ trong thời gian tới.”"
+    article = dc.parse(ATTRIBUTED_HEAD + last + " (TTXVN/Vietnam+)")
+    assert article.blocks[-1].kind is dc.BlockKind.BODY
+    assert article.paragraphs[-1] == last
+
+
+def test_a_paragraph_with_its_source_inside_the_body_is_kept() -> None:
+    line = "Hai bên cũng ký biên bản ghi nhớ về trao đổi sinh viên. (TTXVN)"
+    article = dc.parse(ATTRIBUTED_HEAD + line + "\n" + ATTRIBUTED_LAST)
+    assert [b.kind for b in article.blocks[2:]] == [dc.BlockKind.BODY] * 4
+    assert article.paragraphs[2:] == (line.removesuffix(" (TTXVN)"), ATTRIBUTED_LAST)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " (Ảnh minh họa)",  # a caption's credit label, no source
+        " (Minh Hà)",  # a person's name: not a source
+        " (Còn nữa)",
+    ],
+)
+def test_a_bracket_that_names_no_source_is_no_attribution(tail: str) -> None:
+    line = ATTRIBUTED_LAST + tail
+    article = dc.parse(ATTRIBUTED_HEAD + line)
+    block = next(b for b in article.blocks if b.text == line)
+    assert "source" not in block.reason
+    assert line not in article.paragraphs[-1:] or block.kind is dc.BlockKind.BODY
+
+
 def test_section_label_before_the_body_does_not_swallow_it() -> None:
     text = "Tin mới\n" + HEAD
     article = dc.parse(text)

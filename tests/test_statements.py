@@ -173,6 +173,27 @@ def test_a_saying_quoted_inside_a_statement_keeps_its_author() -> None:
 
 
 @pytest.mark.parametrize(
+    ("before", "author"),
+    [
+        ("của Bác Hồ", "Bác Hồ"),
+        ("của Đặng Tiểu Bình", "Đặng Tiểu Bình"),
+        ("của Ỷ Lan", "Ỷ Lan"),
+        # lowercase words that open with a letter between À and Ỹ are no name
+        ("của ông cha", "Bùi Thanh Sơn"),
+        ("của đồng bào", "Bùi Thanh Sơn"),
+        ("của ấy bạn bè", "Bùi Thanh Sơn"),
+        ("của ủy ban", "Bùi Thanh Sơn"),
+    ],
+)
+def test_a_quotation_goes_to_a_capitalised_name_before_it(before: str, author: str) -> None:
+    s = only(
+        f"Bộ trưởng Bùi Thanh Sơn nhấn mạnh, ngành ngoại giao luôn ghi nhớ lời dạy {before} "
+        "“dĩ bất biến, ứng vạn biến, giữ vững độc lập tự chủ” trong mọi hoạt động."
+    )
+    assert [q.attributed_to for q in s.quotes] == [author]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Tổng Bí thư Nguyễn Phú Trọng dự và phát biểu chỉ đạo tại hội nghị.",

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 import attrs
 
 from ._classify import Evidence, classify
-from ._dates import VIETNAM_TZ, DateValue, date_order, declared_zone, parse_dateline
+from ._dates import (
+    VIETNAM_TZ,
+    DateValue,
+    date_order,
+    declared_zone,
+    in_zone,
+    parse_dateline,
+)
 from ._errors import DecodeError
 from ._lexicon import Lexicon
 from ._meta import (
@@ -18,6 +25,7 @@ from ._meta import (
     counter_value,
     header_parts,
     signature_names,
+    split_attribution,
     split_credit,
     starts_with_phrase,
     strip_end_mark,
@@ -93,7 +101,7 @@ def build_article(
         published=_published(blocks, lexicon, published, default_tz, notes),
         authors=_authors(blocks, lexicon),
         view_count=_view_count(blocks, lexicon),
-        paragraphs=_paragraphs(blocks),
+        paragraphs=_paragraphs(blocks, lexicon),
         captions=_captions(blocks, lexicon),
         blocks=blocks,
         notes=notes,
@@ -164,6 +172,7 @@ def _published(
     default_tz: dt.tzinfo,
     notes: list[str],
 ) -> DateValue | None:
+    known = in_zone(known, default_tz)
     year = known.year if isinstance(known, (dt.date, dt.datetime)) else None
     datelines = [b for b in blocks if b.kind is BlockKind.DATELINE]
     if not datelines:
@@ -234,11 +243,18 @@ def _dateline_parts(blocks: list[Block], lex: Lexicon) -> list[HeaderLine]:
     return [parts for parts in found if parts is not None]
 
 
-def _paragraphs(blocks: list[Block]) -> tuple[str, ...]:
-    body = [b.text for b in blocks if b.kind is BlockKind.BODY]
+def _paragraphs(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
+    """The body's text, without the press end mark and the story's source that a paragraph
+    names at its end ("... tới./. (TTXVN)" -> "... tới.")."""
+    body = [_own_words(b.text, lex) for b in blocks if b.kind is BlockKind.BODY]
     if body:
         body[-1] = strip_end_mark(body[-1])
     return tuple(strip_end_mark(p) if p.endswith("/.") else p for p in body)
+
+
+def _own_words(text: str, lex: Lexicon) -> str:
+    split = split_attribution(text, lex)
+    return split[0] if split is not None else text
 
 
 def _captions(blocks: list[Block], lex: Lexicon) -> tuple[Caption, ...]:

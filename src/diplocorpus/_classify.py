@@ -61,7 +61,7 @@ def classify(
     it knows is the site's furniture. ``headlines`` are the headlines the markup gives,
     evidence for choosing the title line.
     """
-    page = page_lines(lines, evidence)
+    page = page_lines(lines, lexicon, evidence)
     labels: list[Label | None] = [
         label
         or (site.label(line.text) if site is not None else None)

@@ -51,6 +51,7 @@ _FORMATS = ("jsonl", "json", "text")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 some input failed, 2 usage)."""
     args = _parser().parse_args(argv)
+    _check_usage(args)
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
@@ -212,9 +213,11 @@ def _parser() -> argparse.ArgumentParser:
     dups.add_argument("--db", metavar="FILE")
     dups.add_argument(
         "--threshold",
-        type=float,
+        type=_share,
         default=0.7,
-        help="estimated Jaccard similarity of word 5-grams (default 0.7)",
+        metavar="X",
+        help="estimated Jaccard similarity of word 5-grams, more than 0 and at most 1 "
+        "(default 0.7)",
     )
     dups.set_defaults(run=_run_duplicates, published=None, jobs=1)
 
@@ -241,6 +244,8 @@ def _command(
 ) -> argparse.ArgumentParser:
     """A subcommand that reads pages and writes in one of ``formats`` (the first the default)."""
     cmd = commands.add_parser(name, help=summary, description=description)
+    # A command whose paths are optional reads pages or a store (--db): _check_usage.
+    cmd.set_defaults(command_parser=cmd, pages_or_store=not paths_required)
     cmd.add_argument(
         "paths",
         nargs="+" if paths_required else "*",
@@ -274,6 +279,18 @@ def _add_jobs(cmd: argparse.ArgumentParser) -> None:
         metavar="N",
         help="parse in N processes (output stays in input order)",
     )
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    """The usage mistakes argparse cannot see: as its own, they print the command's usage
+    and exit with status 2."""
+    if not getattr(args, "pages_or_store", False):
+        return
+    parser: argparse.ArgumentParser = args.command_parser
+    if args.paths and args.db:
+        parser.error("give PATH... to read pages or --db FILE to read a store, not both")
+    if not args.paths and not args.db:
+        parser.error("give PATH... to read pages, or --db FILE to read a store")
 
 
 def _positive(text: str) -> int:
@@ -420,7 +437,6 @@ def _statements(
         with Store(args.db) as store:
             yield from store.statements(speaker=args.speaker)
         return
-    _need_paths(args)
     key = args.speaker
     for article in _articles(args, err, failed):
         for statement in extract_statements(article):
@@ -438,7 +454,6 @@ def _run_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with Store(args.db) as store:
             _write_merged(store.events(), args.format, out)
         return 0
-    _need_paths(args)
     found = [(a.source or "-", extract_events(a)) for a in _articles(args, err, failed)]
     if args.merge:
         _write_merged(merge_events(found), args.format, out)
@@ -552,7 +567,6 @@ def _run_duplicates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with Store(args.db) as store:
             clusters = store.duplicates(threshold=args.threshold)
     else:
-        _need_paths(args)
         corpus = _corpus(args)
         clusters = corpus.duplicates(threshold=args.threshold)
         _report_skipped(corpus.skipped, err, failed)
@@ -573,11 +587,6 @@ def _run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for table, path in written.items():
         out.write(f"{table}\t{path}\n")
     return 0
-
-
-def _need_paths(args: argparse.Namespace) -> None:
-    if not args.paths:
-        raise DiplocorpusError("give PATH... to read pages, or --db FILE to read a store")
 
 
 # -- rows ----------------------------------------------------------------------------------

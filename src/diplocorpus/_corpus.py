@@ -12,7 +12,7 @@ from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import InputError
 from ._events import extract_events
 from ._lexicon import Lexicon
-from ._load import Document, Errors, SkippedInput, iter_documents
+from ._load import Document, Errors, SkippedInput, check_errors, iter_documents
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Person, Statement
 from ._people import extract_people
@@ -52,6 +52,7 @@ class Corpus:
         lexicon: Lexicon | None = None,
         learn_sites: bool = True,
     ) -> None:
+        check_errors(errors)
         self.paths = [os.fspath(p) for p in paths]
         self.glob = glob
         self.errors: Errors = errors
@@ -133,7 +134,7 @@ class Corpus:
                 jobs=jobs,
                 batch_size=batch_size,
                 progress=progress,
-                errors="skip" if self.errors == "skip" else "raise",
+                errors=self.errors,
                 learn_sites=self.learn_sites,
             )
 

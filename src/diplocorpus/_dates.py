@@ -47,6 +47,7 @@ __all__ = [
     "date_order",
     "declared_zone",
     "find_dates",
+    "in_zone",
     "parse_dateline",
 ]
 
@@ -151,6 +152,18 @@ class PartialDate:
 
 
 DateValue = dt.datetime | dt.date | PartialDate
+
+
+def in_zone(value: DateValue | None, zone: dt.tzinfo = VIETNAM_TZ) -> DateValue | None:
+    """``value``, a date-time without a zone given ``zone``: a time a page, a record or a
+    caller gives without its zone is Vietnam time unless the caller says otherwise.
+
+    >>> in_zone(dt.datetime(2023, 12, 19, 13, 0)).isoformat()
+    '2023-12-19T13:00:00+07:00'
+    """
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return value
 
 
 @attrs.frozen(kw_only=True, slots=True)

@@ -126,6 +126,8 @@ def _mark_body(
             labels[line.index] = (K.BYLINE, "author names under the lead")
             continue
         why = "paragraph" if line.body_like else "short line inside the body (a subheading)"
+        if line.attribution is not None:
+            why += f", the story's source at its end ({line.attribution[1]})"
         labels[line.index] = (K.BODY, why)
 
 

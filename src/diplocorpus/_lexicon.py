@@ -9,7 +9,7 @@ frozen value: add a site's own labels with :meth:`Lexicon.extended` and pass it 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -79,6 +79,58 @@ EVENT_ROLES = frozenset(
 # the body before its proper name ("Ủy ban chỉ đạo ... Việt Nam - Trung Quốc"); ``name`` is a
 # body's whole name ("Quốc hội"), which may only follow an event's ordinal.
 BODY_FORMS = frozenset({"head", "name"})
+# The kinds a ``dom_hints`` word may give a line, an ``event_kinds`` phrase an event and an
+# ``event_modes`` phrase its attendance: the values of ``BlockKind``, ``EventKind`` and
+# ``AttendanceMode`` (the records import the lexicon's dates, so the values are repeated
+# here; a test keeps them equal).
+BLOCK_KINDS = frozenset(
+    {
+        "title",
+        "dateline",
+        "byline",
+        "body",
+        "caption",
+        "related",
+        "pagination",
+        "counter",
+        "breadcrumb",
+        "navigation",
+        "section_label",
+        "image_alt",
+        "media_list",
+        "slug",
+        "widget",
+        "source_label",
+        "tags",
+        "footer",
+        "comment",
+        "photo_credit",
+        "duplicate",
+        "header",
+    }
+)
+EVENT_KINDS = frozenset(
+    {
+        "conference",
+        "summit",
+        "congress",
+        "session",
+        "meeting",
+        "workshop",
+        "forum",
+        "visit",
+        "talks",
+        "phone_call",
+        "reception",
+        "courtesy_call",
+        "audience",
+        "briefing",
+        "ceremony",
+        "anniversary",
+        "dialogue",
+    }
+)
+ATTENDANCE_MODES = frozenset({"in_person", "online", "hybrid"})
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -111,9 +163,120 @@ def _phrases(values: Iterable[str]) -> frozenset[str]:
     return frozenset(k for k in (fold_key(v) for v in values) if k)
 
 
+def _is_days(value: str) -> bool:
+    return value.lstrip("+-").isdigit()
+
+
+def _is_month(value: str) -> bool:
+    return value.isdigit() and 1 <= int(value) <= 12
+
+
+def _keyed(
+    values: Iterable[str],
+    name: str,
+    what: str,
+    allowed: frozenset[str] | None = None,
+    *,
+    test: Callable[[str], bool] | None = None,
+    explain: str = "",
+    several: bool = False,
+) -> frozenset[str]:
+    """The folded entries of a list of ``words = value`` entries (``value`` named ``what``
+    in messages), each checked when the Lexicon is made. A ``ValueError`` names the list and
+    the entry as written: a missing value, a value outside ``allowed`` (or that fails
+    ``test``), one key given two values unless ``several`` (a word of a ``word = role``
+    list may play several roles)."""
+    if isinstance(values, str):
+        raise TypeError("a lexicon entry is a collection of phrases, not one str")
+    phrases: set[str] = set()
+    given: dict[str, tuple[str, str]] = {}  # key -> its value, and the entry giving it
+    for written in values:
+        entry = fold_key(written)
+        if not entry:
+            continue
+        key, _, value = (part.strip() for part in entry.partition("="))
+        if not key or not value:
+            raise ValueError(f"{name}: {written!r} gives no {what}: an entry is 'words = {what}'")
+        shown = written.partition("=")[2].strip()
+        if allowed is not None and value not in allowed:
+            raise ValueError(
+                f"{name}: unknown {what} {shown!r} in {written!r} "
+                f"(one of {', '.join(sorted(allowed))})"
+            )
+        if test is not None and not test(value):
+            raise ValueError(f"{name}: {shown!r} in {written!r} is not {explain}")
+        first, where = given.setdefault(key, (value, written))
+        if first != value and not several:
+            raise ValueError(
+                f"{name}: {written.partition('=')[0].strip()} is given two values, "
+                f"in {where!r} and {written!r}"
+            )
+        phrases.add(f"{key} = {value}")
+    return frozenset(phrases)
+
+
+# The converters of the ``words = value`` lists: what each list's values may be.
+def _month_names(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(
+        values, "month_names", "month", test=_is_month, explain="a month number from 1 to 12"
+    )
+
+
+def _day_periods(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "day_periods", "part of the day", DAY_PARTS)
+
+
+def _event_kinds(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "event_kinds", "kind", EVENT_KINDS)
+
+
+def _event_modes(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "event_modes", "mode", ATTENDANCE_MODES)
+
+
+def _event_grammar(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "event_grammar", "role", EVENT_ROLES, several=True)
+
+
+def _event_bodies(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "event_bodies", "form", BODY_FORMS)
+
+
+def _date_words(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "date_words", "role", DATE_ROLES, several=True)
+
+
+def _relative_days(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "relative_days", "days", test=_is_days, explain="a number of days")
+
+
+def _dom_hints(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "dom_hints", "kind", BLOCK_KINDS)
+
+
+def _epithets(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "epithets", "office")
+
+
+def _pronouns(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "pronouns", "gender", GENDERS)
+
+
+def _group_words(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "group_words", "use", GROUP_USES, several=True)
+
+
+def _grammar(values: Iterable[str]) -> frozenset[str]:
+    return _keyed(values, "grammar", "use", GRAMMAR_USES, several=True)
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Lexicon:
     """The phrase lists behind the noise filter, one frozen set of folded phrases each.
+
+    The ``words = value`` lists are checked when the Lexicon is made (see :func:`_keyed`):
+    an entry without its value or with a value its list does not know is a ``ValueError``
+    naming the list and the entry.
 
     >>> lex = Lexicon.default()
     >>> "tin liên quan" in lex.section_labels
@@ -130,8 +293,8 @@ class Lexicon:
     footers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     home_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     dateline_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    month_names: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    day_periods: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    month_names: frozenset[str] = attrs.field(converter=_month_names, factory=frozenset)
+    day_periods: frozenset[str] = attrs.field(converter=_day_periods, factory=frozenset)
     zone_declarations: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     counter_units: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     pagination_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
@@ -154,18 +317,18 @@ class Lexicon:
     strict_cues: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     speaker_adverbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     name_followers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    event_kinds: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_kinds: frozenset[str] = attrs.field(converter=_event_kinds, factory=frozenset)
     event_qualifiers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_passing: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_generic: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    event_modes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    event_grammar: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    event_bodies: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    event_modes: frozenset[str] = attrs.field(converter=_event_modes, factory=frozenset)
+    event_grammar: frozenset[str] = attrs.field(converter=_event_grammar, factory=frozenset)
+    event_bodies: frozenset[str] = attrs.field(converter=_event_bodies, factory=frozenset)
     event_actions: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     event_object_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    date_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    relative_days: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    dom_hints: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    date_words: frozenset[str] = attrs.field(converter=_date_words, factory=frozenset)
+    relative_days: frozenset[str] = attrs.field(converter=_relative_days, factory=frozenset)
+    dom_hints: frozenset[str] = attrs.field(converter=_dom_hints, factory=frozenset)
     organiser_verbs: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     theme_labels: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     place_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
@@ -184,14 +347,14 @@ class Lexicon:
     kickers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     narrative_openers: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     role_prefixes: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    epithets: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    epithets: frozenset[str] = attrs.field(converter=_epithets, factory=frozenset)
     degrees: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     name_particles: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     name_holders: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    pronouns: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    group_words: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    pronouns: frozenset[str] = attrs.field(converter=_pronouns, factory=frozenset)
+    group_words: frozenset[str] = attrs.field(converter=_group_words, factory=frozenset)
     org_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
-    grammar: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
+    grammar: frozenset[str] = attrs.field(converter=_grammar, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
 
     @classmethod
@@ -235,90 +398,72 @@ class Lexicon:
     @functools.cached_property
     def event_kind_index(self) -> Mapping[str, str]:
         """Event words and their kinds, from the ``phrase = kind`` lines of ``event_kinds``."""
-        return _pairs(self.event_kinds, "event_kinds")
+        return _pairs(self.event_kinds)
 
     @functools.cached_property
     def dom_hint_index(self) -> Mapping[str, str]:
         """Class and id words of HTML elements and the kinds they mark, from ``dom_hints``."""
-        return _pairs(self.dom_hints, "dom_hints")
+        return _pairs(self.dom_hints)
 
     @functools.cached_property
     def event_mode_index(self) -> Mapping[str, str]:
         """Attendance phrases and their modes, from ``event_modes``."""
-        return _pairs(self.event_modes, "event_modes")
+        return _pairs(self.event_modes)
 
     @functools.cached_property
     def event_grammar_roles(self) -> Mapping[str, frozenset[str]]:
         """For each role of :data:`EVENT_ROLES`, the ``event_grammar`` words that play it."""
-        return _roles(self.event_grammar, EVENT_ROLES, "event_grammar")
+        return _roles(self.event_grammar, EVENT_ROLES)
 
     @functools.cached_property
     def event_body_index(self) -> Mapping[str, str]:
         """Heads of bodies in event names and how each takes its name (one of
         :data:`BODY_FORMS`), from the ``head = form`` lines of ``event_bodies``."""
-        index = _pairs(self.event_bodies, "event_bodies")
-        _check_values("event_bodies", index, BODY_FORMS)
-        return index
+        return _pairs(self.event_bodies)
 
     @functools.cached_property
     def date_word_roles(self) -> Mapping[str, frozenset[str]]:
         """For each role of :data:`DATE_ROLES`, the ``date_words`` that play it."""
-        return _roles(self.date_words, DATE_ROLES, "date_words")
+        return _roles(self.date_words, DATE_ROLES)
 
     @functools.cached_property
     def relative_day_index(self) -> Mapping[str, int]:
         """Words that name a day by its distance in days from the day of publication, from
         the ``words = days`` lines of ``relative_days``."""
-        index = {}
-        for words, value in _pairs(self.relative_days, "relative_days").items():
-            if not value.lstrip("+-").isdigit():
-                raise ValueError(f"relative_days: {words} = {value} is not a number of days")
-            index[words] = int(value)
-        return index
+        return {words: int(days) for words, days in _pairs(self.relative_days).items()}
 
     @functools.cached_property
     def month_name_index(self) -> Mapping[str, int]:
         """Month names and their numbers, from the ``name = month`` lines of ``month_names``."""
-        return {
-            name: _month_number(name, value)
-            for name, value in _pairs(self.month_names, "month_names").items()
-        }
+        return {name: int(month) for name, month in _pairs(self.month_names).items()}
 
     @functools.cached_property
     def day_period_index(self) -> Mapping[str, str]:
         """Words for parts of the day and the part each names (one of :data:`DAY_PARTS`),
         from the ``word = part`` lines of ``day_periods``."""
-        index = _pairs(self.day_periods, "day_periods")
-        _check_values("day_periods", index, DAY_PARTS, what="part of the day")
-        return index
+        return _pairs(self.day_periods)
 
     @functools.cached_property
     def epithet_index(self) -> Mapping[str, str]:
         """Phrases that stand for an office, and the office, from ``epithets``."""
-        return _pairs(self.epithets, "epithets")
+        return _pairs(self.epithets)
 
     @functools.cached_property
     def pronoun_index(self) -> Mapping[str, str]:
         """Pronouns that refer back to a person, and the gender each implies (one of
         :data:`GENDERS`)."""
-        index = _pairs(self.pronouns, "pronouns")
-        unknown = sorted(
-            f"{word} = {gender}" for word, gender in index.items() if gender not in GENDERS
-        )
-        if unknown:
-            raise ValueError(f"pronouns: unknown gender in {', '.join(unknown)}")
-        return index
+        return _pairs(self.pronouns)
 
     @functools.cached_property
     def group_index(self) -> Mapping[str, frozenset[str]]:
         """The ``quantifier``, ``one`` and ``noun`` words of ``group_words``, by use."""
-        return _roles(self.group_words, GROUP_USES, "group_words")
+        return _roles(self.group_words, GROUP_USES)
 
     @functools.cached_property
     def grammar_index(self) -> Mapping[str, frozenset[str]]:
         """The grammar words of ``grammar`` by use (one of :data:`GRAMMAR_USES`); a word
         may have several uses."""
-        return _roles(self.grammar, GRAMMAR_USES, "grammar")
+        return _roles(self.grammar, GRAMMAR_USES)
 
     def grammar_words(self, use: str) -> frozenset[str]:
         """The ``grammar`` words of one use."""
@@ -330,43 +475,19 @@ class Lexicon:
         return {entry.key: entry for entry in self.speakers}
 
 
-def _month_number(name: str, value: str) -> int:
-    if not (value.isdigit() and 1 <= int(value) <= 12):
-        raise ValueError(f"month_names: {name} = {value} is not a month number from 1 to 12")
-    return int(value)
-
-
-def _check_values(
-    name: str, index: Mapping[str, str], allowed: frozenset[str], *, what: str = "value"
-) -> None:
-    unknown = sorted(f"{key} = {value}" for key, value in index.items() if value not in allowed)
-    if unknown:
-        raise ValueError(f"{name}: unknown {what} in {', '.join(unknown)}")
-
-
-def _roles(entries: Iterable[str], allowed: frozenset[str], name: str) -> dict[str, frozenset[str]]:
-    """``word = role`` lines grouped by role; a word may play several roles."""
-    grouped: dict[str, set[str]] = {role: set() for role in allowed}
+def _roles(entries: Iterable[str], roles: frozenset[str]) -> dict[str, frozenset[str]]:
+    """``word = role`` entries (checked by :func:`_keyed`) grouped by role; a word may
+    play several roles."""
+    grouped: dict[str, set[str]] = {role: set() for role in roles}
     for entry in entries:
-        word, _, role = (part.strip() for part in entry.partition("="))
-        if role not in allowed:
-            raise ValueError(f"{name}: unknown role in {word} = {role}")
+        word, _, role = entry.partition(" = ")
         grouped[role].add(word)
     return {role: frozenset(words) for role, words in grouped.items()}
 
 
-def _pairs(entries: Iterable[str], name: str) -> dict[str, str]:
-    """``key = value`` lines as a mapping; one key given two values is an error (a set of
-    lines has no order that could say which one wins)."""
-    index: dict[str, str] = {}
-    for entry in sorted(entries):
-        key, _, value = (part.strip() for part in entry.partition("="))
-        if not value:
-            continue
-        if index.get(key, value) != value:
-            raise ValueError(f"{name}: {key} is given two values, {index[key]} and {value}")
-        index[key] = value
-    return index
+def _pairs(entries: Iterable[str]) -> dict[str, str]:
+    """``key = value`` entries (checked by :func:`_keyed`: one value a key) as a mapping."""
+    return dict(entry.partition(" = ")[::2] for entry in entries)
 
 
 def _entries(values: Iterable[str]) -> list[str]:

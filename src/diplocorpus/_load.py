@@ -22,7 +22,7 @@ from typing import Any, Literal
 import attrs
 from dateutil import parser as du_parser
 
-from ._dates import DateValue, PartialDate
+from ._dates import VIETNAM_TZ, DateValue, PartialDate, in_zone
 from ._errors import DecodeError, InputError
 from ._text import normalize_text
 
@@ -50,9 +50,14 @@ class Document:
     """A page to parse: its text and what the loader knows about it.
 
     ``source`` names it (a path, ``path:line`` for a JSON Lines record without a url or
-    source of its own, ``-`` for standard input). ``published`` is a date the record gives;
+    source of its own, ``-`` for standard input). ``published`` is a date the record gives
+    (a record's time without its zone is read as Vietnam time, as ``fetched_at``'s);
     ``metadata`` keeps a record's other fields as they were. ``hash`` is the SHA-256 of the
     normalised text: the document's identity, whatever file or site it came from.
+
+    A document is hashable (a key of a dict, a member of a set): ``metadata``, a ``dict``
+    of JSON values, counts for equality but not for the hash, so equal documents hash
+    equal.
     """
 
     text: str
@@ -61,7 +66,9 @@ class Document:
     published: DateValue | None = None
     fetched_at: dt.datetime | None = None
     encoding: str | None = None
-    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata)
+    # A record's fields are JSON values (lists, objects), which cannot be hashed: equal
+    # documents still hash equal, as the hash leaves out only what equality also compares.
+    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata, hash=False)
 
     @property
     def hash(self) -> str:
@@ -140,10 +147,28 @@ def iter_documents(
 
     With ``errors="raise"`` the first input that cannot be read raises (``OSError``,
     :class:`DecodeError`, :class:`InputError`); with ``"skip"`` it is appended to
-    ``skipped`` and loading goes on.
+    ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError`` at the call.
     """
-    if errors not in {"raise", "skip"}:
+    check_errors(errors)
+    return _documents(paths, glob, errors, skipped, stdin)
+
+
+def check_errors(errors: object) -> None:
+    """Refuse an ``errors=`` other than ``"raise"`` or ``"skip"`` (``ValueError``)."""
+    if errors not in _ERRORS:
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+
+
+_ERRORS = frozenset(("raise", "skip"))
+
+
+def _documents(
+    paths: Iterable[str | os.PathLike[str]],
+    glob: str,
+    errors: Errors,
+    skipped: list[SkippedInput] | None,
+    stdin: Literal["text", "jsonl"],
+) -> Iterator[Document]:
     for item in paths:
         name = os.fspath(item)
         path = Path(name)
@@ -238,5 +263,6 @@ def _date_field(value: object) -> DateValue | None:
     if value.startswith("--") or len(value) == 7:
         return PartialDate.fromisoformat(value)
     if "T" in value or " " in value:
-        return du_parser.isoparse(value)
+        # A time a Vietnamese news record gives without its zone is Vietnam time.
+        return in_zone(du_parser.isoparse(value), VIETNAM_TZ)
     return dt.date.fromisoformat(value)

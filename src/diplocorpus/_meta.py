@@ -24,6 +24,7 @@ __all__ = [
     "has_end_mark",
     "header_parts",
     "signature_names",
+    "split_attribution",
     "split_credit",
     "starts_with_phrase",
     "strip_end_mark",
@@ -46,6 +47,9 @@ _OUTLETS = re.compile(r"\s*\([^()]{0,80}\)\s*\.?$")
 DOMAIN = re.compile(r"\w\.(?:vn|com|net|org|info|gov|edu|tv|asia)\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:\.[^\W\d_]+)*\.?")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")
+# A bracket after a sentence's final stop (or the end mark, or a closing quotation mark) at
+# the end of a line: "... tới. (TTXVN)", "... tới./. (Theo TTXVN)", "... tới.” (PV)".
+_CLOSING_BRACKET = re.compile(r"[.!?…][\"”’»]?(\s*\(\s*([^()]{1,60}?)\s*\)\s*)$")
 _PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
 _SEGMENT_SEPARATOR = re.compile(r"\s+[•·–—-]\s+|\s*\|\s*")
@@ -94,6 +98,31 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
         ):
             return text_before, credit
     return None
+
+
+def split_attribution(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Split a paragraph from the source it names in brackets at its end, after its final
+    stop: ``("... tới.", "TTXVN")`` for ``... tới. (TTXVN)``; ``(Theo TTXVN)``, ``(PV)``,
+    ``(Nguồn: VOV)`` and ``./. (TTXVN)`` too. The source is what a byline without a person
+    names (an agency, an outlet, an abbreviation: see ``agencies``) or a source label and
+    what follows it (``Nguồn: VOV``); a photo's credit (``(Ảnh: TTXVN)``) or a person's name
+    in brackets is none. ``None`` when the line ends with no such source.
+    """
+    if not text.endswith(")"):
+        return None
+    match = _CLOSING_BRACKET.search(text[-80:])
+    if match is None:
+        return None
+    source = match[2]
+    folded = fold_key(source)
+    label, colon, rest = folded.partition(":")
+    if colon:
+        named = label.strip() in lexicon.source_labels and rest.strip()
+        if not named or len(rest.split()) > _MAX_CREDIT_WORDS:
+            return None
+    elif starts_with_phrase(folded, lexicon.credit_labels) or byline_names(source, lexicon) != ():
+        return None
+    return text[: len(text) - len(match[1])], source
 
 
 def _caption_sized(text: str) -> bool:

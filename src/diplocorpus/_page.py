@@ -17,7 +17,7 @@ import attrs
 
 from ._knobs import BODY_WORDS, DESCRIPTION_WORDS, MENU_WORDS, SENTENCE_WORDS
 from ._lexicon import Lexicon
-from ._meta import byline_names, starts_with_phrase
+from ._meta import byline_names, split_attribution, starts_with_phrase
 from ._models import BlockKind
 from ._text import fold_key
 
@@ -100,8 +100,11 @@ class Line:
     glued_below: bool = False
     repeats: int = 1  # how many lines of the page fold to the same key
     evidence: Evidence | None = None  # what the markup says, for HTML input
+    # The text before the source a paragraph names in brackets at its end, and the source
+    # ("... tới.", "TTXVN" of "... tới. (TTXVN)"; see split_attribution), if it names one.
+    attribution: tuple[str, str] | None = None
     # The last character that is not a closing quote or bracket (nor a smiley after the
-    # sentence: "... cũng mê. :P").
+    # sentence: "... cũng mê. :P", nor the source named after it: "... tới. (TTXVN)").
     final: str = attrs.field(init=False)
     has_url: bool = attrs.field(init=False)  # the line gives a web address
     # Shaped like a headline: a few words, no final stop, a capital or digit first, no URL.
@@ -113,7 +116,7 @@ class Line:
     fold: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        text = self.text
+        text = self.prose
         last = text.rsplit(" ", 1)
         if len(last) == 2 and SMILEY.fullmatch(last[1]):
             text = last[0]
@@ -134,6 +137,11 @@ class Line:
         self.fold = fold_key(self.text) if len(self.text) <= _FOLD_CHARS else ""
 
     @property
+    def prose(self) -> str:
+        """The text without the source named at its end: the paragraph's own words."""
+        return self.attribution[0] if self.attribution is not None else self.text
+
+    @property
     def head(self) -> str:
         """The folded key of the line's first words: enough for rules that read a prefix
         ("Xem thêm:", "Từ khóa:", "[Video]", a footer's first words) on long lines."""
@@ -147,9 +155,12 @@ class Line:
         return self.evidence is not None and self.evidence.link
 
 
-def page_lines(lines: list[str], evidence: Sequence[Evidence | None] | None = None) -> list[Line]:
+def page_lines(
+    lines: list[str], lexicon: Lexicon, evidence: Sequence[Evidence | None] | None = None
+) -> list[Line]:
     """The non-blank entries of ``lines`` (blank ones are "") as :class:`Line` records,
-    with the markup's evidence for each (one per entry of ``lines``), if any."""
+    with the source a paragraph names at its end, and the markup's evidence for each (one
+    per entry of ``lines``), if any."""
     page: list[Line] = []
     for number, text in enumerate(lines, start=1):
         if not text:
@@ -157,7 +168,8 @@ def page_lines(lines: list[str], evidence: Sequence[Evidence | None] | None = No
         glued = number >= 2 and bool(lines[number - 2])
         if glued and page:
             page[-1].glued_below = True
-        line = Line(len(page), number, text, len(text.split()), glued)
+        attribution = split_attribution(text, lexicon)
+        line = Line(len(page), number, text, len(text.split()), glued, attribution=attribution)
         if evidence is not None:
             line.evidence = evidence[number - 1]
         page.append(line)

@@ -24,7 +24,7 @@ from ._convert import from_json, to_json
 from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
-from ._load import Document
+from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Event, Statement
 from ._pipeline import Analysis, analyse, parse_pages
@@ -171,7 +171,7 @@ class Store:
         batch_size: int = 100,
         jobs: int = 1,
         progress: Callable[[int], None] | None = None,
-        errors: str = "raise",
+        errors: Errors = "raise",
         learn_sites: bool = True,
     ) -> IngestReport:
         """Parse and store the documents not already stored, ``batch_size`` to a transaction,
@@ -184,8 +184,10 @@ class Store:
         with it, so that a page's stored result depends on the other pages of its site in
         the same input (the same input in the same order gives the same store; see
         docs/site-profiles.md for when a page gets a profile). ``learn_sites=False`` parses
-        every page on its own, as :func:`parse` does.
+        every page on its own, as :func:`parse` does. ``errors`` other than ``"raise"`` or
+        ``"skip"`` is a ``ValueError``.
         """
+        check_errors(errors)
         added = existing = 0
         failed: list[tuple[str, str]] = []
         seen: set[str] = set()

@@ -273,7 +273,7 @@ def article_end(page: list[Line], labels: list[Label | None], zone: Zone, lex: L
     its last (the press end mark; a signature with at most a line after it; the cards of
     other articles set under it)."""
     for line in page[zone.start : zone.end + 1]:
-        if labels[line.index] is None and line.body_like and has_end_mark(line.text):
+        if labels[line.index] is None and line.body_like and has_end_mark(line.prose):
             return line.index
     end = _extend_over_inline(page, labels, _cut_trailing_cards(page, labels, zone))
     # Free paragraphs after each line up to the end, counted in one backward pass.
