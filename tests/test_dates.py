@@ -621,3 +621,31 @@ def test_a_dateline_reads_its_words_from_the_lexicon() -> None:
     found = parse_dateline(line, lexicon=LEX.extended(date_words=["gio = hour"]))
     assert found is not None
     assert found.value == dt.datetime(2023, 12, 19, 15, 18, tzinfo=VN)
+
+
+@given(
+    st.one_of(
+        st.dates(),
+        st.datetimes(timezones=st.just(dt.timezone(dt.timedelta(hours=7)))),
+        st.builds(
+            lambda m, d: dc.PartialDate(month=m, day=d), st.integers(1, 12), st.integers(1, 28)
+        ),
+        st.builds(
+            lambda y, m: dc.PartialDate(year=y, month=m), st.integers(1, 9999), st.integers(1, 12)
+        ),
+        st.builds(lambda m: dc.PartialDate(month=m), st.integers(1, 12)),
+    )
+)
+def test_one_iso_reader_and_writer_round_trip(value: dc.PartialDate | dt.date) -> None:
+    from diplocorpus._models import read_iso_date, write_iso_date  # noqa: PLC0415
+
+    written = write_iso_date(value)
+    assert written is not None
+    assert read_iso_date(written) == value
+
+
+def test_the_writer_gives_none_for_what_is_no_date() -> None:
+    from diplocorpus._models import write_iso_date  # noqa: PLC0415
+
+    assert write_iso_date(None) is None
+    assert write_iso_date("2023-12-19") is None

@@ -17,7 +17,7 @@ import logging as _logging
 from ._article import parse, parse_file
 from ._convert import from_dict, from_json, new_converter, to_dict, to_json
 from ._corpus import Corpus, read_jsonl, write_jsonl
-from ._dates import VIETNAM_TZ, PartialDate
+from ._dates import VIETNAM_TZ
 from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import (
     BinaryContentError,
@@ -48,6 +48,7 @@ from ._models import (
     EventKind,
     EventMention,
     Individual,
+    PartialDate,
     Person,
     Quote,
     Statement,

@@ -12,7 +12,6 @@ import attrs
 from ._classify import Evidence, classify
 from ._dates import (
     VIETNAM_TZ,
-    DateValue,
     date_order,
     declared_zone,
     in_zone,
@@ -30,7 +29,7 @@ from ._meta import (
     starts_with_phrase,
     strip_end_mark,
 )
-from ._models import Article, Block, BlockKind, Caption
+from ._models import Article, Block, BlockKind, Caption, DateValue
 from ._profile import SiteProfile
 from ._text import fold_key, split_lines
 

@@ -35,7 +35,7 @@ from ._events import extract_events
 from ._export import export_parquet
 from ._load import Document, SkippedInput
 from ._merge import MergedEvent, MergedField, merge_events
-from ._models import Article, Event, Statement
+from ._models import Article, Event, Statement, write_iso_date
 from ._pipeline import Page, parallel_map, parse_document
 from ._site import MIN_PAGES, MIN_SHARE, SiteProfile, host_of, learn_site
 from ._statements import extract_statements
@@ -646,5 +646,4 @@ def _merged_row(merged: MergedEvent) -> str:
 
 
 def _iso(value: object) -> str:
-    iso = getattr(value, "isoformat", None)
-    return str(iso()) if callable(iso) else ""
+    return write_iso_date(value) or ""

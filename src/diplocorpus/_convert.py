@@ -11,10 +11,9 @@ import json
 from typing import Any, TypeVar
 
 from cattrs.preconf.json import JsonConverter, make_converter
-from dateutil import parser as du_parser
 
-from ._dates import DateValue, PartialDate
 from ._errors import InputError
+from ._models import DateValue, PartialDate, read_iso_date
 
 __all__ = ["from_dict", "from_json", "new_converter", "to_dict", "to_json"]
 
@@ -45,14 +44,10 @@ def _date_value(value: object) -> DateValue | None:
         return None
     if not isinstance(value, str):
         raise TypeError(f"a date is an ISO 8601 string, got {value!r}")
-    if value.startswith("--") or len(value) == 7:  # --MM-DD, --MM, YYYY-MM
-        return PartialDate.fromisoformat(value)
-    if "T" in value:
-        stamp = du_parser.isoparse(value)
-        if stamp.tzinfo is None:
-            raise ValueError(f"a date-time must carry its UTC offset: {value!r}")
-        return stamp
-    return dt.date.fromisoformat(value)
+    date = read_iso_date(value)
+    if isinstance(date, dt.datetime) and date.tzinfo is None:
+        raise ValueError(f"a date-time must carry its UTC offset: {value!r}")
+    return date
 
 
 _CONVERTER = new_converter()

@@ -24,7 +24,6 @@ without a year takes ``year`` when one is known, else stays a :class:`PartialDat
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import functools
 import itertools
@@ -36,6 +35,7 @@ from dateutil import parser as du_parser
 from dateutil import tz as du_tz
 
 from ._lexicon import Lexicon
+from ._models import DateValue, PartialDate
 from ._text import fold_key, strip_diacritics
 
 __all__ = [
@@ -89,69 +89,6 @@ _DAY_MONTH_GAP = re.compile(r"\s+|\s?-\s?")  # "27 May", "21-Dec"
 _MONTH_YEAR_GAP = re.compile(r"\.?(?:\s*,\s*|\s+)|\s?-\s?")  # "May 2021", "Dec-2012"
 # A digit glued before a day by one of these belongs to another number ("10:30 May").
 _NUMBER_JOINERS = frozenset("/.:-")
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class PartialDate:
-    """A date that lacks a part: the year (``19/12`` on a page with none) or the day
-    (``tháng 12/2011``). Its ISO 8601 form is the truncated one.
-
-    >>> PartialDate(month=12, day=19).isoformat()
-    '--12-19'
-    >>> PartialDate(month=12, day=19).with_year(2023)
-    datetime.date(2023, 12, 19)
-    >>> PartialDate(year=2011, month=12).isoformat()
-    '2011-12'
-    """
-
-    year: int | None = None
-    month: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
-    )
-    day: int | None = attrs.field(default=None)
-
-    @day.validator
-    def _check_day(self, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is None:
-            return
-        if self.year is not None:
-            raise ValueError("a date with year, month and day is a datetime.date")
-        if not 1 <= value <= calendar.monthrange(2024, self.month)[1]:  # 2024: a leap year
-            raise ValueError(f"day {value} is out of range for month {self.month}")
-
-    def isoformat(self) -> str:
-        """The ISO 8601 truncated form: ``--MM-DD``, ``YYYY-MM`` or ``--MM``."""
-        if self.year is not None:
-            return f"{self.year:04d}-{self.month:02d}"
-        if self.day is None:
-            return f"--{self.month:02d}"
-        return f"--{self.month:02d}-{self.day:02d}"
-
-    def with_year(self, year: int) -> dt.date | PartialDate:
-        """Complete the year: a ``date`` when the day is known, else the month of ``year``.
-
-        Raises ``ValueError`` for 29 February of a common year.
-        """
-        if self.day is None:
-            return PartialDate(year=year, month=self.month)
-        return dt.date(year, self.month, self.day)
-
-    @classmethod
-    def fromisoformat(cls, text: str) -> PartialDate:
-        """Read the ``--MM-DD``, ``YYYY-MM`` or ``--MM`` form back."""
-        if match := re.fullmatch(r"--(\d{2})-(\d{2})", text):
-            return cls(month=int(match[1]), day=int(match[2]))
-        if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
-            return cls(year=int(match[1]), month=int(match[2]))
-        if match := re.fullmatch(r"--(\d{2})", text):
-            return cls(month=int(match[1]))
-        raise ValueError(f"not an ISO 8601 partial date (--MM-DD, YYYY-MM, --MM): {text!r}")
-
-    def __str__(self) -> str:
-        return self.isoformat()
-
-
-DateValue = dt.datetime | dt.date | PartialDate
 
 
 def in_zone(value: DateValue | None, zone: dt.tzinfo = VIETNAM_TZ) -> DateValue | None:

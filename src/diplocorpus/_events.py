@@ -33,16 +33,18 @@ from typing import Protocol
 
 import attrs
 
-from ._dates import DateSpan, DateValue, PartialDate, find_dates
+from ._dates import DateSpan, find_dates
 from ._lexicon import Lexicon
 from ._models import (
     Article,
     AttendanceMode,
     BlockKind,
+    DateValue,
     Event,
     EventClaim,
     EventKind,
     EventMention,
+    read_iso_date,
 )
 from ._people import Unit, read_units
 from ._text import fold_key
@@ -1287,10 +1289,7 @@ def _best(claims: Sequence[EventClaim], field: str) -> EventClaim | None:
 def _date(claim: EventClaim | None) -> DateValue | None:
     if claim is None:
         return None
-    value = claim.value
-    if value.startswith("--") or len(value) == 7:
-        return PartialDate.fromisoformat(value)
-    return dt.date.fromisoformat(value)
+    return read_iso_date(claim.value)
 
 
 def _themes_of(claims: Sequence[EventClaim]) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from ._article import build_article
-from ._dates import VIETNAM_TZ, DateValue
+from ._dates import VIETNAM_TZ
 from ._errors import InputError, MissingDependencyError
 from ._htmlmarkup import read_markup, with_markup
 from ._htmlstructure import (
@@ -50,7 +50,7 @@ from ._htmlstructure import (
 from ._knobs import PHOTO_CAPTION_WORDS
 from ._lexicon import Lexicon
 from ._load import decode
-from ._models import Article, BlockKind
+from ._models import Article, BlockKind, DateValue
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
 from ._text import normalize_text

@@ -15,10 +15,9 @@ from typing import Any
 import attrs
 from dateutil import parser as du_parser
 
-from ._dates import DateValue
 from ._lexicon import Lexicon
 from ._meta import byline_names
-from ._models import Article
+from ._models import Article, DateValue
 from ._text import fold_key, normalize_text
 
 __all__ = ["Markup", "read_markup", "text_content", "with_markup"]

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-from dateutil import parser as du_parser
 
-from ._dates import VIETNAM_TZ, DateValue, PartialDate, in_zone
+from ._dates import VIETNAM_TZ, in_zone
 from ._errors import DecodeError, InputError
+from ._models import DateValue, read_iso_date
 from ._text import normalize_text
 
 __all__ = ["Document", "SkippedInput", "iter_documents", "read_document"]
@@ -260,9 +260,5 @@ def _date_field(value: object) -> DateValue | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not an ISO 8601 string")
-    if value.startswith("--") or len(value) == 7:
-        return PartialDate.fromisoformat(value)
-    if "T" in value or " " in value:
-        # A time a Vietnamese news record gives without its zone is Vietnam time.
-        return in_zone(du_parser.isoparse(value), VIETNAM_TZ)
-    return dt.date.fromisoformat(value)
+    # A time a Vietnamese news record gives without its zone is Vietnam time.
+    return in_zone(read_iso_date(value), VIETNAM_TZ)

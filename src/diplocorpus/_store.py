@@ -26,7 +26,7 @@ from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
 from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
-from ._models import Article, Event, Statement
+from ._models import Article, Event, Statement, write_iso_date
 from ._pipeline import Analysis, analyse, parse_pages
 from ._text import fold_key, strip_diacritics
 
@@ -394,8 +394,7 @@ def _article_of(analysis: Analysis) -> Article:
 
 
 def _iso(value: object) -> str | None:
-    iso = getattr(value, "isoformat", None)
-    return str(iso()) if callable(iso) else None
+    return write_iso_date(value)
 
 
 def _fts_query(words: str) -> str:
