@@ -29,6 +29,9 @@ FOUNDATIONS = frozenset(
 #: the foundations and the stages above it, never one below. Modules listed here that do not
 #: exist (yet) are passed over.
 STAGES: list[tuple[str, ...]] = [
+    # Reading inputs (files, folders, JSON Lines, bytes to text): the page's first stage;
+    # the HTML reader decodes with it, site learning streams its documents.
+    ("_load",),
     # Read out of single lines (credits, names, counters): the classifier decides bylines
     # and captions with it, the article builder keeps what it reads (see its docstring).
     ("_meta",),
@@ -45,7 +48,6 @@ STAGES: list[tuple[str, ...]] = [
     ("_statements",),
     ("_events",),
     ("_merge",),
-    ("_load",),
     ("_dedup",),
     # A loaded document to its analysis (article, people, statements, events), for the
     # store, the corpus, the CLI and the Dask path alike.
@@ -80,12 +82,7 @@ EXTRACTION = frozenset(
 )
 
 #: Known violations of the stage order, each a reason to fix the code or the order.
-LATER_KNOWN = {
-    "_html": "the README lists _load after _merge; _html decodes a page's bytes with _load.decode",
-    "_site": "the README lists _load after _merge; _site groups loaded pages (_load.Document)",
-    "_sitepass": "the README lists _load after _merge; _sitepass streams loaded pages "
-    "(_load.Document)",
-}
+LATER_KNOWN: dict[str, str] = {}
 
 
 def existing() -> list[str]:
