@@ -95,6 +95,18 @@ class _Words:
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
+        """The words of ``lex``, gathered once per lexicon (the last few are kept)."""
+        kept = _WORDS_OF.get(id(lex))
+        if kept is not None and kept[0] is lex:
+            return kept[1]
+        words = cls._gather(lex)
+        if len(_WORDS_OF) >= _KEPT_LEXICONS:
+            _WORDS_OF.pop(next(iter(_WORDS_OF)))
+        _WORDS_OF[id(lex)] = (lex, words)
+        return words
+
+    @classmethod
+    def _gather(cls, lex: Lexicon) -> _Words:
         dates = lex.date_word_roles
         words = {
             w
@@ -127,6 +139,10 @@ class _Words:
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
+
+
+_KEPT_LEXICONS = 8  # lexicons whose words are kept between calls
+_WORDS_OF: dict[int, tuple[Lexicon, _Words]] = {}  # by id: a lexicon is not hashable
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -467,6 +483,8 @@ def _person_follows(sentence: _Sentence, k: int, lex: Lexicon) -> bool:
 
 def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     """Which words stand inside quotation marks (a theme, a slogan: not events reported)."""
+    if not any("“" in t.lead for t in tokens):
+        return [False] * len(tokens)
     inside = []
     depth = 0
     for token in tokens:
@@ -869,7 +887,10 @@ def _dates(
     claims = []
     starts = [t.start for t in sentence.tokens]
     text = sentence.text[sentence.start : sentence.end]
-    for span in find_dates(text, year=year, today=today, lexicon=lex):
+    found = find_dates(
+        text, year=year, today=today, lexicon=lex, words=sentence.tokens, offset=sentence.start
+    )
+    for span in found:
         at = bisect.bisect_left(starts, sentence.start + span.first)
         at = min(at, len(starts) - 1)
         while at > 0 and sentence.tokens[at - 1].key in words.leads:
