@@ -30,7 +30,7 @@ import functools
 import itertools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import attrs
 from dateutil import parser as du_parser
@@ -261,9 +261,8 @@ def _find_date(text: str, *, lex: Lexicon, month_first: bool) -> _Found | None:
     return None
 
 
-@attrs.frozen(slots=True)
-class _Token:
-    """A run of letters or of digits, and its span."""
+class _Token(NamedTuple):
+    """A run of letters or of digits, and its span (a tuple: a text makes many)."""
 
     start: int
     end: int

@@ -441,9 +441,11 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
     tokens = sentence.tokens
     found: list[_Found] = []
     quoted = _inside_quotes(tokens)
+    heads = lex.first_words["event_kinds"]
     k = 0
     while k < len(tokens):
-        size = _head(tokens, k, lex) if not quoted[k] else 0
+        # the first-word test inlined: most words start no event
+        size = _head(tokens, k, lex) if tokens[k].key in heads and not quoted[k] else 0
         if not size:
             k += 1
             continue
