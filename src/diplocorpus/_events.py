@@ -171,12 +171,21 @@ class _Found:
 
 
 @attrs.frozen(slots=True)
-class _Series:
-    """Identity of an event with a name: its series folded, ordinal and term."""
+class _Identity:
+    """Who an event is: its series folded (without the words that name no series in
+    particular), ordinal and term; without an ordinal, its series and start. Drafts are
+    found by it; :meth:`key` writes it as :attr:`Event.key`, never to be read back."""
 
     series: str
     ordinal: int | None
     term: int | None
+    start: DateValue | None = None  # only for an event without ordinal
+
+    def key(self) -> str:
+        if self.ordinal is not None:
+            term = f" term {self.term}" if self.term is not None else ""
+            return f"{self.series} #{self.ordinal}{term}"
+        return f"{self.series} @{self.start.isoformat() if self.start is not None else '?'}"
 
 
 @attrs.define(slots=True)
@@ -208,7 +217,7 @@ class _Draft:
 class _Book:
     """What the sentences of one article say, gathered before the events are built."""
 
-    named: dict[_Series, _Draft] = attrs.field(factory=dict)
+    named: dict[_Identity, _Draft] = attrs.field(factory=dict)
     actions: list[_Draft] = attrs.field(factory=list)
     bare: dict[str, _Draft] = attrs.field(factory=dict)  # by head
     mode: EventClaim | None = None  # the first body sentence that says how people attend
@@ -854,9 +863,10 @@ def _passing(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> bo
     return False
 
 
-def _identity(item: _Found, lex: Lexicon) -> _Series:
+def _identity(item: _Found, lex: Lexicon) -> _Identity:
+    """The identity a mention's draft is found by."""
     series = _series_key(item.series or item.name, lex)
-    return _Series(series=series, ordinal=item.ordinal, term=item.term)
+    return _Identity(series, item.ordinal, item.term)
 
 
 def _fold_series(series: str) -> str:
@@ -1152,11 +1162,11 @@ def _events(book: _Book, article: Article, lex: Lexicon) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _join_short_names(named: dict[_Series, _Draft]) -> None:
+def _join_short_names(named: dict[_Identity, _Draft]) -> None:
     """A short name of an event the article numbers under a longer one is that event: the
     caption's "Hội nghị ASEAN lần thứ 42" is the text's "Hội nghị Cấp cao ASEAN lần thứ 42"
     (the short one's words all stand, in order, in the long one's)."""
-    by_number: dict[tuple[int, int | None], list[_Series]] = {}
+    by_number: dict[tuple[int, int | None], list[_Identity]] = {}
     for key in named:
         if key.ordinal is not None:
             by_number.setdefault((key.ordinal, key.term), []).append(key)
@@ -1183,10 +1193,10 @@ def _within(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(word in words for word in short)
 
 
-def _join_unnumbered(named: dict[_Series, _Draft]) -> None:
+def _join_unnumbered(named: dict[_Identity, _Draft]) -> None:
     """ "Hội nghị Ngoại giao" without its ordinal is the article's "Hội nghị Ngoại giao 32",
     when the article numbers only one event of that series."""
-    numbered: dict[str, list[_Series]] = {}
+    numbered: dict[str, list[_Identity]] = {}
     for key in named:
         if key.ordinal is not None:
             numbered.setdefault(key.series, []).append(key)
@@ -1284,7 +1294,7 @@ def _event(draft: _Draft, main: bool, article_mode: EventClaim | None, lex: Lexi
         ordinal=first.ordinal,
         term=first.term,
         kind=first.kind,
-        key=_key(series, first, start, lex),
+        key=_identity_of(series, first, start, lex).key(),
         start=start,
         end=end,
         location=location.value if location else None,
@@ -1341,9 +1351,12 @@ def _series(draft: _Draft) -> str | None:
     return series[:1].upper() + series[1:]
 
 
-def _key(series: str | None, first: _Found, start: DateValue | None, lex: Lexicon) -> str:
+def _identity_of(
+    series: str | None, first: _Found, start: DateValue | None, lex: Lexicon
+) -> _Identity:
+    """The identity of an event built: its series as written best, its first mention's
+    ordinal and term, and without an ordinal its start."""
     name = _series_key(series or first.name, lex)
     if first.ordinal is not None:
-        term = f" term {first.term}" if first.term is not None else ""
-        return f"{name} #{first.ordinal}{term}"
-    return f"{name} @{start.isoformat() if start is not None else '?'}"
+        return _Identity(name, first.ordinal, first.term)
+    return _Identity(name, None, None, start)
