@@ -28,7 +28,8 @@ import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import NamedTuple, Protocol
 
 import attrs
 from dateutil import parser as du_parser
@@ -197,9 +198,8 @@ def _find_date(text: str, *, lex: Lexicon, month_first: bool) -> _Found | None:
     return None
 
 
-@attrs.frozen(slots=True)
-class _Token:
-    """A run of letters or of digits, and its span."""
+class _Token(NamedTuple):
+    """A run of letters or of digits, and its span (a tuple: a text makes many)."""
 
     start: int
     end: int
@@ -208,11 +208,44 @@ class _Token:
     key: str  # the text folded (digits as written)
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
     return [
-        _Token(m.start(), m.end(), m[0], m[0].isdigit(), m[0] if m[0].isdigit() else fold_key(m[0]))
+        _Token(
+            m.start() + offset,
+            m.end() + offset,
+            m[0],
+            m[0].isdigit(),
+            m[0] if m[0].isdigit() else fold_key(m[0]),
+        )
         for m in _TOKEN.finditer(text)
     ]
+
+
+class _Word(Protocol):
+    """A word of a line as the caller already read it: its core text, span and key."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+
+
+def _tokens_of(words: Sequence[_Word], offset: int) -> list[_Token]:
+    """The tokens of the text the ``words`` cover (the text starting at ``offset`` of their
+    line): a word of letters alone is one token, with the key it has; only a word with
+    digits or signs in it ("19/12", "J.") is read again."""
+    tokens: list[_Token] = []
+    for word in words:
+        text = word.text
+        if text.isalpha():
+            tokens.append(_Token(word.start - offset, word.end - offset, text, False, word.key))
+        else:
+            tokens.extend(_tokens(text, word.start - offset))
+    return tokens
 
 
 def _wordy_at(
@@ -646,6 +679,8 @@ def find_dates(
     year: int | None = None,
     today: dt.date | None = None,
     lexicon: Lexicon | None = None,
+    words: Sequence[_Word] | None = None,
+    offset: int = 0,
 ) -> list[DateSpan]:
     """Every date and range in ``text``, with its span, in reading order.
 
@@ -657,12 +692,16 @@ def find_dates(
     Lunar notes "(tức 10/3 năm Ất Tỵ)" are skipped. A date without a year takes ``year``,
     else stays a :class:`PartialDate`. The words are the lexicon's ``date_words``,
     ``day_periods`` and ``relative_days``. One pass over the text.
+
+    ``words``: the words of the line ``text`` is read from (``text`` starting at its
+    character ``offset``), when the caller has them: they are not read again. Every letter
+    and digit of ``text`` must stand in one of them.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
     grammar = _Grammar.of(lex)
     if today is None and _ANY_DIGIT.search(text) is None:
         return []  # every date but the days named from today has a digit
-    tokens = _tokens(text)
+    tokens = _tokens(text) if words is None else _tokens_of(words, offset)
     lunar = _lunar_notes(text, tokens, grammar)
     found: list[DateSpan] = []
     i = 0
@@ -691,6 +730,18 @@ class _Grammar:
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Grammar:
+        """The grammar of ``lex``, made once per lexicon (the last few are kept)."""
+        kept = _GRAMMARS.get(id(lex))
+        if kept is not None and kept[0] is lex:
+            return kept[1]
+        grammar = cls._made(lex)
+        if len(_GRAMMARS) >= _KEPT_LEXICONS:
+            _GRAMMARS.pop(next(iter(_GRAMMARS)))
+        _GRAMMARS[id(lex)] = (lex, grammar)
+        return grammar
+
+    @classmethod
+    def _made(cls, lex: Lexicon) -> _Grammar:
         roles = lex.date_word_roles
         words = (*roles["day"], *roles["from"], *roles["until"], *roles["through"])
         leads = {w.rsplit(" ", 1)[-1] for w in (*words, *roles["and"], *lex.day_period_index)}
@@ -709,6 +760,10 @@ class _Grammar:
     def phrase(self, tokens: list[_Token], i: int, role: str) -> int:
         """Words of the longest ``role`` phrase at ``tokens[i]`` (0: none)."""
         return _phrase(tokens, i, self.roles[role])
+
+
+_KEPT_LEXICONS = 8  # lexicons whose grammar is kept between calls
+_GRAMMARS: dict[int, tuple[Lexicon, _Grammar]] = {}  # by id: a lexicon is not hashable
 
 
 def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:

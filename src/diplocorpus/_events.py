@@ -97,6 +97,18 @@ class _Words:
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
+        """The words of ``lex``, gathered once per lexicon (the last few are kept)."""
+        kept = _WORDS_OF.get(id(lex))
+        if kept is not None and kept[0] is lex:
+            return kept[1]
+        words = cls._gather(lex)
+        if len(_WORDS_OF) >= _KEPT_LEXICONS:
+            _WORDS_OF.pop(next(iter(_WORDS_OF)))
+        _WORDS_OF[id(lex)] = (lex, words)
+        return words
+
+    @classmethod
+    def _gather(cls, lex: Lexicon) -> _Words:
         dates = lex.date_word_roles
         words = {
             w
@@ -131,6 +143,10 @@ class _Words:
         )
 
 
+_KEPT_LEXICONS = 8  # lexicons whose words are kept between calls
+_WORDS_OF: dict[int, tuple[Lexicon, _Words]] = {}  # by id: a lexicon is not hashable
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class _Found:
     """An event named in a sentence (one ordinal of a list: one _Found each)."""
@@ -157,12 +173,21 @@ class _Found:
 
 
 @attrs.frozen(slots=True)
-class _Series:
-    """Identity of an event with a name: its series folded, ordinal and term."""
+class _Identity:
+    """Who an event is: its series folded (without the words that name no series in
+    particular), ordinal and term; without an ordinal, its series and start. Drafts are
+    found by it; :meth:`key` writes it as :attr:`Event.key`, never to be read back."""
 
     series: str
     ordinal: int | None
     term: int | None
+    start: DateValue | None = None  # only for an event without ordinal
+
+    def key(self) -> str:
+        if self.ordinal is not None:
+            term = f" term {self.term}" if self.term is not None else ""
+            return f"{self.series} #{self.ordinal}{term}"
+        return f"{self.series} @{self.start.isoformat() if self.start is not None else '?'}"
 
 
 @attrs.define(slots=True)
@@ -194,7 +219,7 @@ class _Draft:
 class _Book:
     """What the sentences of one article say, gathered before the events are built."""
 
-    named: dict[_Series, _Draft] = attrs.field(factory=dict)
+    named: dict[_Identity, _Draft] = attrs.field(factory=dict)
     actions: list[_Draft] = attrs.field(factory=list)
     bare: dict[str, _Draft] = attrs.field(factory=dict)  # by head
     mode: EventClaim | None = None  # the first body sentence that says how people attend
@@ -427,9 +452,11 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
     tokens = sentence.tokens
     found: list[_Found] = []
     quoted = _inside_quotes(tokens)
+    heads = lex.first_words["event_kinds"]
     k = 0
     while k < len(tokens):
-        size = _head(tokens, k, lex) if not quoted[k] else 0
+        # the first-word test inlined: most words start no event
+        size = _head(tokens, k, lex) if tokens[k].key in heads and not quoted[k] else 0
         if not size:
             k += 1
             continue
@@ -469,6 +496,8 @@ def _person_follows(sentence: _Sentence, k: int, lex: Lexicon) -> bool:
 
 def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     """Which words stand inside quotation marks (a theme, a slogan: not events reported)."""
+    if not any("“" in t.lead for t in tokens):
+        return [False] * len(tokens)
     inside = []
     depth = 0
     for token in tokens:
@@ -836,9 +865,10 @@ def _passing(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> bo
     return False
 
 
-def _identity(item: _Found, lex: Lexicon) -> _Series:
+def _identity(item: _Found, lex: Lexicon) -> _Identity:
+    """The identity a mention's draft is found by."""
     series = _series_key(item.series or item.name, lex)
-    return _Series(series=series, ordinal=item.ordinal, term=item.term)
+    return _Identity(series, item.ordinal, item.term)
 
 
 def _fold_series(series: str) -> str:
@@ -871,7 +901,10 @@ def _dates(
     claims = []
     starts = [t.start for t in sentence.tokens]
     text = sentence.text[sentence.start : sentence.end]
-    for span in find_dates(text, year=year, today=today, lexicon=lex):
+    found = find_dates(
+        text, year=year, today=today, lexicon=lex, words=sentence.tokens, offset=sentence.start
+    )
+    for span in found:
         at = bisect.bisect_left(starts, sentence.start + span.first)
         at = min(at, len(starts) - 1)
         while at > 0 and sentence.tokens[at - 1].key in words.leads:
@@ -1131,11 +1164,11 @@ def _events(book: _Book, article: Article, lex: Lexicon) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _join_short_names(named: dict[_Series, _Draft]) -> None:
+def _join_short_names(named: dict[_Identity, _Draft]) -> None:
     """A short name of an event the article numbers under a longer one is that event: the
     caption's "Hội nghị ASEAN lần thứ 42" is the text's "Hội nghị Cấp cao ASEAN lần thứ 42"
     (the short one's words all stand, in order, in the long one's)."""
-    by_number: dict[tuple[int, int | None], list[_Series]] = {}
+    by_number: dict[tuple[int, int | None], list[_Identity]] = {}
     for key in named:
         if key.ordinal is not None:
             by_number.setdefault((key.ordinal, key.term), []).append(key)
@@ -1162,10 +1195,10 @@ def _within(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(word in words for word in short)
 
 
-def _join_unnumbered(named: dict[_Series, _Draft]) -> None:
+def _join_unnumbered(named: dict[_Identity, _Draft]) -> None:
     """ "Hội nghị Ngoại giao" without its ordinal is the article's "Hội nghị Ngoại giao 32",
     when the article numbers only one event of that series."""
-    numbered: dict[str, list[_Series]] = {}
+    numbered: dict[str, list[_Identity]] = {}
     for key in named:
         if key.ordinal is not None:
             numbered.setdefault(key.series, []).append(key)
@@ -1263,7 +1296,7 @@ def _event(draft: _Draft, main: bool, article_mode: EventClaim | None, lex: Lexi
         ordinal=first.ordinal,
         term=first.term,
         kind=first.kind,
-        key=_key(series, first, start, lex),
+        key=_identity_of(series, first, start, lex).key(),
         start=start,
         end=end,
         location=location.value if location else None,
@@ -1317,9 +1350,12 @@ def _series(draft: _Draft) -> str | None:
     return series[:1].upper() + series[1:]
 
 
-def _key(series: str | None, first: _Found, start: DateValue | None, lex: Lexicon) -> str:
+def _identity_of(
+    series: str | None, first: _Found, start: DateValue | None, lex: Lexicon
+) -> _Identity:
+    """The identity of an event built: its series as written best, its first mention's
+    ordinal and term, and without an ordinal its start."""
     name = _series_key(series or first.name, lex)
     if first.ordinal is not None:
-        term = f" term {first.term}" if first.term is not None else ""
-        return f"{name} #{first.ordinal}{term}"
-    return f"{name} @{start.isoformat() if start is not None else '?'}"
+        return _Identity(name, first.ordinal, first.term)
+    return _Identity(name, None, None, start)

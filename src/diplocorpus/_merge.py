@@ -82,25 +82,51 @@ def merge_events(
     claims by source.
     """
     pairs = events.items() if isinstance(events, Mapping) else events
-    groups: dict[str, list[tuple[str, Event]]] = {}
+    groups: dict[_Identity, list[tuple[str, Event]]] = {}
+    dated: dict[str, list[_Identity]] = {}  # the groups keyed by a start, by series
     for source, found in sorted(((s, list(e)) for s, e in pairs), key=lambda p: p[0]):
         for event in found:
-            groups.setdefault(_group_key(event, groups), []).append((source, event))
-    return tuple(_merged(key, members) for key, members in sorted(groups.items()))
+            identity = _group_of(event, dated)
+            groups.setdefault(identity, []).append((source, event))
+    ordered = sorted(groups.items(), key=lambda group: group[0].key())
+    return tuple(_merged(identity, members) for identity, members in ordered)
 
 
-def _group_key(event: Event, groups: Mapping[str, list[tuple[str, Event]]]) -> str:
+@attrs.frozen(slots=True)
+class _Identity:
+    """What the events of one group share: the key of an event with an ordinal or without a
+    start; else the series part of its key and a start on which the sources agree (which a
+    more complete date may replace). Made from the event's fields, never read from a key."""
+
+    name: str
+    day: str | None = None
+
+    def key(self, day: str | None = None) -> str:
+        """:attr:`Event.key`, with ``day`` for the start when given."""
+        if self.day is None:
+            return self.name
+        return f"{self.name} @{day if day is not None else self.day}"
+
+
+def _group_of(event: Event, dated: dict[str, list[_Identity]]) -> _Identity:
+    """The group an event joins: by its key, or, without an ordinal, by its series and a
+    start that can be the same day as the group's."""
     if event.ordinal is not None or event.start is None:
-        return event.key
-    series, _, day = event.key.rpartition(" @")
-    for key, members in groups.items():
-        other_series, _, other_day = key.rpartition(" @")
-        if other_series == series and members[0][1].ordinal is None and _compatible(day, other_day):
-            return key
-    return event.key
+        return _Identity(event.key)
+    day = _text(event.start)
+    suffix = f" @{day}"
+    if not event.key.endswith(suffix):
+        return _Identity(event.key)  # a key not written by extract_events: its own group
+    series = event.key[: -len(suffix)]
+    for identity in dated.get(series, ()):
+        if identity.day is not None and _compatible(day, identity.day):
+            return identity
+    identity = _Identity(series, day)
+    dated.setdefault(series, []).append(identity)
+    return identity
 
 
-def _merged(key: str, members: list[tuple[str, Event]]) -> MergedEvent:
+def _merged(identity: _Identity, members: list[tuple[str, Event]]) -> MergedEvent:
     first = next((e for _, e in members if e.series), members[0][1])
     fields = {}
     for name in _FIELDS:
@@ -116,7 +142,7 @@ def _merged(key: str, members: list[tuple[str, Event]]) -> MergedEvent:
         for theme in e.themes
     ]
     return MergedEvent(
-        key=_best_key(key, fields["start"]),
+        key=identity.key(fields["start"].value),
         name=first.name,
         series=first.series,
         ordinal=first.ordinal,
@@ -182,11 +208,3 @@ def _compatible(a: str, b: str) -> bool:
 
 def _completeness(value: str) -> int:
     return sum(c.isdigit() for c in value)
-
-
-def _best_key(key: str, start: MergedField) -> str:
-    """An event without ordinal is keyed by its start: the completed one when a source has it."""
-    series, sep, _day = key.rpartition(" @")
-    if sep and start.value is not None:
-        return f"{series} @{start.value}"
-    return key
