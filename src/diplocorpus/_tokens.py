@@ -30,7 +30,6 @@ __all__ = [
     "word_at",
 ]
 
-_TOKEN = re.compile(r"\S+")
 # A name written with initials: "J." in "Antony J. Blinken", "M.Servigon", "S.E".
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*")
 # A name word joined by hyphens: "Sang-sik", "Jean-Pierre".
@@ -38,6 +37,11 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _DASHES = frozenset("-–—")
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
+# A run of non-space characters: its opening punctuation, its core, its closing punctuation
+# (what ``str.lstrip(_OPENERS)`` and ``str.rstrip(_CLOSERS)`` would leave and take).
+_WORD = re.compile(
+    rf"(?<!\S)([{re.escape(_OPENERS)}]*)(\S*?)([{re.escape(_CLOSERS)}]*)(?!\S)"
+)
 _STOPS = frozenset(",;:.!?…")
 _ENDS = frozenset(".!?…")  # what ends a sentence
 
@@ -78,27 +82,25 @@ def _name_word(core: str) -> bool:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
+    """The words of ``text``: each run of non-space characters, its opening and closing
+    punctuation set apart (``lead``, ``trail``); punctuation standing alone ends the word
+    before it."""
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        body = raw.lstrip(_OPENERS)
-        core = body.rstrip(_CLOSERS)
+    append = tokens.append
+    for match in _WORD.finditer(text):
+        lead, core, trail = match.groups()
         if not core:
-            if tokens and any(c in _STOPS for c in raw):
+            raw = match.group()
+            if tokens and not _STOPS.isdisjoint(raw):
                 # "An , Giám đốc": punctuation standing alone ends the word before it
                 before = tokens[-1]
                 span = (before.start, before.end)
                 tokens[-1] = _token(before.text, span, before.lead, before.trail + raw, before.key)
             continue
-        start = match.start() + len(raw) - len(body)
-        tokens.append(
-            _token(
-                core,
-                (start, start + len(core)),
-                raw[: len(raw) - len(body)],
-                body[len(core) :],
-                fold_key(core),
-            )
+        start = match.start(2)
+        stops = bool(trail) and not _STOPS.isdisjoint(trail)
+        append(
+            Token(core, start, match.end(2), lead, trail, fold_key(core), _name_word(core), stops)
         )
     return tuple(_initials(tokens))
 
