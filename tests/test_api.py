@@ -144,8 +144,22 @@ def test_parse_logs_to_the_package_logger(caplog: pytest.LogCaptureFixture) -> N
 def test_every_lexicon_file_is_a_list_of_the_lexicon() -> None:
     folder = importlib.resources.files("diplocorpus").joinpath("lexicons")
     files = {p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt")}
-    fields = {f.name for f in attrs.fields(dc.Lexicon)}
+    fields = {f.name for f in attrs.fields(dc.Lexicon) if f.init}  # not its caches
     assert files == fields
     lexicon = dc.Lexicon.default()
     for name in fields:
         assert getattr(lexicon, name), f"lexicons/{name}.txt is empty"
+
+
+def test_what_a_stage_derives_from_a_lexicon_is_built_once_a_lexicon() -> None:
+    built: list[int] = []
+
+    def build(lex: dc.Lexicon) -> int:
+        built.append(1)
+        return len(lex.roles)
+
+    lexicon = dc.Lexicon.default().extended(roles=["điều phối viên"])
+    assert lexicon.derived("test", build) == lexicon.derived("test", build) == len(lexicon.roles)
+    assert len(built) == 1
+    assert lexicon.extended(roles=["trợ lý"]).derived("test", build) == len(lexicon.roles) + 1
+    assert len(built) == 2

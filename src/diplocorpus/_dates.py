@@ -730,15 +730,8 @@ class _Grammar:
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Grammar:
-        """The grammar of ``lex``, made once per lexicon (the last few are kept)."""
-        kept = _GRAMMARS.get(id(lex))
-        if kept is not None and kept[0] is lex:
-            return kept[1]
-        grammar = cls._made(lex)
-        if len(_GRAMMARS) >= _KEPT_LEXICONS:
-            _GRAMMARS.pop(next(iter(_GRAMMARS)))
-        _GRAMMARS[id(lex)] = (lex, grammar)
-        return grammar
+        """The grammar of ``lex``, made once per lexicon."""
+        return lex.derived("dates", cls._made)
 
     @classmethod
     def _made(cls, lex: Lexicon) -> _Grammar:
@@ -760,10 +753,6 @@ class _Grammar:
     def phrase(self, tokens: list[_Token], i: int, role: str) -> int:
         """Words of the longest ``role`` phrase at ``tokens[i]`` (0: none)."""
         return _phrase(tokens, i, self.roles[role])
-
-
-_KEPT_LEXICONS = 8  # lexicons whose grammar is kept between calls
-_GRAMMARS: dict[int, tuple[Lexicon, _Grammar]] = {}  # by id: a lexicon is not hashable
 
 
 def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:

@@ -97,15 +97,8 @@ class _Words:
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
-        """The words of ``lex``, gathered once per lexicon (the last few are kept)."""
-        kept = _WORDS_OF.get(id(lex))
-        if kept is not None and kept[0] is lex:
-            return kept[1]
-        words = cls._gather(lex)
-        if len(_WORDS_OF) >= _KEPT_LEXICONS:
-            _WORDS_OF.pop(next(iter(_WORDS_OF)))
-        _WORDS_OF[id(lex)] = (lex, words)
-        return words
+        """The words of ``lex``, gathered once per lexicon."""
+        return lex.derived("events", cls._gather)
 
     @classmethod
     def _gather(cls, lex: Lexicon) -> _Words:
@@ -141,10 +134,6 @@ class _Words:
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
-
-
-_KEPT_LEXICONS = 8  # lexicons whose words are kept between calls
-_WORDS_OF: dict[int, tuple[Lexicon, _Words]] = {}  # by id: a lexicon is not hashable
 
 
 @attrs.frozen(kw_only=True, slots=True)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from ._text import fold_key
 
 __all__ = ["Lexicon", "SpeakerEntry"]
+
+_T = TypeVar("_T")
 
 # The parts of the day a ``day_periods`` word may name; ``_dates`` turns each into hours.
 DAY_PARTS = frozenset({"am", "pm", "noon", "evening", "night"})
@@ -356,6 +358,10 @@ class Lexicon:
     org_heads: frozenset[str] = attrs.field(converter=_phrases, factory=frozenset)
     grammar: frozenset[str] = attrs.field(converter=_grammar, factory=frozenset)
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
+    # What the stages build from the lists (their word sets and grammars), once a lexicon.
+    _derived: dict[str, Any] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -364,7 +370,7 @@ class Lexicon:
 
     def extended(self, **additions: Iterable[str]) -> Lexicon:
         """Return a copy with ``additions`` (field name -> phrases) added to its lists."""
-        unknown = set(additions) - set(attrs.fields_dict(Lexicon))
+        unknown = set(additions) - set(_LISTS)
         if unknown:
             raise TypeError(f"Lexicon has no list named {', '.join(sorted(unknown))}")
         merged: Mapping[str, list[Any]] = {
@@ -372,12 +378,21 @@ class Lexicon:
         }
         return attrs.evolve(self, **merged)
 
+    def derived(self, name: str, build: Callable[[Lexicon], _T]) -> _T:
+        """``build(self)``, made the first time ``name`` is asked for and kept with this
+        lexicon: the word sets and grammars a stage builds from the lists."""
+        try:
+            return cast("_T", self._derived[name])
+        except KeyError:
+            value = self._derived[name] = build(self)
+            return value
+
     @functools.cached_property
     def first_words(self) -> Mapping[str, frozenset[str]]:
         """For each list, the first words of its phrases: a cheap test before a lookup."""
         return {
             f.name: frozenset(p.split(" ", 1)[0] for p in getattr(self, f.name))
-            for f in attrs.fields(Lexicon)
+            for f in _list_fields()
             if f.name != "speakers"
         } | {
             "event_kinds": frozenset(k.split(" ", 1)[0] for k in self.event_kind_index),
@@ -391,7 +406,7 @@ class Lexicon:
         """For each list, the number of words of its longest phrase (at least 1)."""
         return {
             f.name: max((p.count(" ") + 1 for p in getattr(self, f.name)), default=1)
-            for f in attrs.fields(Lexicon)
+            for f in _list_fields()
             if f.name != "speakers"
         } | {"event_kinds": max((k.count(" ") + 1 for k in self.event_kind_index), default=1)}
 
@@ -502,7 +517,15 @@ def _read(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
+def _list_fields() -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of :class:`Lexicon` that are word lists (a file each), not its caches."""
+    return tuple(f for f in attrs.fields(Lexicon) if f.init)
+
+
+_LISTS = tuple(f.name for f in _list_fields())
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Lexicon:
-    lists: dict[str, Any] = {f.name: _read(f.name) for f in attrs.fields(Lexicon)}
+    lists: dict[str, Any] = {name: _read(name) for name in _LISTS}
     return Lexicon(**lists)

@@ -39,9 +39,7 @@ _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
 # A run of non-space characters: its opening punctuation, its core, its closing punctuation
 # (what ``str.lstrip(_OPENERS)`` and ``str.rstrip(_CLOSERS)`` would leave and take).
-_WORD = re.compile(
-    rf"(?<!\S)([{re.escape(_OPENERS)}]*)(\S*?)([{re.escape(_CLOSERS)}]*)(?!\S)"
-)
+_WORD = re.compile(rf"(?<!\S)([{re.escape(_OPENERS)}]*)(\S*?)([{re.escape(_CLOSERS)}]*)(?!\S)")
 _STOPS = frozenset(",;:.!?…")
 _ENDS = frozenset(".!?…")  # what ends a sentence
 
