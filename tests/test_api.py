@@ -163,3 +163,14 @@ def test_what_a_stage_derives_from_a_lexicon_is_built_once_a_lexicon() -> None:
     assert len(built) == 1
     assert lexicon.extended(roles=["trợ lý"]).derived("test", build) == len(lexicon.roles) + 1
     assert len(built) == 2
+
+
+def test_a_pickled_lexicon_leaves_its_derived_values_behind() -> None:
+    import pickle  # noqa: PLC0415
+
+    lexicon = dc.Lexicon.default().extended(roles=["điều phối viên"])
+    dc.parse("Tiêu đề bài báo thử nghiệm\nMột đoạn văn của bài báo.", lexicon=lexicon)
+    assert lexicon.derived("test", lambda lex: 1) == 1
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert copy == lexicon
+    assert copy.derived("test", lambda lex: 2) == 2  # built again, in the process that asks

@@ -272,6 +272,14 @@ def _grammar(values: Iterable[str]) -> frozenset[str]:
     return _keyed(values, "grammar", "use", GRAMMAR_USES, several=True)
 
 
+class _Derived(dict[str, Any]):
+    """A lexicon's derived values: not pickled with it (a process pool sends the lexicon with
+    every chunk of pages; the worker builds them again, once)."""
+
+    def __reduce__(self) -> tuple[type[_Derived], tuple[()]]:
+        return _Derived, ()
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Lexicon:
     """The phrase lists behind the noise filter, one frozen set of folded phrases each.
@@ -360,7 +368,7 @@ class Lexicon:
     speakers: frozenset[SpeakerEntry] = attrs.field(converter=_speakers, factory=frozenset)
     # What the stages build from the lists (their word sets and grammars), once a lexicon.
     _derived: dict[str, Any] = attrs.field(
-        init=False, factory=dict, eq=False, hash=False, repr=False
+        init=False, factory=_Derived, eq=False, hash=False, repr=False
     )
 
     @classmethod

@@ -113,19 +113,31 @@ def line_labels(page: Sequence[Line], lex: Lexicon) -> list[Label | None]:
 
 _SEEN_LINES = 20_000
 _SEEN_CHARS = 400
-_TABLES: weakref.WeakKeyDictionary[Lexicon, dict[str, Label | None]] = weakref.WeakKeyDictionary()
+# The tables made so far, weakly (a table lives in its lexicon's ``derived`` values): for
+# forget_seen_lines. A lexicon is never hashed here, which would read every list it holds.
+_TABLES: list[weakref.ref[dict[str, Label | None]]] = []
 
 
 def forget_seen_lines() -> None:
     """Empty every lexicon's table of lines read (for benchmarks that parse a page again)."""
-    for table in list(_TABLES.values()):
-        table.clear()
+    for ref in _TABLES:
+        table = ref()
+        if table is not None:
+            table.clear()
+    _TABLES[:] = [ref for ref in _TABLES if ref() is not None]
+
+
+class _Table(dict[str, "Label | None"]):
+    """A lexicon's table of the short lines it read (a dict a weak reference can point to)."""
 
 
 def _seen(lex: Lexicon) -> dict[str, Label | None]:
-    table = _TABLES.get(lex)
-    if table is None:
-        table = _TABLES.setdefault(lex, {})
+    return lex.derived("seen_lines", _new_table)
+
+
+def _new_table(_lex: Lexicon) -> dict[str, Label | None]:
+    table = _Table()
+    _TABLES.append(weakref.ref(table))
     return table
 
 
