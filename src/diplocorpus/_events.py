@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
 
 import attrs
 
@@ -46,7 +45,7 @@ from ._models import (
     EventMention,
     read_iso_date,
 )
-from ._people import Unit, read_units
+from ._people import Mention, Unit, abbreviation, read_units
 from ._text import fold_key
 from ._tokens import Token, phrase_at
 
@@ -266,20 +265,7 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
     return _events(book, article, lex)
 
 
-class _Spans(Protocol):
-    """Where a person's mention stands: the name's tokens and the whole mention's."""
-
-    @property
-    def first(self) -> int: ...
-    @property
-    def last(self) -> int: ...
-    @property
-    def extent_first(self) -> int: ...
-    @property
-    def extent_last(self) -> int: ...
-
-
-def _offices(tokens: Sequence[Token], mention: _Spans) -> list[tuple[int, int]]:
+def _offices(tokens: Sequence[Token], mention: Mention) -> list[tuple[int, int]]:
     """The token spans of a person's office: before the name ("Đại sứ Nhật Bản tại Việt
     Nam Ito Naoki"), or set off after it by a comma ("Ito Naoki, Đại sứ ... tại Việt Nam").
     What follows the name without a comma ("Ito Naoki tại Hà Nội") is the sentence's."""
@@ -592,7 +578,7 @@ def _name(
         if token.key in lex.photo_words:
             break  # "<title> - Ảnh 1": the photo's number, not the event's
         if token.lead:
-            if j == end + 1 and _bracketed_acronym(token):
+            if j == end + 1 and _bracketedabbreviation(token):
                 gloss = j
                 j += 1
                 continue
@@ -608,7 +594,7 @@ def _name(
             j = _descriptors(tokens, end + 1, words) if held[1] == "head" else end + 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
             continue
-        elif token.capitalised or _acronym(token):
+        elif token.capitalised or abbreviation(token):
             if _roman(token.text) is not None and j > end:
                 break  # "Đại hội XIII": the ordinal
             end = j
@@ -626,7 +612,7 @@ def _name(
     if (
         gloss is not None
         and body_at is not None
-        and not any(_acronym(t) for t in tokens[body_at : end + 1])
+        and not any(abbreviation(t) for t in tokens[body_at : end + 1])
     ):
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)": the body is the acronym readers know
         series = text[tokens[k].start : tokens[body_at].start] + tokens[gloss].text
@@ -658,7 +644,7 @@ def _descriptors(tokens: Sequence[Token], j: int, words: _Words) -> int:
         m += 1
     if m == j or m >= len(tokens) or tokens[m].lead:
         return j
-    named = tokens[m].capitalised or _acronym(tokens[m]) or _ordinal_at(tokens, m, words)
+    named = tokens[m].capitalised or abbreviation(tokens[m]) or _ordinal_at(tokens, m, words)
     return m if named else j
 
 
@@ -667,19 +653,17 @@ def _named_pair(tokens: Sequence[Token], j: int) -> bool:
     if j == 0 or j + 1 >= len(tokens) or tokens[j].trail or tokens[j + 1].lead:
         return False
     before, after = tokens[j - 1], tokens[j + 1]
-    return (before.capitalised or _acronym(before)) and (after.capitalised or _acronym(after))
+    return (before.capitalised or abbreviation(before)) and (
+        after.capitalised or abbreviation(after)
+    )
 
 
-def _acronym(token: Token) -> bool:
-    return len(token.text) > 1 and token.text.isupper()
-
-
-def _bracketed_acronym(token: Token) -> bool:
+def _bracketedabbreviation(token: Token) -> bool:
     """ "(ASEAN)", "(ACC)": an acronym alone in brackets, not a Roman numeral."""
     return (
         token.lead.endswith("(")
         and token.trail.startswith(")")
-        and _acronym(token)
+        and abbreviation(token)
         and token.text.isalpha()
         and _roman(token.text) is None
     )
@@ -784,7 +768,7 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
     ):
         trailing += 1
     at = tokens[last - trailing]
-    capital = last - trailing > head and (at.capitalised or _acronym(at))
+    capital = last - trailing > head and (at.capitalised or abbreviation(at))
     lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
         token = tokens[k + 1]
@@ -792,7 +776,7 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
             break
         if words.has("owner", token):
             owned = True
-        elif token.capitalised or _acronym(token):
+        elif token.capitalised or abbreviation(token):
             lower_run = 0
         elif owned and words.has("joiner", token):
             pass  # "của các Bộ trưởng"
@@ -960,14 +944,14 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
     """The last word of the capitalised name at ``tokens[k]``; a lowercase syllable may
     follow a capitalised one ("Phủ Chủ tịch"), not a date word ("Phnom Penh ngày 10/11")."""
     tokens = sentence.tokens
-    if tokens[k].lead or not (tokens[k].capitalised or _acronym(tokens[k])):
+    if tokens[k].lead or not (tokens[k].capitalised or abbreviation(tokens[k])):
         return None
     end = j = k
     while j + 1 < len(tokens) and j + 1 - k < _MAX_PLACE_WORDS and not tokens[j].stops:
         token = tokens[j + 1]
         if token.lead or sentence.person_at(j + 1) or _name_starts(tokens, k, j + 1, lex):
             break  # a person named right after the place is not part of it
-        if token.capitalised or _acronym(token):
+        if token.capitalised or abbreviation(token):
             end = j = j + 1
             continue
         if token.text in _DASHES and _named_pair(tokens, j + 1):

@@ -345,7 +345,7 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
         follows_capital = (
             any(tokens[b].capitalised for b in range(max(j, k - 2), k)) and not tokens[k - 1].stops
         )
-        acronym = len(token.text) >= 2 and token.text.isupper()  # UBND, HĐND, BCH
+        acronym = abbreviation(token)  # UBND, HĐND, BCH
         if (follows_capital and token.text.isalpha()) or acronym or role_word(tokens, k, lex):
             if token.stops:
                 return None
@@ -366,12 +366,7 @@ def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
     Đôn"): they are not a person's name. A run with the shape of a full name is a name
     ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An": the province is left unsaid)."""
     b = k - 1
-    while (
-        b >= 0
-        and len(tokens[b].text) > 1
-        and tokens[b].text.isupper()
-        and tokens[b].key not in lex.name_holders
-    ):
+    while b >= 0 and abbreviation(tokens[b]) and tokens[b].key not in lex.name_holders:
         b -= 1  # "Trường THCS": abbreviations between the word and the name ("TP" is one)
     if b < 0 or tokens[b].stops:
         return 0
@@ -489,7 +484,7 @@ def _affiliation_end(
     k += 1
     while k < len(tokens):
         token = tokens[k]
-        if token.capitalised or (len(token.text) > 1 and token.text.isupper()):
+        if token.capitalised or abbreviation(token):
             end, lower = k, 0
         elif role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and descriptor(tokens, k, lex)):
             lower += 1
