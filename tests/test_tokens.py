@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplocorpus._tokens import tokenize
+from diplocorpus._text import fold_key
+from diplocorpus._tokens import _name_word, tokenize
 
 OPENERS = "\"“‘'([«"
 CLOSERS = "\"”’')]».,;:!?…"
@@ -37,3 +41,56 @@ def test_punctuation_standing_alone_ends_the_word_before_it() -> None:
 
 def test_an_initial_keeps_its_stop() -> None:
     assert [t.text for t in tokenize("Antony J. Blinken")] == ["Antony", "J.", "Blinken"]
+
+
+# The definition, written the slow, plain way: a run of non-space characters is its opening
+# marks, its core and its closing marks; a run of marks alone ends the word before it; "J."
+# before a capitalised word keeps its stop. ``tokenize`` reads each distinct run once.
+_RUN = re.compile(rf"(?<!\S)([{re.escape(OPENERS)}]*)(\S*?)([{re.escape(CLOSERS)}]*)(?!\S)")
+
+
+def _reference(text: str) -> list[tuple[str, int, int, str, str, str, bool, bool]]:
+    words: list[list[Any]] = []
+    for match in _RUN.finditer(text):
+        lead, core, trail = match.groups()
+        if not core:
+            if words and set(match.group()) & set(",;:.!?…"):
+                words[-1][4] += match.group()
+            continue
+        words.append([core, match.start(2), match.end(2), lead, trail])
+    for k, (core, _, _, _, trail) in enumerate(words[:-1]):
+        after = words[k + 1]
+        initial = len(core) == 1 and core.isupper() and trail == "."
+        if initial and not after[3] and _name_word(after[0]):
+            words[k][0:5] = [core + ".", words[k][1], words[k][2] + 1, words[k][3], ""]
+    return [
+        (
+            core,
+            start,
+            end,
+            lead,
+            trail,
+            fold_key(core),
+            _name_word(core),
+            bool(set(trail) & set(",;:.!?…")),
+        )
+        for core, start, end, lead, trail in words
+    ]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            WORDS.map("".join),
+            st.text(alphabet=OPENERS + CLOSERS + "-–", min_size=1, max_size=3),
+            st.sampled_from(["J.", "A.", "Nguyễn", "Blinken", "M.Servigon", "Sang-sik", "ĐÀ"]),
+        ),
+        max_size=15,
+    ),
+    st.lists(
+        st.sampled_from([" ", "  ", "\n", "\u00a0", "\u2003", "\x1c"]), min_size=15, max_size=15
+    ),
+)
+def test_tokens_are_what_the_plain_definition_gives(words: list[str], spaces: list[str]) -> None:
+    text = "".join(space + word for space, word in zip(spaces, words, strict=False))
+    assert [tuple(t) for t in tokenize(text)] == _reference(text)

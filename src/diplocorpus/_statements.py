@@ -186,15 +186,21 @@ class _Paragraph:
             if theo is not None:
                 drafts.append(theo)
             opening = self._opening_quote(first, last)
-            k = first
-            while k <= last:
-                size = self._cue(k, first, last)
+            after = first  # where the next cue may start
+            for k in self._cue_starts(first, last):
+                size = self._cue(k, first, last) if k >= after else 0
                 if size:
                     cue = (k, k + size - 1)
                     drafts.extend(self._drafts_at((first, last), cue, drafts, found, opening))
-                k += size or 1
+                    after = k + size
             found.extend(self._trimmed(drafts))
         return found
+
+    def _cue_starts(self, first: int, last: int) -> list[int]:
+        """The tokens of the sentence where a cue verb may start (its first word)."""
+        firsts = self.lex.first_words["cue_verbs"]
+        tokens = self.tokens
+        return [k for k in range(first, last + 1) if tokens[k].key in firsts]
 
     def _cue(self, k: int, first: int, last: int) -> int:
         """Words of the cue verb at token ``k``, or 0. A capitalised word inside a sentence

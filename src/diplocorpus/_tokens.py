@@ -37,9 +37,6 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _DASHES = frozenset("-–—")
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]».,;:!?…"
-# A run of non-space characters: its opening punctuation, its core, its closing punctuation
-# (what ``str.lstrip(_OPENERS)`` and ``str.rstrip(_CLOSERS)`` would leave and take).
-_WORD = re.compile(rf"(?<!\S)([{re.escape(_OPENERS)}]*)(\S*?)([{re.escape(_CLOSERS)}]*)(?!\S)")
 _STOPS = frozenset(",;:.!?…")
 _ENDS = frozenset(".!?…")  # what ends a sentence
 
@@ -85,33 +82,69 @@ def tokenize(text: str) -> tuple[Token, ...]:
     before it."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in _WORD.finditer(text):
-        lead, core, trail = match.groups()
-        if not core:
-            raw = match.group()
-            if tokens and not _STOPS.isdisjoint(raw):
+    facts_of = _RUN_FACTS.get
+    find = text.find
+    new = tuple.__new__
+    initials: list[int] = []  # "J." in "Antony J. Blinken"
+    at = 0
+    for run in text.split():
+        start = find(run, at)
+        at = start + len(run)
+        facts = facts_of(run)
+        if facts is None:
+            facts = _run_facts(run)
+        offset, core, lead, trail, key, capitalised, stops, kind = facts
+        if kind == _PUNCTUATION:
+            if tokens and not _STOPS.isdisjoint(run):
                 # "An , Giám đốc": punctuation standing alone ends the word before it
                 before = tokens[-1]
                 span = (before.start, before.end)
-                tokens[-1] = _token(before.text, span, before.lead, before.trail + raw, before.key)
+                tokens[-1] = _token(before.text, span, before.lead, before.trail + run, before.key)
+                if _initial(tokens[-1]):
+                    initials.append(len(tokens) - 1)
             continue
-        start = match.start(2)
-        stops = bool(trail) and not _STOPS.isdisjoint(trail)
-        append(
-            Token(core, start, match.end(2), lead, trail, fold_key(core), _name_word(core), stops)
-        )
-    return tuple(_initials(tokens))
-
-
-def _initials(tokens: list[Token]) -> list[Token]:
-    """ "J." before a capitalised word is an initial of a name: its stop ends nothing."""
-    for k, token in enumerate(tokens[:-1]):
-        initial = len(token.text) == 1 and token.text.isupper() and token.trail == "."
-        if initial and tokens[k + 1].capitalised and not tokens[k + 1].lead:
-            text = token.text + "."
+        if kind == _INITIAL:
+            initials.append(len(tokens))
+        start += offset
+        append(new(Token, (core, start, start + len(core), lead, trail, key, capitalised, stops)))
+    for k in initials:
+        # "J." before a capitalised word is an initial of a name: its stop ends nothing.
+        token = tokens[k]
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and after.capitalised and not after.lead and _initial(token):
             span = (token.start, token.end + 1)
-            tokens[k] = _token(text, span, token.lead, "", token.key + ".")
-    return tokens
+            tokens[k] = _token(token.text + ".", span, token.lead, "", token.key + ".")
+    return tuple(tokens)
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper() and token.trail == "."
+
+
+_PLAIN, _PUNCTUATION, _INITIAL = 0, 1, 2  # kinds of run
+_RunFacts = tuple[int, str, str, str, str, bool, bool, int]
+# What a run of non-space characters says, whatever line it is on: its opening punctuation,
+# its core and its closing punctuation, the core's folded key and whether it is a name
+# syllable. Words recur (a language has some thousands of syllables): each run is read once.
+_RUN_FACTS: dict[str, _RunFacts] = {}
+_RUN_FACTS_MAX = 1 << 16
+
+
+def _run_facts(run: str) -> _RunFacts:
+    rest = run.lstrip(_OPENERS)
+    core = rest.rstrip(_CLOSERS)
+    lead, trail = run[: len(run) - len(rest)], rest[len(core) :]
+    stops = bool(trail) and not _STOPS.isdisjoint(trail)
+    if not core:
+        kind = _PUNCTUATION
+    elif trail == "." and len(core) == 1 and core.isupper():
+        kind = _INITIAL
+    else:
+        kind = _PLAIN
+    facts = (len(lead), core, lead, trail, fold_key(core), _name_word(core), stops, kind)
+    if len(_RUN_FACTS) < _RUN_FACTS_MAX:
+        _RUN_FACTS[run] = facts
+    return facts
 
 
 def is_dash(token: Token) -> bool:
