@@ -331,6 +331,32 @@ def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:
         dc.Store(text_file)
 
 
+def test_a_store_of_schema_version_1_is_read_and_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite"
+    first, second = (
+        dc.Document(text=SEED_PATHS[k].read_text("utf-8"), source=f"seed-{k}") for k in (0, 1)
+    )
+    with dc.Store(db) as store:
+        store.add([first])
+        (old_article,) = store.articles()
+    with sqlite3.connect(db) as raw:  # as diplocorpus 0.1 wrote it: the article as JSON text
+        raw.execute("UPDATE documents SET article = ?", (dc.to_json(old_article),))
+        raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with dc.Store(db) as store:
+        assert list(store.articles()) == [old_article]
+        store.add([second])
+        articles = list(store.articles())
+        (row, _) = store.rows("documents")
+    assert articles[0] == old_article
+    assert articles[1].paragraphs == dc.parse(second.text).paragraphs
+    assert dc.from_json(row["article"], dc.Article) == old_article  # rows give JSON text
+    with sqlite3.connect(db) as raw:
+        version = raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        kinds = [k for (k,) in raw.execute("SELECT typeof(article) FROM documents ORDER BY id")]
+    assert version == ("2",)
+    assert kinds == ["text", "blob"]  # new pages' articles are stored compressed
+
+
 SLOW_INGEST = """
 import sys, time
 import diplocorpus as dc

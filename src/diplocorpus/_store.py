@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -36,7 +37,9 @@ __all__ = [
     "Store",
 ]
 
-SCHEMA_VERSION = 1
+# 1: each article as JSON text. 2: as zlib-compressed JSON (a third to a fifth of the size);
+# a version 1 store is read as it is and marked 2 when pages are first added to it.
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -144,9 +147,10 @@ class Store:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
-        elif int(row[0]) > SCHEMA_VERSION:
+        self._version = int(row[0]) if row is not None else SCHEMA_VERSION
+        if self._version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: schema version {row[0]} is newer than this diplocorpus "
+                f"{self.path}: schema version {self._version} is newer than this diplocorpus "
                 f"({SCHEMA_VERSION}): upgrade diplocorpus to read it"
             )
 
@@ -234,6 +238,11 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self._db.execute("BEGIN IMMEDIATE")
         try:
+            if self._version < SCHEMA_VERSION:
+                self._db.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,)
+                )
+                self._version = SCHEMA_VERSION
             for item in batch:
                 self._insert(item, now)
         except BaseException:
@@ -256,7 +265,7 @@ class Store:
                 doc.encoding,
                 json.dumps(doc.metadata, ensure_ascii=False, default=str),
                 article.title,
-                to_json(article),
+                _pack(article),
                 now,
             ),
         )
@@ -309,7 +318,7 @@ class Store:
     def articles(self) -> Iterator[Article]:
         """The stored articles, in the order they were added (one at a time)."""
         for (record,) in self._db.execute("SELECT article FROM documents ORDER BY id"):
-            yield from_json(record, Article)
+            yield from_json(_unpack(record), Article)
 
     def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
@@ -386,7 +395,20 @@ class Store:
         cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
         names = [c[0] for c in cursor.description]
         for row in cursor:
-            yield dict(zip(names, row, strict=True))
+            fields = dict(zip(names, row, strict=True))
+            if table == "documents":
+                fields["article"] = _unpack(fields["article"])
+            yield fields
+
+
+def _pack(article: Article) -> bytes:
+    """The article's JSON, compressed: the largest value of a page's row."""
+    return zlib.compress(to_json(article).encode("utf-8"))
+
+
+def _unpack(record: str | bytes) -> str:
+    """The article's JSON from its stored value (text in stores of schema version 1)."""
+    return record if isinstance(record, str) else zlib.decompress(record).decode("utf-8")
 
 
 def _article_of(analysis: Analysis) -> Article:
