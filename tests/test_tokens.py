@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplocorpus._text import fold_key
-from diplocorpus._tokens import _name_word, tokenize
+from diplocorpus._tokens import _name_word, phrase_at, tokenize
 
 OPENERS = "\"“‘'([«"
 CLOSERS = "\"”’')]».,;:!?…"
@@ -94,3 +94,25 @@ def _reference(text: str) -> list[tuple[str, int, int, str, str, str, bool, bool
 def test_tokens_are_what_the_plain_definition_gives(words: list[str], spaces: list[str]) -> None:
     text = "".join(space + word for space, word in zip(spaces, words, strict=False))
     assert [tuple(t) for t in tokenize(text)] == _reference(text)
+
+
+@given(
+    st.lists(st.sampled_from(["bộ", "trưởng", "ngoại", "giao", "bộ,", "“bộ", "phó"]), max_size=8),
+    st.sets(
+        st.lists(
+            st.sampled_from(["bộ", "trưởng", "ngoại", "giao", "phó"]), min_size=1, max_size=4
+        ).map(" ".join),
+        max_size=6,
+    ),
+    st.integers(min_value=1, max_value=5),
+    st.data(),
+)
+def test_a_lookup_that_stops_where_no_phrase_goes_on_finds_the_same_phrase(
+    words: list[str], phrases: set[str], longest: int, data: st.DataObject
+) -> None:
+    tokens = tokenize(" ".join(words))
+    prefixes = {" ".join(p.split()[:n]) for p in phrases for n in range(1, len(p.split()))}
+    last = data.draw(st.none() | st.integers(min_value=0, max_value=max(len(tokens) - 1, 0)))
+    for k in range(len(tokens)):
+        plain = phrase_at(tokens, k, phrases, longest=longest, last=last)
+        assert phrase_at(tokens, k, phrases, longest=longest, last=last, prefixes=prefixes) == plain

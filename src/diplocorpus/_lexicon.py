@@ -9,7 +9,7 @@ frozen value: add a site's own labels with :meth:`Lexicon.extended` and pass it 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, TypeVar, cast
 
@@ -410,6 +410,16 @@ class Lexicon:
         }
 
     @functools.cached_property
+    def prefixes(self) -> Mapping[str, frozenset[str]]:
+        """For each list, the word prefixes of its phrases that are shorter than the phrase
+        ("bộ trưởng" of "bộ trưởng ngoại giao"): a lookup stops where none goes on."""
+        return {
+            f.name: frozenset(_prefixes(getattr(self, f.name)))
+            for f in _list_fields()
+            if f.name != "speakers"
+        } | {"event_kinds": frozenset(_prefixes(self.event_kind_index))}
+
+    @functools.cached_property
     def phrase_words(self) -> Mapping[str, int]:
         """For each list, the number of words of its longest phrase (at least 1)."""
         return {
@@ -523,6 +533,13 @@ def _read(name: str) -> list[str]:
     folder = resources.files("diplocorpus").joinpath("lexicons")
     text = folder.joinpath(f"{name}.txt").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _prefixes(phrases: Iterable[str]) -> Iterator[str]:
+    for phrase in phrases:
+        words = phrase.split(" ")
+        for size in range(1, len(words)):
+            yield " ".join(words[:size])
 
 
 def _list_fields() -> tuple[attrs.Attribute[Any], ...]:

@@ -315,7 +315,7 @@ def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     k = i + prefix
     if k >= len(tokens) or tokens[k].key not in lex.first_words["roles"]:
         return 0
-    size = phrase_at(tokens, k, lex.roles, longest=_MAX_ROLE_WORDS)
+    size = phrase_at(tokens, k, lex.roles, longest=_MAX_ROLE_WORDS, prefixes=lex.prefixes["roles"])
     return size + prefix if size else 0
 
 

@@ -211,7 +211,10 @@ class _Paragraph:
         if k > first and token.text[:1].isupper() and not token.lead:
             return 0
         longest = self.lex.phrase_words["cue_verbs"]
-        return phrase_at(self.tokens, k, self.lex.cue_verbs, longest=longest, last=last)
+        prefixes = self.lex.prefixes["cue_verbs"]
+        return phrase_at(
+            self.tokens, k, self.lex.cue_verbs, longest=longest, last=last, prefixes=prefixes
+        )
 
     def _drafts_at(
         self,

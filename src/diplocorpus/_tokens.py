@@ -9,6 +9,7 @@ end a sentence. :func:`foreign` tells a word that cannot be a Vietnamese syllabl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
@@ -200,16 +201,31 @@ def phrase_at(
     *,
     longest: int,
     last: int | None = None,
+    prefixes: Collection[str] | None = None,
 ) -> int:
     """Words of the longest of ``phrases`` (folded) that starts at token ``k`` and ends by
     token ``last`` (the last token when None), or 0.
 
     A phrase does not run over punctuation that ends a phrase ("Bí thư, Tỉnh ủy" is not
-    "Bí thư Tỉnh ủy") nor into an opening quotation mark.
+    "Bí thư Tỉnh ủy") nor into an opening quotation mark. With ``prefixes``, the phrases'
+    shorter word prefixes (:attr:`Lexicon.prefixes`), the lookup stops at the first word
+    that no phrase goes on with.
     """
     end = min(len(tokens), k + longest, len(tokens) if last is None else last + 1)
     if end <= k:
         return 0
+    if prefixes is not None:
+        found = 0
+        phrase = tokens[k].key
+        size = 1
+        while True:
+            if phrase in phrases:
+                found = size
+            nxt = k + size
+            if nxt >= end or tokens[nxt - 1].stops or tokens[nxt].lead or phrase not in prefixes:
+                return found
+            phrase = f"{phrase} {tokens[nxt].key}"
+            size += 1
     # The words a phrase may span: up to a stop, or to a word an opening quote leads.
     limit = k + 1
     while limit < end and not tokens[limit - 1].stops and not tokens[limit].lead:
@@ -229,6 +245,7 @@ _SYLLABLE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)  # words recur: each is looked at once
 def foreign(word: str) -> bool:
     """True when ``word`` cannot be a Vietnamese syllable (it has letters Vietnamese does not
     use, a cluster, a final consonant it does not have, or initials)."""
