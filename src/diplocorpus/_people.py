@@ -146,11 +146,11 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     heads = lex.first_words
     # Only these words can start an office, an epithet or an honorific.
     starts = heads["roles"] | heads["role_prefixes"] | heads["epithets"] | heads["honorifics"]
-    i = 0
-    while i < len(tokens):
-        if tokens[i].key not in starts:
-            i += 1
+    i = 0  # the next token to read: a person's words are not read again
+    for start in [k for k, token in enumerate(tokens) if token.key in starts]:
+        if start < i:
             continue
+        i = start
         size = _role_head(tokens, i, lex)
         if not size:
             i = _epithet(text, tokens, i, bare, lex) or _short_after_honorific(
@@ -622,10 +622,9 @@ def _names_first(
 ) -> list[Mention]:
     """Names followed by their offices: "Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh"."""
     found: list[Mention] = []
-    k = 0
-    while k < len(tokens):
-        if claimed[k] or not tokens[k].capitalised or _honorific_at(tokens, k, lex):
-            k += 1
+    after = 0  # the token after the last run read
+    for k in [k for k, token in enumerate(tokens) if token.capitalised]:
+        if k < after or claimed[k] or _honorific_at(tokens, k, lex):
             continue
         end = _run_end(tokens, k, lex)
         begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in lex.grammar_words("names")
@@ -646,7 +645,7 @@ def _names_first(
                 lead = _honorific_before(tokens, k, lex)
                 found.append(Mention(person, k, end, k, last, lead))
                 claimed[k : last + 1] = [True] * (last - k + 1)
-        k = end + 1
+        after = end + 1
     return found
 
 
