@@ -14,16 +14,22 @@ thread. It reports:
    writes), against its peer measured in the same run: the same pages' lines written into
    the same SQLite schema (documents, paragraphs, the FTS5 index) with no analysis at all.
    The ratio of the two says how far the build is from the storage's own limit.
+
+With ``--against SRC`` (the ``src`` folder of another checkout, e.g. an older commit's), it
+also times ``analyse`` and the build of both trees in fresh interpreters, one after the
+other, several times, and reports the ratio: a before and after measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import platform
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -93,9 +99,52 @@ def build(path: pathlib.Path, documents: list[dc.Document]) -> float:
     return time.perf_counter() - start
 
 
+def worker(count: int, rounds: int) -> None:
+    """Print the ms/page of ``analyse`` and the build's pages/s of the diplocorpus imported."""
+    documents = pages(count)
+    # Before issue 11 the pipeline was the store's: ``diplocorpus._store.analyse``.
+    analyse = getattr(dc, "analyse", None) or dc._store.analyse  # type: ignore[attr-defined]
+    whole = cpu_ms_per_page(rounds, count, lambda: [analyse(d) for d in documents])
+    with tempfile.TemporaryDirectory() as folder:
+        built = build(pathlib.Path(folder) / "built.sqlite", documents)
+    print(json.dumps({"analyse": whole, "build": count / built}))
+
+
+def against(other: pathlib.Path, count: int, rounds: int, turns: int) -> None:
+    """``analyse`` and the build of this tree and of ``other``, in turn, in new interpreters."""
+    trees = {"this checkout": ROOT / "src", str(other): other}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    for _ in range(turns):
+        for name, src in trees.items():
+            env = {**os.environ, "PYTHONPATH": str(src)}
+            command = [sys.executable, __file__, "--worker", str(count), str(rounds)]
+            out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            runs[name].append(json.loads(out.stdout))
+    print(f"against {other}: {turns} turns each, one after the other (median)")
+    medians = {
+        name: {key: statistics.median(r[key] for r in results) for key in ("analyse", "build")}
+        for name, results in runs.items()
+    }
+    for name, figures in medians.items():
+        print(
+            f"  {name:<40} analyse {figures['analyse']:6.2f} ms/page "
+            f"({1000 / figures['analyse']:4.0f} pages/s), build {figures['build']:4.0f} pages/s"
+        )
+    this, that = medians["this checkout"], medians[str(other)]
+    print(
+        f"  this checkout / {other}: analyse {that['analyse'] / this['analyse']:.2f}x "
+        f"as fast, build {this['build'] / that['build']:.2f}x as fast"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and sys.argv[1:2] == ["--worker"]:
+        worker(int(sys.argv[2]), int(sys.argv[3]))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--against", type=pathlib.Path, metavar="SRC")
+    ap.add_argument("--turns", type=int, default=3, help="runs of each tree with --against")
     args = ap.parse_args(argv)
     count, rounds = (100, 3) if args.quick else (400, 10)
     documents = pages(count)
@@ -139,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         f"store bytes per input byte: {built_size / text_bytes:.2f} "
         f"(storage alone {plain_size / text_bytes:.2f})"
     )
+    if args.against is not None:
+        against(args.against.resolve(), count, rounds, args.turns)
     return 0
 
 
