@@ -90,21 +90,20 @@ def tokenize(text: str) -> tuple[Token, ...]:
     at = 0
     for run in text.split():
         start = find(run, at)
-        at = start + len(run)
-        facts = facts_of(run)
-        if facts is None:
-            facts = _run_facts(run)
-        offset, core, lead, trail, key, capitalised, stops, kind = facts
-        if kind == _PUNCTUATION:
-            if tokens and not _STOPS.isdisjoint(run):
-                # "An , Giám đốc": punctuation standing alone ends the word before it
-                before = tokens[-1]
-                span = (before.start, before.end)
-                tokens[-1] = _token(before.text, span, before.lead, before.trail + run, before.key)
-                if _initial(tokens[-1]):
-                    initials.append(len(tokens) - 1)
-            continue
-        if kind == _INITIAL:
+        facts = facts_of(run) or _run_facts(run)
+        offset, size, core, lead, trail, key, capitalised, stops, kind = facts
+        at = start + size
+        if kind:
+            if kind == _PUNCTUATION:
+                if tokens and not _STOPS.isdisjoint(run):
+                    # "An , Giám đốc": punctuation standing alone ends the word before it
+                    before = tokens[-1]
+                    span = (before.start, before.end)
+                    trail = before.trail + run
+                    tokens[-1] = _token(before.text, span, before.lead, trail, before.key)
+                    if _initial(tokens[-1]):
+                        initials.append(len(tokens) - 1)
+                continue
             initials.append(len(tokens))
         start += offset
         append(new(Token, (core, start, start + len(core), lead, trail, key, capitalised, stops)))
@@ -123,7 +122,7 @@ def _initial(token: Token) -> bool:
 
 
 _PLAIN, _PUNCTUATION, _INITIAL = 0, 1, 2  # kinds of run
-_RunFacts = tuple[int, str, str, str, str, bool, bool, int]
+_RunFacts = tuple[int, int, str, str, str, str, bool, bool, int]
 # What a run of non-space characters says, whatever line it is on: its opening punctuation,
 # its core and its closing punctuation, the core's folded key and whether it is a name
 # syllable. Words recur (a language has some thousands of syllables): each run is read once.
@@ -142,7 +141,7 @@ def _run_facts(run: str) -> _RunFacts:
         kind = _INITIAL
     else:
         kind = _PLAIN
-    facts = (len(lead), core, lead, trail, fold_key(core), _name_word(core), stops, kind)
+    facts = (len(lead), len(run), core, lead, trail, fold_key(core), _name_word(core), stops, kind)
     if len(_RUN_FACTS) < _RUN_FACTS_MAX:
         _RUN_FACTS[run] = facts
     return facts
