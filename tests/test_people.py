@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import diplocorpus as dc
@@ -102,6 +103,23 @@ def test_captions_are_read_but_not_their_credit() -> None:
         "Thủ tướng Phạm Minh Chính phát biểu tại hội nghị. Ảnh: Dương Giang\n"
     )
     assert [(p.name, p.line) for p in dc.extract_people(dc.parse(text))] == [("Phạm Minh Chính", 3)]
+
+
+def test_a_caption_is_read_as_the_article_gives_it_or_split_again() -> None:
+    text = (
+        HEAD + "Đoạn thân bài đủ dài để là một đoạn văn của bài báo về quan hệ hai nước.\n"
+        "Thủ tướng Phạm Minh Chính phát biểu tại hội nghị. Ảnh: Dương Giang\n"
+    )
+    article = dc.parse(text)
+    (caption,) = article.captions
+    # The people stage reads the caption's text as the parser split it from its credit ...
+    edited = attrs.evolve(
+        article, captions=[attrs.evolve(caption, text="Bộ trưởng Bùi Thanh Sơn phát biểu.")]
+    )
+    assert [p.name for p in dc.extract_people(edited)] == ["Bùi Thanh Sơn"]
+    # ... and an article made without its captions still has its caption lines read.
+    bare = attrs.evolve(article, captions=[])
+    assert [(p.name, p.line) for p in dc.extract_people(bare)] == [("Phạm Minh Chính", 3)]
 
 
 def test_a_users_own_office() -> None:

@@ -172,11 +172,16 @@ def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 
 
 def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, BlockKind]]:
-    """The lines where people are named: title, body and the text of captions."""
+    """The lines where people are named: title, body and the text of captions (as the
+    parser split it from the photo's credit)."""
+    captions = {caption.line: caption.text for caption in article.captions}
     for block in article.blocks:
         if block.kind in {BlockKind.TITLE, BlockKind.BODY}:
             yield block.line, block.text, block.kind
         elif block.kind is BlockKind.CAPTION:
+            if block.line in captions:
+                yield block.line, captions[block.line], block.kind
+                continue
             split = split_credit(block.text, lexicon, caption=True)
             text = split[0] if split is not None else block.text
             if text:
