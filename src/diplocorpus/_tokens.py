@@ -156,8 +156,9 @@ def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Token spans of sentences; a full stop inside quotation marks does not end one."""
     first = 0
     depth = 0
-    for k, token in enumerate(tokens):
-        lead, trail = token.lead, token.trail
+    # Only a word with marks around it opens or closes a quotation or ends a sentence.
+    for k in [k for k, token in enumerate(tokens) if token.lead or token.trail]:
+        lead, trail = tokens[k].lead, tokens[k].trail
         if lead:
             depth += lead.count("“") + lead.count('"') % 2
         if not trail:
