@@ -30,6 +30,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -67,6 +68,10 @@ _LINK_SHARE = 0.8
 _LINK_LINE_WORDS = 25
 _ITALIC_SHARE = 0.8
 _ITALIC = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+_SECTIONS = frozenset({"article", "main"})
+_PAGE_PARTS = frozenset({"header", "footer"})
+_ITALIC_TAGS = frozenset({"em", "i"})
+_ORIGIN_DEPTH = 4  # a line's origin: its element and three around it
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -190,6 +195,7 @@ class _Walker:
     def __init__(self, lex: Lexicon | None, structure: Structure | None) -> None:
         self.lex = lex
         self.structure = structure
+        self.shown = structure.sizes if structure is not None else None
         self.article = structure.article if structure is not None else None
         # The article's element and the elements around it: their class words describe
         # the page's layout ("has-image", "sidebar-left"), not the lines inside them.
@@ -198,11 +204,13 @@ class _Walker:
             if self.article is not None
             else set()
         )
+        self.root: Any = None
         self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
         self.started = False  # the current line has a character that is not white space
-        self.origin: list[Any] = []  # the elements around the line's first text
-        self.evidence: Evidence | None = None
+        self.origin: Any = None  # the element whose text (or child's tail) starts the line
+        self.said: _Context | None = None  # what the markup says of the line's first text
+        self.photo_above = False  # and whether a photo is right above it
         self.breaks = 0
         self.blank = False
         self.photo = False
@@ -210,94 +218,123 @@ class _Walker:
         self.slanted = 0  # and in italics
         # What an element's class and id words say, once for every distinct pair.
         self.marks: dict[tuple[str, str], tuple[Label | None, bool]] = {}
-        self.inner = _inner_words(lex) if lex is not None else None
+        self.inner = lex.derived("html_inner_words", _inner_words) if lex is not None else None
 
     def lines(self, tree: Any) -> list[tuple[str, str | None, Evidence | None]]:
         """(line text, origin, evidence) for every line, blank lines included (as "")."""
         body = tree.find("body")
         root = body if body is not None else tree
+        self.root = root
         self._walk(root)
         self.breaks = max(self.breaks, 1)
         self._end_line()
         return self.rows
 
     def _walk(self, root: Any) -> None:
-        """Depth first, in document order, on a stack of its own: a page may nest deeper
-        than Python's."""
-        stack: list[tuple[int, Any, list[Any], _Context]] = [(_ENTER, root, [], _Context())]
+        """Depth first, in document order, on a stack of its own (a page may nest deeper
+        than Python's): an element's text, each child with its tail, then its end."""
+        context = self._enter(root, _Context())
+        if context is None:
+            return
+        # The open elements: each with what the markup says inside it and its children
+        # not yet walked.
+        stack: list[tuple[Any, _Context, Iterator[Any]]] = [(root, context, iter(root))]
         while stack:
-            step, element, path, context = stack.pop()
-            if step == _ENTER:
-                self._enter(element, path, context, stack)
-            elif step == _AFTER:  # ``element`` is a child; ``path``, ``context`` its parent's
-                if element.tag in _CELL:
-                    self.text("\t", path, context)
-                if element.tail:
-                    self.text(element.tail, path, context)
-            elif element.tag in BLOCK_TAGS:
-                self.brk(1)
-            elif element.tag in BLANK_LINE_TAGS:
-                self.brk(2)
+            parent, context, children = stack[-1]
+            for child in children:
+                inner = self._enter(child, context)
+                if inner is not None:
+                    stack.append((child, inner, iter(child)))
+                    break
+                self._after(child, parent, context)  # a child not shown: its tail only
+            else:
+                stack.pop()
+                tag = parent.tag
+                if tag in BLOCK_TAGS:
+                    self.brk(1)
+                elif tag in BLANK_LINE_TAGS:
+                    self.brk(2)
+                if stack:
+                    self._after(parent, stack[-1][0], stack[-1][1])
 
-    def _enter(
-        self,
-        element: Any,
-        path: list[Any],
-        outer: _Context,
-        stack: list[tuple[int, Any, list[Any], _Context]],
-    ) -> None:
-        """The element's own text; its children, their tails and its end go on the stack."""
-        if self.structure is not None:
-            if element not in self.structure.sizes:
-                return  # the structure's pass knows the visible elements
+    def _enter(self, element: Any, outer: _Context) -> _Context | None:
+        """The element's own text, and what the markup says inside it; ``None`` for an
+        element a browser does not show (or a comment)."""
+        if self.shown is not None:
+            if element not in self.shown:
+                return None  # the structure's pass knows the visible elements
         else:
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if not tag or tag in SKIP_TAGS or hidden(element):
-                return
+            tag = element.tag
+            if not isinstance(tag, str) or tag in SKIP_TAGS or hidden(element):
+                return None
         tag = element.tag
-        here = [*path[-3:], element]
-        context = self._context(element, outer)
+        context = self._context(element, tag, outer)
         if tag == "img":
             self.photo = True
         if tag in BLOCK_TAGS or tag == "br":
             self.brk(1)
         elif tag in BLANK_LINE_TAGS:
             self.brk(2)
-        if element.text:
-            self.text(element.text, here, context)
-        stack.append((_LEAVE, element, here, context))
-        for child in reversed(element):
-            stack.append((_AFTER, child, here, context))
-            if isinstance(child.tag, str):
-                stack.append((_ENTER, child, here, context))
+        text = element.text
+        if text:
+            self.text(text, element, context)
+        return context
 
-    def _context(self, element: Any, outer: _Context) -> _Context:
+    def _after(self, child: Any, parent: Any, context: _Context) -> None:
+        """What follows a child inside its parent: a tab after a table cell, its tail."""
+        if child.tag in _CELL:
+            self.text("\t", parent, context)
+        tail = child.tail
+        if tail:
+            self.text(tail, parent, context)
+
+    def _context(self, element: Any, tag: str, outer: _Context) -> _Context:
         """What the element and its ancestors say about the text inside (the nearest
-        element that says something decides)."""
-        tag = element.tag
+        element that says something decides); ``outer`` itself when the element adds
+        nothing."""
         inside = outer.inside
-        if self.article is not None and element is self.article:
-            inside = True
-        elif self.article is not None and outer.inside is None:
-            inside = False
-        attrib = element.attrib
-        words = (attrib.get("class", ""), attrib.get("id", ""))
+        if self.article is not None:
+            if element is self.article:
+                inside = True
+            elif inside is None:
+                inside = False
+        words = (element.get("class", ""), element.get("id", ""))
         marks = self.marks.get(words)
         if marks is None:
             marks = self.marks[words] = (
                 _marked(words, self.lex, self.inner) if self.lex is not None else None,
                 any(word in _ARTICLE_WORDS for word in _words(words)),
             )
-        sectioned = outer.sectioned or tag in {"article", "main"}
+        sectioned = outer.sectioned or tag in _SECTIONS
         in_article = outer.in_article or sectioned or marks[1]
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
-        marked = marks[0] if id(element) not in self.wrappers else None
-        mark = self._mark(
-            element, marked, in_article=in_article, sectioned=sectioned, inside=inside, outer=outer
-        )
-        if mark is not None:
-            label, strong = mark
+        if self.lex is not None:
+            marked = marks[0] if id(element) not in self.wrappers else None
+            mark = self._mark(
+                element,
+                marked,
+                tag=tag,
+                in_article=in_article,
+                sectioned=sectioned,
+                inside=inside,
+                outer=outer,
+            )
+            if mark is not None:
+                label, strong = mark
+        link = outer.link or tag == "a"
+        italic = outer.italic or tag in _ITALIC_TAGS or _slanted(element)
+        if (
+            label is outer.label
+            and strong is outer.strong
+            and inside is outer.inside
+            and in_article is outer.in_article
+            and sectioned is outer.sectioned
+            and heading == outer.heading
+            and link is outer.link
+            and italic is outer.italic
+        ):
+            return outer
         return _Context(
             label=label,
             strong=strong,
@@ -305,10 +342,8 @@ class _Walker:
             in_article=in_article,
             sectioned=sectioned,
             heading=heading,
-            link=outer.link or tag == "a",
-            italic=outer.italic
-            or tag in {"em", "i"}
-            or _ITALIC.search(attrib.get("style", "")) is not None,
+            link=link,
+            italic=italic,
         )
 
     def _mark(
@@ -316,6 +351,7 @@ class _Walker:
         element: Any,
         marked: Label | None,
         *,
+        tag: str,
         in_article: bool,
         sectioned: bool,
         inside: bool | None,
@@ -328,18 +364,15 @@ class _Walker:
         text the article's; class and id words that say "article" (``in_article``: "main",
         "content", "post"...) count only where it was not, for they may wrap the page.
         """
-        if self.lex is None:
-            return None
         if self.article is not None:
             in_article = inside is True
-        tag = element.tag
         if tag == "figcaption":
             return (BlockKind.CAPTION, "inside <figcaption>"), True
         if tag == "time":
             return (BlockKind.DATELINE, "inside <time>"), True
         if tag in _LANDMARKS:
             return (_LANDMARKS[tag], f"inside <{tag}>"), False
-        if tag in {"header", "footer"} and not (in_article or sectioned):
+        if tag in _PAGE_PARTS and not (in_article or sectioned):
             landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
             return (landmark, f"inside the page's <{tag}>"), False
         if marked is not None:
@@ -355,7 +388,8 @@ class _Walker:
             return (BlockKind.RELATED, "a block of links outside the article"), False
         return None
 
-    def text(self, text: str, path: list[Any], context: _Context) -> None:
+    def text(self, text: str, owner: Any, context: _Context) -> None:
+        """A piece of text inside ``owner``, which ``context`` describes."""
         if not text:
             return
         if self.breaks:
@@ -363,8 +397,8 @@ class _Walker:
                 return  # white space between blocks: the break stands for it
             self._end_line()
         if not self.started:
-            self.origin = path
-            self.evidence = context.evidence(self.photo) if self.lex is not None else None
+            self.origin = owner
+            self.said, self.photo_above = context, self.photo
             self.started = bool(text.strip())
             self.photo = self.photo and not self.started
         if context.link:
@@ -376,9 +410,9 @@ class _Walker:
     def _linked(self, line: str) -> Evidence | None:
         """The line's evidence, saying it is a link to another article when nearly all of
         a short line is link text (inside the article too: that is structure, not a word)."""
-        evidence = self.evidence
-        if evidence is None:
+        if self.lex is None or self.said is None:
             return None
+        evidence = self.said.evidence(self.photo_above)
         chars = len(line.replace(" ", ""))
         if self.slanted >= _ITALIC_SHARE * chars:
             evidence = attrs.evolve(evidence, italic=True)
@@ -402,6 +436,14 @@ class _Walker:
             return attrs.evolve(evidence, link=True)
         return attrs.evolve(evidence, label=(BlockKind.RELATED, LINK_LINE), strong=True, link=True)
 
+    def _path(self, owner: Any) -> list[Any]:
+        """The element and the (up to three) elements around it, inside the walk's root."""
+        path = [owner]
+        while len(path) < _ORIGIN_DEPTH and owner is not self.root:
+            owner = owner.getparent()
+            path.append(owner)
+        return path[::-1]
+
     def brk(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
 
@@ -410,7 +452,7 @@ class _Walker:
         if line:
             if self.blank and self.rows:
                 self.rows.append(("", None, None))
-            self.rows.append((line, _origin(self.origin), self._linked(line)))
+            self.rows.append((line, _origin(self._path(self.origin)), self._linked(line)))
             self.blank = False
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
@@ -434,10 +476,6 @@ def _photo_caption(line: str, evidence: Evidence) -> bool:
     return evidence.photo and not evidence.heading and len(line.split()) <= PHOTO_CAPTION_WORDS
 
 
-# The steps of the walk: enter an element, then after each child its tail, then leave.
-_ENTER, _AFTER, _LEAVE = 0, 1, 2
-
-
 @attrs.frozen(kw_only=True, slots=True)
 class _Context:
     """What the markup around a piece of text says of it, handed down the tree."""
@@ -459,6 +497,11 @@ class _Context:
             photo=photo,
             heading=self.heading,
         )
+
+
+def _slanted(element: Any) -> bool:
+    style = element.get("style")
+    return style is not None and _ITALIC.search(style) is not None
 
 
 def _origin(path: list[Any]) -> str:
