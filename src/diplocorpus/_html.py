@@ -31,9 +31,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
@@ -69,7 +67,7 @@ _LINK_LINE_WORDS = 25
 _ITALIC_SHARE = 0.8
 _ITALIC = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _SECTIONS = frozenset({"article", "main"})
-_PAGE_PARTS = frozenset({"header", "footer"})
+_OWN_MEANING = frozenset({"figcaption", "time", "nav", "aside", "header", "footer"})
 _ITALIC_TAGS = frozenset({"em", "i"})
 _ORIGIN_DEPTH = 4  # a line's origin: its element and three around it
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -218,6 +216,7 @@ class _Walker:
         self.slanted = 0  # and in italics
         # What an element's class and id words say, once for every distinct pair.
         self.marks: dict[tuple[str, str], tuple[Label | None, bool]] = {}
+        self.names: dict[Any, str] = {}  # an element's tag and first class word
         self.inner = lex.derived("html_inner_words", _inner_words) if lex is not None else None
 
     def lines(self, tree: Any) -> list[tuple[str, str | None, Evidence | None]]:
@@ -310,20 +309,19 @@ class _Walker:
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
         if self.lex is not None:
+            # Where the article's element was found, being inside it is what makes text
+            # the article's; class and id words that say "article" ("main", "content",
+            # "post"...) count only where it was not, for they may wrap the page.
+            scope = inside is True if self.article is not None else in_article
             marked = marks[0] if id(element) not in self.wrappers else None
-            mark = self._mark(
-                element,
-                marked,
-                tag=tag,
-                in_article=in_article,
-                sectioned=sectioned,
-                inside=inside,
-                outer=outer,
-            )
+            mark = self._mark(element, tag, marked, scope, outer)
             if mark is not None:
                 label, strong = mark
         link = outer.link or tag == "a"
-        italic = outer.italic or tag in _ITALIC_TAGS or _slanted(element)
+        italic = outer.italic or tag in _ITALIC_TAGS
+        if not italic:
+            style = element.get("style")
+            italic = style is not None and _ITALIC.search(style) is not None
         if (
             label is outer.label
             and strong is outer.strong
@@ -335,49 +333,28 @@ class _Walker:
             and italic is outer.italic
         ):
             return outer
-        return _Context(
-            label=label,
-            strong=strong,
-            inside=inside,
-            in_article=in_article,
-            sectioned=sectioned,
-            heading=heading,
-            link=link,
-            italic=italic,
-        )
+        return _Context(label, strong, inside, in_article, sectioned, heading, link, italic)
 
     def _mark(
-        self,
-        element: Any,
-        marked: Label | None,
-        *,
-        tag: str,
-        in_article: bool,
-        sectioned: bool,
-        inside: bool | None,
-        outer: _Context,
+        self, element: Any, tag: str, marked: Label | None, scope: bool, outer: _Context
     ) -> tuple[Label, bool] | None:
         """The kind the element gives the text inside it, if any, and whether its own
-        meaning says so (``marked``: what its class and id words say).
-
-        Where the article's element was found, being inside it (``inside``) is what makes
-        text the article's; class and id words that say "article" (``in_article``: "main",
-        "content", "post"...) count only where it was not, for they may wrap the page.
-        """
-        if self.article is not None:
-            in_article = inside is True
-        if tag == "figcaption":
-            return (BlockKind.CAPTION, "inside <figcaption>"), True
-        if tag == "time":
-            return (BlockKind.DATELINE, "inside <time>"), True
-        if tag in _LANDMARKS:
-            return (_LANDMARKS[tag], f"inside <{tag}>"), False
-        if tag in _PAGE_PARTS and not (in_article or sectioned):
-            landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
-            return (landmark, f"inside the page's <{tag}>"), False
+        meaning says so (``marked``: what its class and id words say; ``scope``: whether
+        the text is the article's, see :meth:`_context`)."""
+        if tag in _OWN_MEANING:
+            if tag == "figcaption":
+                return (BlockKind.CAPTION, "inside <figcaption>"), True
+            if tag == "time":
+                return (BlockKind.DATELINE, "inside <time>"), True
+            if tag in _LANDMARKS:
+                return (_LANDMARKS[tag], f"inside <{tag}>"), False
+            # A <header> or <footer> is no <article> or <main>: the section is the outer's.
+            if not (scope or outer.sectioned):
+                landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
+                return (landmark, f"inside the page's <{tag}>"), False
         if marked is not None:
             return marked, False
-        if inside is True or in_article or self.structure is None or outer.label is not None:
+        if scope or self.structure is None or outer.label is not None:
             return None  # shape alone, and only where nothing else has said what a line is
         if id(element) in self.structure.cards:
             return (
@@ -410,39 +387,64 @@ class _Walker:
     def _linked(self, line: str) -> Evidence | None:
         """The line's evidence, saying it is a link to another article when nearly all of
         a short line is link text (inside the article too: that is structure, not a word)."""
-        if self.lex is None or self.said is None:
+        said = self.said
+        if self.lex is None or said is None:
             return None
-        evidence = self.said.evidence(self.photo_above)
+        label, strong, inside, heading = said.label, said.strong, said.inside, said.heading
+        photo, link = self.photo_above, False
         chars = len(line.replace(" ", ""))
-        if self.slanted >= _ITALIC_SHARE * chars:
-            evidence = attrs.evolve(evidence, italic=True)
-        if _weak_caption(evidence) and not _photo_caption(line, evidence):
-            # "caption" in a class may be the article's wrapper ("has-caption"), or a
-            # photo's, or a credit's: in the article, only a photo's caption is one.
-            evidence = attrs.evolve(evidence, label=None)
-        if evidence.label is not None and evidence.inside is not True:
-            return evidence  # outside the article, the markup's own evidence stands
-        if len(line.split()) > _LINK_LINE_WORDS:
-            return evidence
-        if self.linked < _LINK_SHARE * chars:
-            return evidence
-        if evidence.label is not None:
+        italic = self.slanted >= _ITALIC_SHARE * chars
+        if (
+            label is not None
+            and label[0] is BlockKind.CAPTION
+            and not strong
+            and inside is not False
+            and not (photo and not heading and len(line.split()) <= PHOTO_CAPTION_WORDS)
+        ):
+            # Only class or id words call a line of the article (or of a page whose article
+            # was not found) a caption, and it is not shaped like a photo's caption right
+            # under a photo: "caption" in a class may be the article's wrapper
+            # ("has-caption"), or a photo's, or a credit's.
+            label = None
+        if label is not None and inside is not True:
+            pass  # outside the article, the markup's own evidence stands
+        elif len(line.split()) > _LINK_LINE_WORDS or self.linked < _LINK_SHARE * chars:
+            pass
+        elif label is not None:
             # The line is all links: noise. The element's class words, too weak to make it
             # noise alone, may still say what noise ("social-share": a widget).
-            return attrs.evolve(evidence, strong=True, link=True)
-        if evidence.heading and evidence.inside is not False:
+            strong = link = True
+        elif heading and inside is not False:
             # A heading of the article that is a link (WordPress links the entry title to
             # itself) is still a heading: its text and place decide, as for any other.
-            return attrs.evolve(evidence, link=True)
-        return attrs.evolve(evidence, label=(BlockKind.RELATED, LINK_LINE), strong=True, link=True)
+            link = True
+        else:
+            label, strong, link = (BlockKind.RELATED, LINK_LINE), True, True
+        return Evidence(
+            label=label,
+            strong=strong,
+            inside=inside,
+            photo=photo,
+            heading=heading,
+            italic=italic,
+            link=link,
+        )
 
-    def _path(self, owner: Any) -> list[Any]:
-        """The element and the (up to three) elements around it, inside the walk's root."""
-        path = [owner]
-        while len(path) < _ORIGIN_DEPTH and owner is not self.root:
+    def _origin(self, owner: Any) -> str:
+        """Where the line comes from: its element and the (up to three) elements around it
+        inside the walk's root, each by its tag and first class word."""
+        names = [self._name(owner)]
+        while len(names) < _ORIGIN_DEPTH and owner is not self.root:
             owner = owner.getparent()
-            path.append(owner)
-        return path[::-1]
+            names.append(self._name(owner))
+        return " > ".join(reversed(names))
+
+    def _name(self, element: Any) -> str:
+        name = self.names.get(element)
+        if name is None:
+            classes = element.get("class", "").split()
+            name = self.names[element] = element.tag + (f".{classes[0]}" if classes else "")
+        return name
 
     def brk(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
@@ -452,32 +454,14 @@ class _Walker:
         if line:
             if self.blank and self.rows:
                 self.rows.append(("", None, None))
-            self.rows.append((line, _origin(self._path(self.origin)), self._linked(line)))
+            self.rows.append((line, self._origin(self.origin), self._linked(line)))
             self.blank = False
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks, self.started = [], 0, False
 
 
-def _weak_caption(evidence: Evidence) -> bool:
-    """True when only class or id words call a line of the article (or of a page whose
-    article was not found) a caption."""
-    label = evidence.label
-    return (
-        label is not None
-        and label[0] is BlockKind.CAPTION
-        and not evidence.strong
-        and evidence.inside is not False
-    )
-
-
-def _photo_caption(line: str, evidence: Evidence) -> bool:
-    """True for a line shaped like a photo's caption right under a photo."""
-    return evidence.photo and not evidence.heading and len(line.split()) <= PHOTO_CAPTION_WORDS
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What the markup around a piece of text says of it, handed down the tree."""
 
     label: Label | None = None
@@ -488,30 +472,6 @@ class _Context:
     heading: int = 0
     link: bool = False
     italic: bool = False
-
-    def evidence(self, photo: bool) -> Evidence:
-        return Evidence(
-            label=self.label,
-            strong=self.strong,
-            inside=self.inside,
-            photo=photo,
-            heading=self.heading,
-        )
-
-
-def _slanted(element: Any) -> bool:
-    style = element.get("style")
-    return style is not None and _ITALIC.search(style) is not None
-
-
-def _origin(path: list[Any]) -> str:
-    parts = []
-    for element in path[-4:]:
-        if not isinstance(element.tag, str):
-            continue
-        classes = element.attrib.get("class", "").split()
-        parts.append(element.tag + (f".{classes[0]}" if classes else ""))
-    return " > ".join(parts)
 
 
 def _marked(words: tuple[str, str], lex: Lexicon, inner: re.Pattern[str] | None) -> Label | None:
