@@ -186,11 +186,12 @@ def _inline_links(factor: int) -> str:
 
 
 def _cards(factor: int) -> str:
-    """A page of many same-shaped cards (a photo, a linked title, a lead) beside the article."""
+    """A page of many same-shaped cards (a photo, a linked title, a lead) beside the article.
+    Each card is named by letters, not a number: numbers past 1000 would read as years."""
     cards = "".join(
         f'<div class="card"><a href="/bai/{i}.html"><img src="/anh/{i}.jpg" alt="Ảnh {i}"></a>'
-        f'<h3><a href="/bai/{i}.html">Tin số {i}: hợp tác song phương</a></h3>'
-        f"<p>Tóm tắt bài số {i}, về quan hệ hai nước.</p></div>"
+        f'<h3><a href="/bai/{i}.html">Tin {_letters(i)}: hợp tác song phương</a></h3>'
+        f"<p>Tóm tắt bài {_letters(i)}, về quan hệ hai nước.</p></div>"
         for i in range(60 * factor)
     )
     body = "".join(f"<p>{_paragraph(i)}</p>" for i in range(5))
@@ -198,6 +199,16 @@ def _cards(factor: int) -> str:
         f"<html><body><h1>{_HEADLINE}</h1><div class='detail'>{body}</div>"
         f"<div class='list'>{cards}</div></body></html>"
     )
+
+
+def _letters(number: int) -> str:
+    """``number`` written in letters a to z ("b", "ba", "bb"...)."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if not number:
+            return word
 
 
 # Statements in the forms news prose uses: an office-first speaker, a reference by office,
