@@ -7,9 +7,9 @@ and of extract_people, extract_statements and extract_events beside it.
 Run time must grow linearly with input size: the "scaling" rows give the time per MB at
 1x, 10x and 100x the same page, and at 1x, 10x and 100x pages made to find a path that is
 not linear (a headline printed many times, a long media list, many signature-like lines,
-many inline links in HTML, many statements on one line or in many paragraphs, read by
-extract_people and extract_statements); the ratio of the last to the first should stay
-near 1.
+many inline links or same-shaped cards in HTML, many statements on one line or in many
+paragraphs, read by extract_people and extract_statements); the ratio of the last to the
+first should stay near 1.
 """
 
 from __future__ import annotations
@@ -185,6 +185,32 @@ def _inline_links(factor: int) -> str:
     return f"<html><body><h1>{_HEADLINE}</h1><p>{links}</p>{_body(3)}</body></html>"
 
 
+def _cards(factor: int) -> str:
+    """A page of many same-shaped cards (a photo, a linked title, a lead) beside the article.
+    Each card is named by letters, not a number: numbers past 1000 would read as years."""
+    cards = "".join(
+        f'<div class="card"><a href="/bai/{i}.html"><img src="/anh/{i}.jpg" alt="Ảnh {i}"></a>'
+        f'<h3><a href="/bai/{i}.html">Tin {_letters(i)}: hợp tác song phương</a></h3>'
+        f"<p>Tóm tắt bài {_letters(i)}, về quan hệ hai nước.</p></div>"
+        for i in range(60 * factor)
+    )
+    body = "".join(f"<p>{_paragraph(i)}</p>" for i in range(5))
+    return (
+        f"<html><body><h1>{_HEADLINE}</h1><div class='detail'>{body}</div>"
+        f"<div class='list'>{cards}</div></body></html>"
+    )
+
+
+def _letters(number: int) -> str:
+    """``number`` written in letters a to z ("b", "ba", "bb"...)."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if not number:
+            return word
+
+
 # Statements in the forms news prose uses: an office-first speaker, a reference by office,
 # a quotation first, a pronoun, a chained verb, an unresolved office. Each copy differs.
 _SAID = (
@@ -220,6 +246,7 @@ ADVERSARIAL: tuple[tuple[str, Callable[[int], str], Callable[[str], object]], ..
     ("media list", _media_run, dc.parse),
     ("signature-like lines", _signature_lines, dc.parse),
     ("inline links (HTML)", _inline_links, dc.parse_html),
+    ("many cards (HTML)", _cards, dc.parse_html),
 )
 
 if __name__ == "__main__":

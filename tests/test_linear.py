@@ -118,3 +118,30 @@ def test_html_with_many_inline_links_reads_each_piece_once() -> None:
     tree = _html._tree(_inline_links(2000), None)
     Walker(None, None).lines(tree)
     assert reads <= 3 * 4000  # each link's text and the space after it, read a few times
+
+
+def _cards(n: int) -> str:
+    cards = "".join(
+        f'<div class="card"><a href="/bai/{i}"><img alt="Ảnh {i}"></a>'
+        f'<h3><a href="/bai/{i}">Tin số {i}</a></h3><p>Tóm tắt bài số {i}.</p></div>'
+        for i in range(n)
+    )
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    return (
+        f"<html><body><div class='detail'>{body}</div><div class='list'>{cards}</div></body></html>"
+    )
+
+
+def test_html_with_many_same_shaped_cards_reads_the_page_in_one_pass() -> None:
+    pytest.importorskip("lxml")
+    from diplocorpus import _html  # noqa: PLC0415 - needs the optional lxml
+
+    lex = dc.Lexicon.default()
+
+    def read(page: str) -> Any:
+        tree = _html._tree(page, None)
+        found = _html.structure(tree, _html.read_markup(tree))
+        assert len(found.cards) >= 150
+        return _html._Walker(lex, found).lines(tree)
+
+    assert _growth(_cards, 150, read) < _GROWTH

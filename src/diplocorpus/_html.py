@@ -30,9 +30,8 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from typing import Any
-
-import attrs
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
@@ -67,6 +66,10 @@ _LINK_SHARE = 0.8
 _LINK_LINE_WORDS = 25
 _ITALIC_SHARE = 0.8
 _ITALIC = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+_SECTIONS = frozenset({"article", "main"})
+_OWN_MEANING = frozenset({"figcaption", "time", "nav", "aside", "header", "footer"})
+_ITALIC_TAGS = frozenset({"em", "i"})
+_ORIGIN_DEPTH = 4  # a line's origin: its element and three around it
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -190,6 +193,7 @@ class _Walker:
     def __init__(self, lex: Lexicon | None, structure: Structure | None) -> None:
         self.lex = lex
         self.structure = structure
+        self.shown = structure.sizes if structure is not None else None
         self.article = structure.article if structure is not None else None
         # The article's element and the elements around it: their class words describe
         # the page's layout ("has-image", "sidebar-left"), not the lines inside them.
@@ -198,11 +202,13 @@ class _Walker:
             if self.article is not None
             else set()
         )
+        self.root: Any = None
         self.rows: list[tuple[str, str | None, Evidence | None]] = []
         self.parts: list[str] = []
         self.started = False  # the current line has a character that is not white space
-        self.origin: list[Any] = []  # the elements around the line's first text
-        self.evidence: Evidence | None = None
+        self.origin: Any = None  # the element whose text (or child's tail) starts the line
+        self.said: _Context | None = None  # what the markup says of the line's first text
+        self.photo_above = False  # and whether a photo is right above it
         self.breaks = 0
         self.blank = False
         self.photo = False
@@ -210,141 +216,145 @@ class _Walker:
         self.slanted = 0  # and in italics
         # What an element's class and id words say, once for every distinct pair.
         self.marks: dict[tuple[str, str], tuple[Label | None, bool]] = {}
-        self.inner = _inner_words(lex) if lex is not None else None
+        self.names: dict[Any, str] = {}  # an element's tag and first class word
+        self.inner = lex.derived("html_inner_words", _inner_words) if lex is not None else None
 
     def lines(self, tree: Any) -> list[tuple[str, str | None, Evidence | None]]:
         """(line text, origin, evidence) for every line, blank lines included (as "")."""
         body = tree.find("body")
         root = body if body is not None else tree
+        self.root = root
         self._walk(root)
         self.breaks = max(self.breaks, 1)
         self._end_line()
         return self.rows
 
     def _walk(self, root: Any) -> None:
-        """Depth first, in document order, on a stack of its own: a page may nest deeper
-        than Python's."""
-        stack: list[tuple[int, Any, list[Any], _Context]] = [(_ENTER, root, [], _Context())]
+        """Depth first, in document order, on a stack of its own (a page may nest deeper
+        than Python's): an element's text, each child with its tail, then its end."""
+        context = self._enter(root, _Context())
+        if context is None:
+            return
+        # The open elements: each with what the markup says inside it and its children
+        # not yet walked.
+        stack: list[tuple[Any, _Context, Iterator[Any]]] = [(root, context, iter(root))]
         while stack:
-            step, element, path, context = stack.pop()
-            if step == _ENTER:
-                self._enter(element, path, context, stack)
-            elif step == _AFTER:  # ``element`` is a child; ``path``, ``context`` its parent's
-                if element.tag in _CELL:
-                    self.text("\t", path, context)
-                if element.tail:
-                    self.text(element.tail, path, context)
-            elif element.tag in BLOCK_TAGS:
-                self.brk(1)
-            elif element.tag in BLANK_LINE_TAGS:
-                self.brk(2)
+            parent, context, children = stack[-1]
+            for child in children:
+                inner = self._enter(child, context)
+                if inner is not None:
+                    stack.append((child, inner, iter(child)))
+                    break
+                self._after(child, parent, context)  # a child not shown: its tail only
+            else:
+                stack.pop()
+                tag = parent.tag
+                if tag in BLOCK_TAGS:
+                    self.brk(1)
+                elif tag in BLANK_LINE_TAGS:
+                    self.brk(2)
+                if stack:
+                    self._after(parent, stack[-1][0], stack[-1][1])
 
-    def _enter(
-        self,
-        element: Any,
-        path: list[Any],
-        outer: _Context,
-        stack: list[tuple[int, Any, list[Any], _Context]],
-    ) -> None:
-        """The element's own text; its children, their tails and its end go on the stack."""
-        if self.structure is not None:
-            if element not in self.structure.sizes:
-                return  # the structure's pass knows the visible elements
+    def _enter(self, element: Any, outer: _Context) -> _Context | None:
+        """The element's own text, and what the markup says inside it; ``None`` for an
+        element a browser does not show (or a comment)."""
+        if self.shown is not None:
+            if element not in self.shown:
+                return None  # the structure's pass knows the visible elements
         else:
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if not tag or tag in SKIP_TAGS or hidden(element):
-                return
+            tag = element.tag
+            if not isinstance(tag, str) or tag in SKIP_TAGS or hidden(element):
+                return None
         tag = element.tag
-        here = [*path[-3:], element]
-        context = self._context(element, outer)
+        context = self._context(element, tag, outer)
         if tag == "img":
             self.photo = True
         if tag in BLOCK_TAGS or tag == "br":
             self.brk(1)
         elif tag in BLANK_LINE_TAGS:
             self.brk(2)
-        if element.text:
-            self.text(element.text, here, context)
-        stack.append((_LEAVE, element, here, context))
-        for child in reversed(element):
-            stack.append((_AFTER, child, here, context))
-            if isinstance(child.tag, str):
-                stack.append((_ENTER, child, here, context))
+        text = element.text
+        if text:
+            self.text(text, element, context)
+        return context
 
-    def _context(self, element: Any, outer: _Context) -> _Context:
+    def _after(self, child: Any, parent: Any, context: _Context) -> None:
+        """What follows a child inside its parent: a tab after a table cell, its tail."""
+        if child.tag in _CELL:
+            self.text("\t", parent, context)
+        tail = child.tail
+        if tail:
+            self.text(tail, parent, context)
+
+    def _context(self, element: Any, tag: str, outer: _Context) -> _Context:
         """What the element and its ancestors say about the text inside (the nearest
-        element that says something decides)."""
-        tag = element.tag
+        element that says something decides); ``outer`` itself when the element adds
+        nothing."""
         inside = outer.inside
-        if self.article is not None and element is self.article:
-            inside = True
-        elif self.article is not None and outer.inside is None:
-            inside = False
-        attrib = element.attrib
-        words = (attrib.get("class", ""), attrib.get("id", ""))
+        if self.article is not None:
+            if element is self.article:
+                inside = True
+            elif inside is None:
+                inside = False
+        words = (element.get("class", ""), element.get("id", ""))
         marks = self.marks.get(words)
         if marks is None:
             marks = self.marks[words] = (
                 _marked(words, self.lex, self.inner) if self.lex is not None else None,
                 any(word in _ARTICLE_WORDS for word in _words(words)),
             )
-        sectioned = outer.sectioned or tag in {"article", "main"}
+        sectioned = outer.sectioned or tag in _SECTIONS
         in_article = outer.in_article or sectioned or marks[1]
         heading = _HEADINGS.get(tag, outer.heading)
         label, strong = outer.label, outer.strong
-        marked = marks[0] if id(element) not in self.wrappers else None
-        mark = self._mark(
-            element, marked, in_article=in_article, sectioned=sectioned, inside=inside, outer=outer
-        )
-        if mark is not None:
-            label, strong = mark
-        return _Context(
-            label=label,
-            strong=strong,
-            inside=inside,
-            in_article=in_article,
-            sectioned=sectioned,
-            heading=heading,
-            link=outer.link or tag == "a",
-            italic=outer.italic
-            or tag in {"em", "i"}
-            or _ITALIC.search(attrib.get("style", "")) is not None,
-        )
+        if self.lex is not None:
+            # Where the article's element was found, being inside it is what makes text
+            # the article's; class and id words that say "article" ("main", "content",
+            # "post"...) count only where it was not, for they may wrap the page.
+            scope = inside is True if self.article is not None else in_article
+            marked = marks[0] if id(element) not in self.wrappers else None
+            mark = self._mark(element, tag, marked, scope, outer)
+            if mark is not None:
+                label, strong = mark
+        link = outer.link or tag == "a"
+        italic = outer.italic or tag in _ITALIC_TAGS
+        if not italic:
+            style = element.get("style")
+            italic = style is not None and _ITALIC.search(style) is not None
+        if (
+            label is outer.label
+            and strong is outer.strong
+            and inside is outer.inside
+            and in_article is outer.in_article
+            and sectioned is outer.sectioned
+            and heading == outer.heading
+            and link is outer.link
+            and italic is outer.italic
+        ):
+            return outer
+        return _Context(label, strong, inside, in_article, sectioned, heading, link, italic)
 
     def _mark(
-        self,
-        element: Any,
-        marked: Label | None,
-        *,
-        in_article: bool,
-        sectioned: bool,
-        inside: bool | None,
-        outer: _Context,
+        self, element: Any, tag: str, marked: Label | None, scope: bool, outer: _Context
     ) -> tuple[Label, bool] | None:
         """The kind the element gives the text inside it, if any, and whether its own
-        meaning says so (``marked``: what its class and id words say).
-
-        Where the article's element was found, being inside it (``inside``) is what makes
-        text the article's; class and id words that say "article" (``in_article``: "main",
-        "content", "post"...) count only where it was not, for they may wrap the page.
-        """
-        if self.lex is None:
-            return None
-        if self.article is not None:
-            in_article = inside is True
-        tag = element.tag
-        if tag == "figcaption":
-            return (BlockKind.CAPTION, "inside <figcaption>"), True
-        if tag == "time":
-            return (BlockKind.DATELINE, "inside <time>"), True
-        if tag in _LANDMARKS:
-            return (_LANDMARKS[tag], f"inside <{tag}>"), False
-        if tag in {"header", "footer"} and not (in_article or sectioned):
-            landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
-            return (landmark, f"inside the page's <{tag}>"), False
+        meaning says so (``marked``: what its class and id words say; ``scope``: whether
+        the text is the article's, see :meth:`_context`)."""
+        if tag in _OWN_MEANING:
+            if tag == "figcaption":
+                return (BlockKind.CAPTION, "inside <figcaption>"), True
+            if tag == "time":
+                return (BlockKind.DATELINE, "inside <time>"), True
+            if tag in _LANDMARKS:
+                return (_LANDMARKS[tag], f"inside <{tag}>"), False
+            # A <header> or <footer> is no <article> or <main>: the section is the outer's.
+            if not (scope or outer.sectioned):
+                landmark = BlockKind.FOOTER if tag == "footer" else BlockKind.NAVIGATION
+                return (landmark, f"inside the page's <{tag}>"), False
         if marked is not None:
             return marked, False
-        if inside is True or in_article or self.structure is None or outer.label is not None:
+        if scope or self.structure is None or outer.label is not None:
             return None  # shape alone, and only where nothing else has said what a line is
         if id(element) in self.structure.cards:
             return (
@@ -355,7 +365,8 @@ class _Walker:
             return (BlockKind.RELATED, "a block of links outside the article"), False
         return None
 
-    def text(self, text: str, path: list[Any], context: _Context) -> None:
+    def text(self, text: str, owner: Any, context: _Context) -> None:
+        """A piece of text inside ``owner``, which ``context`` describes."""
         if not text:
             return
         if self.breaks:
@@ -363,8 +374,8 @@ class _Walker:
                 return  # white space between blocks: the break stands for it
             self._end_line()
         if not self.started:
-            self.origin = path
-            self.evidence = context.evidence(self.photo) if self.lex is not None else None
+            self.origin = owner
+            self.said, self.photo_above = context, self.photo
             self.started = bool(text.strip())
             self.photo = self.photo and not self.started
         if context.link:
@@ -376,31 +387,64 @@ class _Walker:
     def _linked(self, line: str) -> Evidence | None:
         """The line's evidence, saying it is a link to another article when nearly all of
         a short line is link text (inside the article too: that is structure, not a word)."""
-        evidence = self.evidence
-        if evidence is None:
+        said = self.said
+        if self.lex is None or said is None:
             return None
+        label, strong, inside, heading = said.label, said.strong, said.inside, said.heading
+        photo, link = self.photo_above, False
         chars = len(line.replace(" ", ""))
-        if self.slanted >= _ITALIC_SHARE * chars:
-            evidence = attrs.evolve(evidence, italic=True)
-        if _weak_caption(evidence) and not _photo_caption(line, evidence):
-            # "caption" in a class may be the article's wrapper ("has-caption"), or a
-            # photo's, or a credit's: in the article, only a photo's caption is one.
-            evidence = attrs.evolve(evidence, label=None)
-        if evidence.label is not None and evidence.inside is not True:
-            return evidence  # outside the article, the markup's own evidence stands
-        if len(line.split()) > _LINK_LINE_WORDS:
-            return evidence
-        if self.linked < _LINK_SHARE * chars:
-            return evidence
-        if evidence.label is not None:
+        italic = self.slanted >= _ITALIC_SHARE * chars
+        if (
+            label is not None
+            and label[0] is BlockKind.CAPTION
+            and not strong
+            and inside is not False
+            and not (photo and not heading and len(line.split()) <= PHOTO_CAPTION_WORDS)
+        ):
+            # Only class or id words call a line of the article (or of a page whose article
+            # was not found) a caption, and it is not shaped like a photo's caption right
+            # under a photo: "caption" in a class may be the article's wrapper
+            # ("has-caption"), or a photo's, or a credit's.
+            label = None
+        if label is not None and inside is not True:
+            pass  # outside the article, the markup's own evidence stands
+        elif len(line.split()) > _LINK_LINE_WORDS or self.linked < _LINK_SHARE * chars:
+            pass
+        elif label is not None:
             # The line is all links: noise. The element's class words, too weak to make it
             # noise alone, may still say what noise ("social-share": a widget).
-            return attrs.evolve(evidence, strong=True, link=True)
-        if evidence.heading and evidence.inside is not False:
+            strong = link = True
+        elif heading and inside is not False:
             # A heading of the article that is a link (WordPress links the entry title to
             # itself) is still a heading: its text and place decide, as for any other.
-            return attrs.evolve(evidence, link=True)
-        return attrs.evolve(evidence, label=(BlockKind.RELATED, LINK_LINE), strong=True, link=True)
+            link = True
+        else:
+            label, strong, link = (BlockKind.RELATED, LINK_LINE), True, True
+        return Evidence(
+            label=label,
+            strong=strong,
+            inside=inside,
+            photo=photo,
+            heading=heading,
+            italic=italic,
+            link=link,
+        )
+
+    def _origin(self, owner: Any) -> str:
+        """Where the line comes from: its element and the (up to three) elements around it
+        inside the walk's root, each by its tag and first class word."""
+        names = [self._name(owner)]
+        while len(names) < _ORIGIN_DEPTH and owner is not self.root:
+            owner = owner.getparent()
+            names.append(self._name(owner))
+        return " > ".join(reversed(names))
+
+    def _name(self, element: Any) -> str:
+        name = self.names.get(element)
+        if name is None:
+            classes = element.get("class", "").split()
+            name = self.names[element] = element.tag + (f".{classes[0]}" if classes else "")
+        return name
 
     def brk(self, count: int) -> None:
         self.breaks = max(self.breaks, count)
@@ -410,36 +454,14 @@ class _Walker:
         if line:
             if self.blank and self.rows:
                 self.rows.append(("", None, None))
-            self.rows.append((line, _origin(self.origin), self._linked(line)))
+            self.rows.append((line, self._origin(self.origin), self._linked(line)))
             self.blank = False
         self.linked = self.slanted = 0
         self.blank = self.blank or self.breaks >= 2
         self.parts, self.breaks, self.started = [], 0, False
 
 
-def _weak_caption(evidence: Evidence) -> bool:
-    """True when only class or id words call a line of the article (or of a page whose
-    article was not found) a caption."""
-    label = evidence.label
-    return (
-        label is not None
-        and label[0] is BlockKind.CAPTION
-        and not evidence.strong
-        and evidence.inside is not False
-    )
-
-
-def _photo_caption(line: str, evidence: Evidence) -> bool:
-    """True for a line shaped like a photo's caption right under a photo."""
-    return evidence.photo and not evidence.heading and len(line.split()) <= PHOTO_CAPTION_WORDS
-
-
-# The steps of the walk: enter an element, then after each child its tail, then leave.
-_ENTER, _AFTER, _LEAVE = 0, 1, 2
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What the markup around a piece of text says of it, handed down the tree."""
 
     label: Label | None = None
@@ -450,25 +472,6 @@ class _Context:
     heading: int = 0
     link: bool = False
     italic: bool = False
-
-    def evidence(self, photo: bool) -> Evidence:
-        return Evidence(
-            label=self.label,
-            strong=self.strong,
-            inside=self.inside,
-            photo=photo,
-            heading=self.heading,
-        )
-
-
-def _origin(path: list[Any]) -> str:
-    parts = []
-    for element in path[-4:]:
-        if not isinstance(element.tag, str):
-            continue
-        classes = element.attrib.get("class", "").split()
-        parts.append(element.tag + (f".{classes[0]}" if classes else ""))
-    return " > ".join(parts)
 
 
 def _marked(words: tuple[str, str], lex: Lexicon, inner: re.Pattern[str] | None) -> Label | None:

@@ -9,7 +9,6 @@ around it) are the walker's too (``_html``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -98,22 +97,26 @@ _MIN_CONTAINER_SCORE = 3.0
 _HEADLINE_WORDS = TITLE_WORDS - 2  # an <h1> shorter than this is no headline (a logo)
 
 
-def _visible_elements(root: Any) -> Iterator[Any]:
-    """The elements a browser shows, parents before children (no recursion: a page may nest
-    deeper than Python's stack)."""
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or hidden(element):
+def _visible_elements(root: Any) -> list[Any]:
+    """The elements a browser shows, parents before children (in document order: lxml's
+    own iteration, which needs no stack of Python's)."""
+    order = []
+    unseen: set[Any] = set()  # the elements inside one a browser does not show
+    for element in root.iter("*"):
+        if element in unseen:
             continue
-        yield element
-        stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+        if element.tag in SKIP_TAGS or hidden(element):
+            unseen.update(element.iter("*"))  # once each: what is inside is skipped above
+            continue
+        order.append(element)
+    return order
 
 
 def hidden(element: Any) -> bool:
-    attrib = element.attrib
-    return "hidden" in attrib or bool(_HIDDEN.search(attrib.get("style", "")))
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return style is not None and _HIDDEN.search(style) is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -129,9 +132,9 @@ class Structure:
 def structure(tree: Any, markup: Markup) -> Structure:
     body = tree.find("body")
     root = body if body is not None else tree
-    order = list(_visible_elements(root))
+    order = _visible_elements(root)
     sizes = _sizes(order)
-    cards = _cards(order)
+    cards = _cards(root, order)
     return Structure(
         sizes=sizes, cards=cards, article=_article_element(tree, order, sizes, cards, markup)
     )
@@ -142,36 +145,50 @@ def _sizes(order: list[Any]) -> dict[Any, tuple[int, int]]:
     text, and of the text of its links (one pass, children before parents)."""
     sizes: dict[Any, tuple[int, int]] = {}
     for element in reversed(order):
-        own = len((element.text or "").strip())
-        text = own
-        links = own if element.tag == "a" else 0
+        text = len((element.text or "").strip())
+        links = 0
         for child in element:
-            if isinstance(child.tag, str) and child in sizes:
-                child_text, child_links = sizes[child]
-                text += child_text
-                links += child_text if element.tag == "a" else child_links
-            tail = len((child.tail or "").strip())
-            text += tail
-            links += tail if element.tag == "a" else 0
-        sizes[element] = (text, links)
+            found = sizes.get(child)  # a visible element (not a comment, not hidden)
+            if found is not None:
+                text += found[0]
+                links += found[1]
+            tail = child.tail
+            if tail:
+                text += len(tail.strip())
+        # All the text of a link is link text.
+        sizes[element] = (text, text) if element.tag == "a" else (text, links)
     return sizes
 
 
-def _cards(order: list[Any]) -> frozenset[int]:
+def _cards(root: Any, order: list[Any]) -> frozenset[int]:
     """The elements that are one of three or more siblings of the same tag and class, each
     with a link: the cards of a list of other articles (ids; one pass)."""
+    linked = _holding_links(root)
     found: set[int] = set()
     for parent in order:
+        if len(parent) < _TEMPLATE_RUN:
+            continue
         groups: dict[tuple[str, str], list[Any]] = {}
         for child in parent:
-            if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.attrib.get("class", "")), []).append(child)
+            tag = child.tag
+            if isinstance(tag, str):
+                groups.setdefault((tag, child.get("class", "")), []).append(child)
         for items in groups.values():
-            if len(items) >= _TEMPLATE_RUN and all(
-                next(c.iter("a"), None) is not None for c in items
-            ):
+            if len(items) >= _TEMPLATE_RUN and all(item in linked for item in items):
                 found.update(id(item) for item in items)
     return frozenset(found)
+
+
+def _holding_links(root: Any) -> set[Any]:
+    """The elements that are or hold an ``<a>``, shown or not (one pass: each climb up from
+    a link stops at an element already found)."""
+    linked: set[Any] = set()
+    for link in root.iter("a"):
+        element = link
+        while element is not None and element not in linked:
+            linked.add(element)
+            element = element.getparent()
+    return linked
 
 
 def _article_element(
@@ -185,7 +202,7 @@ def _article_element(
     commas and link text; a list's cards hold none), widened to take in the page's main
     headline when it sits just above the text; ``itemprop="articleBody"`` wins when
     present. ``None`` when no element holds enough prose."""
-    marked = [e for e in order if (e.attrib.get("itemprop") or "").lower() == "articlebody"]
+    marked = [e for e in order if (e.get("itemprop") or "").lower() == "articlebody"]
     if marked:
         return _with_headline(marked[0], tree, markup, sizes)
     in_cards: set[int] = set()
