@@ -93,6 +93,13 @@ class _Words:
     dated: frozenset[str]  # words of dates: never part of a place or a name
     leads: frozenset[str]  # words that may stand between a clause's start and its date
     passing_words: int  # words of the longest ``event_passing`` phrase
+    # The first words of what a sentence is searched for: event words, attendance phrases,
+    # theme labels, "tại".
+    heads: frozenset[str]
+    modes: frozenset[str]
+    themes: frozenset[str]
+    place_leads: frozenset[str]
+    firsts: frozenset[str]  # the four above
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
@@ -110,12 +117,20 @@ class _Words:
         }
         words.update(lex.day_period_index)
         words.update(w for phrase in lex.relative_day_index for w in phrase.split())
+        firsts = lex.first_words
+        heads, modes, themes = firsts["event_kinds"], firsts["event_modes"], firsts["theme_labels"]
+        place_leads = lex.event_grammar_roles["place_lead"]
         return cls(
             roles=lex.event_grammar_roles,
             years=dates["year"],
             dated=frozenset(words),
             leads=frozenset(words - {w for p in dates["month"] | dates["year"] for w in p.split()}),
             passing_words=max((len(p.split()) for p in lex.event_passing), default=0),
+            heads=heads,
+            modes=modes,
+            themes=themes,
+            place_leads=place_leads,
+            firsts=heads | modes | themes | place_leads,
         )
 
     def has(self, role: str, token: Token) -> bool:
@@ -243,6 +258,7 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
         tokens = mentions.tokens
         people = sorted((m.first, m.last, m.person.key, m.person.name) for m in mentions.people)
         starts = [p[0] for p in people]
+        marks = _marks(tokens, words.firsts)
         covered = [False] * len(tokens)
         person_at: set[int] = set()
         for m in mentions.people:
@@ -251,6 +267,9 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
             person_at.update((m.extent_first, m.first))
         for first, last in mentions.sentences:
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+            opening, closing = tokens[first], tokens[last]
+            span = (opening.start - len(opening.lead), closing.end + len(closing.trail))
+            marked = marks[bisect.bisect_left(marks, first) : bisect.bisect_right(marks, last)]
             sentence = _Sentence(
                 text=text,
                 line=line,
@@ -260,9 +279,17 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
                 people={key: name for _f, end, key, name in here if end <= last},
                 line_covered=covered,
                 line_person_at=person_at,
+                quotes=text.find("“", *span) >= 0,
+                marks=[k - first for k in marked],
             )
             _read(sentence, book, lex, words, year=year, today=today)
     return _events(book, article, lex)
+
+
+def _marks(tokens: Sequence[Token], firsts: frozenset[str]) -> list[int]:
+    """The words of a line where something this stage looks for may start: the first words
+    of its phrases (``firsts``)."""
+    return [k for k, token in enumerate(tokens) if token.key in firsts]
 
 
 def _offices(tokens: Sequence[Token], mention: Mention) -> list[tuple[int, int]]:
@@ -299,6 +326,13 @@ class _Sentence:
     people: Mapping[str, str]
     line_covered: Sequence[bool]  # tokens of the line inside a person's mention and office
     line_person_at: Collection[int]  # tokens of the line where a person's mention starts
+    quotes: bool  # an opening quotation mark stands in the sentence's characters
+    marks: Sequence[int]  # its tokens where something may start (see :func:`_marks`)
+
+    def starting(self, firsts: Collection[str]) -> list[int]:
+        """The tokens that are first words of ``firsts``' phrases (a part of ``_Words.firsts``),
+        in order: the only places where one of the phrases may start."""
+        return [k for k in self.marks if self.tokens[k].key in firsts]
 
     def covered(self, k: int) -> bool:
         return self.line_covered[k + self.offset]
@@ -340,7 +374,7 @@ def _read(
     today: dt.date | None,
 ) -> None:
     found = _find_events(sentence, lex, words)
-    modes = _modes(sentence, lex)
+    modes = _modes(sentence, lex, words)
     if book.mode is None and sentence.kind is BlockKind.BODY:
         book.mode = next(
             (_event_claim(c, sentence, "joint") for c in modes if c.value != "in_person"), None
@@ -361,7 +395,7 @@ def _read(
     claims = [
         *_dates(sentence, words, year=year, today=today, lex=lex),
         *_places(sentence, lex, words),
-        *_themes(sentence, lex),
+        *_themes(sentence, lex, words),
     ]
     if sentence.kind is not BlockKind.CAPTION:
         claims.extend(modes[:1])  # a photo shows who attended where, not how it was held
@@ -426,14 +460,19 @@ def _keys(tokens: Sequence[Token]) -> str:
 def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Found]:
     tokens = sentence.tokens
     found: list[_Found] = []
-    quoted = _inside_quotes(tokens)
-    heads = lex.first_words["event_kinds"]
+    # Only a word that begins an event word may start an event: those are read, in order,
+    # from ``k`` on (``k``: the first word not read yet).
+    starts = sentence.starting(words.heads)
+    if not starts:
+        return found
+    quoted = _inside_quotes(tokens) if sentence.quotes else None
     k = 0
-    while k < len(tokens):
-        # the first-word test inlined: most words start no event
-        size = _head(tokens, k, lex) if tokens[k].key in heads and not quoted[k] else 0
+    for at in starts:
+        if at < k:
+            continue
+        k = at
+        size = _head(tokens, k, lex) if quoted is None or not quoted[k] else 0
         if not size:
-            k += 1
             continue
         after = k + size
         if (
@@ -871,8 +910,9 @@ def _series_key(series: str, lex: Lexicon) -> str:
 def _dates(
     sentence: _Sentence, words: _Words, *, year: int | None, today: dt.date | None, lex: Lexicon
 ) -> list[_Claim]:
-    claims = []
-    starts = [t.start for t in sentence.tokens]
+    claims: list[_Claim] = []
+    tokens = sentence.tokens
+    starts = [t.start for t in tokens]
     text = sentence.text[sentence.start : sentence.end]
     found = find_dates(
         text, year=year, today=today, lexicon=lex, words=sentence.tokens, offset=sentence.start
@@ -901,8 +941,8 @@ def _date_claims(span: DateSpan, at: int) -> list[_Claim]:
 def _places(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     claims = []
     tokens = sentence.tokens
-    for j, token in enumerate(tokens[:-1]):
-        if not words.has("place_lead", token) or token.stops or sentence.covered(j):
+    for j in sentence.starting(words.place_leads):
+        if j == len(tokens) - 1 or tokens[j].stops or sentence.covered(j):
             continue  # "Đại sứ Trung Quốc tại Việt Nam": the office's place, not an event's
         place = _place(sentence, j + 1, lex, words)
         if place is not None:
@@ -987,15 +1027,14 @@ def _bracket(tokens: Sequence[Token], end: int) -> int:
     return end
 
 
-def _modes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
+def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     """The attendance phrase of the sentence, the longest one (the first of those): "trực
     tiếp kết hợp trực tuyến" over "trực tuyến"."""
     tokens = sentence.tokens
     best: _Claim | None = None
     best_size = 0
-    for j, token in enumerate(tokens):
-        if token.key not in lex.first_words["event_modes"]:
-            continue
+    for j in sentence.starting(words.modes):
+        token = tokens[j]
         size = phrase_at(tokens, j, lex.event_mode_index.keys(), longest=_MAX_PHRASE_WORDS)
         if size > best_size:
             written = sentence.text[token.start : tokens[j + size - 1].end]
@@ -1004,13 +1043,11 @@ def _modes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
     return [best] if best is not None else []
 
 
-def _themes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
+def _themes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     """Themes in quotation marks after "chủ đề"."""
     claims = []
     tokens, text = sentence.tokens, sentence.text
-    for j, token in enumerate(tokens):
-        if token.key not in lex.first_words["theme_labels"]:
-            continue
+    for j in sentence.starting(words.themes):
         size = phrase_at(tokens, j, lex.theme_labels, longest=3)
         if not size:
             continue
