@@ -234,19 +234,33 @@ class _Word(Protocol):
     def key(self) -> str: ...
 
 
-def _tokens_of(words: Sequence[_Word], offset: int) -> list[_Token]:
+def _tokens_of(
+    words: Sequence[_Word], offset: int, starters: frozenset[str]
+) -> tuple[list[_Token], list[int]]:
     """The tokens of the text the ``words`` cover (the text starting at ``offset`` of their
-    line): a word of letters alone is one token, with the key it has; only a word with
-    digits or signs in it ("19/12", "J.") is read again."""
+    line), and those a date may start at (a number or one of ``starters``): a word of
+    letters alone is one token, with the key it has; only a word with digits or signs in it
+    ("19/12", "J.") is read again."""
     tokens: list[_Token] = []
+    starts: list[int] = []
     lettered = 0  # words[lettered:] not read yet
-    for at, word in enumerate(words):
-        if not word.text.isalpha():
-            tokens.extend(_lettered(words[lettered:at], offset))
-            tokens.extend(_tokens(word.text, word.start - offset))
-            lettered = at + 1
+    # Between the marked words, every word is of letters alone and no starter.
+    for at in [k for k, w in enumerate(words) if w.key in starters or not w.text.isalpha()]:
+        tokens.extend(_lettered(words[lettered:at], offset))
+        word = words[at]
+        if word.text.isalpha():
+            starts.append(len(tokens))
+            tokens.extend(_lettered((word,), offset))
+        else:
+            for token in _tokens(word.text, word.start - offset):
+                if token.number or token.key in starters:
+                    starts.append(len(tokens))
+                tokens.append(token)
+        lettered = at + 1
+    if not starts:
+        return [], []  # no date starts here: the tokens are not needed
     tokens.extend(_lettered(words[lettered:], offset))
-    return tokens
+    return tokens, starts
 
 
 _new_token = functools.partial(tuple.__new__, _Token)  # a _Token without a Python call
@@ -711,12 +725,14 @@ def find_dates(
     if today is None and _ANY_DIGIT.search(text) is None:
         return []  # every date but the days named from today has a digit
     starters = grammar.starters
-    if words is not None and all(w.text.isalpha() and w.key not in starters for w in words):
-        return []  # words of letters alone, none of them one a date starts with
-    tokens = _tokens(text) if words is None else _tokens_of(words, offset)
+    if words is None:
+        tokens = _tokens(text)
+        starts = [k for k, t in enumerate(tokens) if t.number or t.key in starters]
+    else:
+        tokens, starts = _tokens_of(words, offset, starters)
     found: list[DateSpan] = []
     i = 0  # the first token not read yet
-    for at in [k for k, t in enumerate(tokens) if t.number or t.key in starters]:
+    for at in starts:
         if at < i:
             continue  # inside the date read last
         read = _date_at(text, tokens, at, grammar, year=year, today=today)

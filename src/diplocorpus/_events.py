@@ -82,6 +82,7 @@ _NOT_IN_NAMES = ("stop", "term", "ordinal_lead", "ordinal")  # event_grammar rol
 _EDGE = "\"“”‘’'()[],.;:!?…"
 _DASHES = frozenset({"-", "–"})
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_LETTERS = frozenset(_ROMAN)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -93,6 +94,12 @@ class _Words:
     dated: frozenset[str]  # words of dates: never part of a place or a name
     leads: frozenset[str]  # words that may stand between a clause's start and its date
     passing_words: int  # words of the longest ``event_passing`` phrase
+    passing_lasts: frozenset[str]  # the last words of the ``event_passing`` phrases
+    # For the first word of each event word and attendance phrase, the words of the longest
+    # one it begins (at most what is looked for: _MAX_HEAD_WORDS, _MAX_PHRASE_WORDS).
+    head_words: Mapping[str, int]
+    mode_words: Mapping[str, int]
+    head_pairs: frozenset[str]  # the first two words of the event words of two or more
     # The first words of what a sentence is searched for: event words, attendance phrases,
     # theme labels, "tại".
     heads: frozenset[str]
@@ -126,6 +133,12 @@ class _Words:
             dated=frozenset(words),
             leads=frozenset(words - {w for p in dates["month"] | dates["year"] for w in p.split()}),
             passing_words=max((len(p.split()) for p in lex.event_passing), default=0),
+            passing_lasts=frozenset(p.rsplit(" ", 1)[-1] for p in lex.event_passing),
+            head_words=_longest(lex.event_kind_index, _MAX_HEAD_WORDS),
+            head_pairs=frozenset(
+                " ".join(k.split(" ", 2)[:2]) for k in lex.event_kind_index if " " in k
+            ),
+            mode_words=_longest(lex.event_mode_index, _MAX_PHRASE_WORDS),
             heads=heads,
             modes=modes,
             themes=themes,
@@ -148,6 +161,16 @@ class _Words:
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
+
+
+def _longest(phrases: Iterable[str], most: int) -> dict[str, int]:
+    """For the first word of each of ``phrases``, the words of the longest one it begins,
+    ``most`` at most."""
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        first = phrase.split(" ", 1)[0]
+        longest[first] = min(most, max(longest.get(first, 0), phrase.count(" ") + 1))
+    return longest
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -465,13 +488,13 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
     starts = sentence.starting(words.heads)
     if not starts:
         return found
-    quoted = _inside_quotes(tokens) if sentence.quotes else None
+    quoted = _inside_quotes(tokens[: starts[-1] + 1]) if sentence.quotes else None
     k = 0
     for at in starts:
         if at < k:
             continue
         k = at
-        size = _head(tokens, k, lex) if quoted is None or not quoted[k] else 0
+        size = _head(tokens, k, lex, words) if quoted is None or not quoted[k] else 0
         if not size:
             continue
         after = k + size
@@ -479,7 +502,7 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
             after < len(tokens)
             and not tokens[after - 1].stops
             and tokens[after].capitalised
-            and _head(tokens, after, lex)
+            and _head(tokens, after, lex, words)
         ):
             k = after  # "phiên họp Hội nghị X": a part of X, named as X
             continue
@@ -515,16 +538,24 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     inside = []
     depth = 0
     for token in tokens:
-        depth += token.lead.count("“")
+        lead, trail = token.lead, token.trail
+        if lead:
+            depth += lead.count("“")
         inside.append(depth > 0)
-        depth = max(0, depth - token.trail.count("”"))
+        if trail and depth:
+            depth = max(0, depth - trail.count("”"))
     return inside
 
 
-def _head(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
-    if tokens[k].key not in lex.first_words["event_kinds"]:
-        return 0
-    return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=_MAX_HEAD_WORDS)
+def _head(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> int:
+    """Words of the event word at ``tokens[k]`` (0: none)."""
+    key = tokens[k].key
+    longest = words.head_words.get(key, 0)
+    if longest <= 1:
+        return longest  # none begins with the word, or it is one alone: the word
+    if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in words.head_pairs:
+        return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=longest)
+    return 1 if key in lex.event_kind_index else 0  # none of two words or more is there
 
 
 @attrs.frozen(slots=True)
@@ -811,7 +842,7 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
     lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
         token = tokens[k + 1]
-        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex):
+        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex, words):
             break
         if words.has("owner", token):
             owned = True
@@ -837,7 +868,7 @@ def _number(text: str) -> int | None:
 
 def _roman(text: str) -> int | None:
     """The value of a Roman numeral written in capitals ("XIII" -> 13), else None."""
-    if not text or any(c not in _ROMAN for c in text):
+    if not text or not _ROMAN_LETTERS.issuperset(text):
         return None
     total = 0
     for here, nxt in zip(text, [*text[1:], None], strict=True):
@@ -870,6 +901,8 @@ def _to_roman(value: int) -> str:
 
 
 def _passing(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> bool:
+    if k == 0 or tokens[k - 1].key not in words.passing_lasts:
+        return False  # no phrase ends right before the event
     for size in range(min(k, words.passing_words), 0, -1):
         before = tokens[k - size : k]
         if not any(t.stops for t in before) and _keys(before) in lex.event_passing:
@@ -891,11 +924,12 @@ def _series_key(series: str, lex: Lexicon) -> str:
     """The series folded, without the words that name no series in particular."""
     words = _fold_series(series).split()
     kept: list[str] = []
+    generic, firsts = lex.event_generic, lex.first_words["event_generic"]
     k = 0
     while k < len(words):
-        size = next(
-            (n for n in (3, 2, 1) if " ".join(words[k : k + n]) in lex.event_generic and k), 0
-        )
+        size = 0
+        if k and words[k] in firsts:
+            size = next((n for n in (3, 2, 1) if " ".join(words[k : k + n]) in generic), 0)
         if size:
             k += size
             continue
@@ -912,11 +946,13 @@ def _dates(
 ) -> list[_Claim]:
     claims: list[_Claim] = []
     tokens = sentence.tokens
-    starts = [t.start for t in tokens]
     text = sentence.text[sentence.start : sentence.end]
     found = find_dates(
-        text, year=year, today=today, lexicon=lex, words=sentence.tokens, offset=sentence.start
+        text, year=year, today=today, lexicon=lex, words=tokens, offset=sentence.start
     )
+    if not found:
+        return claims
+    starts = [t.start for t in tokens]
     for span in found:
         at = bisect.bisect_left(starts, sentence.start + span.first)
         at = min(at, len(starts) - 1)
@@ -958,7 +994,9 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
     core = k + prefix
     if core >= len(tokens) or (prefix and tokens[core - 1].stops):
         return None
-    if _head(tokens, core, lex) or phrase_at(tokens, core, lex.event_mode_index.keys(), longest=3):
+    if _head(tokens, core, lex, words) or phrase_at(
+        tokens, core, lex.event_mode_index.keys(), longest=3
+    ):
         return None  # "tại Hội nghị ...": an event; "tại điểm cầu": a bridge point
     end = _place_name(sentence, core, words, lex)
     if end is None:
@@ -1001,7 +1039,7 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
             tokens[j].capitalised
             and j == end
             and words.continues(tokens, j + 1)
-            and not _head(tokens, j + 1, lex)
+            and not _head(tokens, j + 1, lex, words)
         )
         if not follows:
             break
@@ -1035,7 +1073,9 @@ def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     best_size = 0
     for j in sentence.starting(words.modes):
         token = tokens[j]
-        size = phrase_at(tokens, j, lex.event_mode_index.keys(), longest=_MAX_PHRASE_WORDS)
+        size = phrase_at(
+            tokens, j, lex.event_mode_index.keys(), longest=words.mode_words[token.key]
+        )
         if size > best_size:
             written = sentence.text[token.start : tokens[j + size - 1].end]
             value = lex.event_mode_index[_keys(tokens[j : j + size])]
