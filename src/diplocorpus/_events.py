@@ -100,6 +100,8 @@ class _Words:
     head_words: Mapping[str, int]
     mode_words: Mapping[str, int]
     head_pairs: frozenset[str]  # the first two words of the event words of two or more
+    kinds: Mapping[str, EventKind]  # the kind of each event word
+    not_in_names: frozenset[str]  # the grammar words of the roles of _NOT_IN_NAMES
     # The first words of what a sentence is searched for: event words, attendance phrases,
     # theme labels, "tại".
     heads: frozenset[str]
@@ -139,6 +141,8 @@ class _Words:
                 " ".join(k.split(" ", 2)[:2]) for k in lex.event_kind_index if " " in k
             ),
             mode_words=_longest(lex.event_mode_index, _MAX_PHRASE_WORDS),
+            kinds={head: EventKind(kind) for head, kind in lex.event_kind_index.items()},
+            not_in_names=frozenset().union(*(lex.event_grammar_roles[r] for r in _NOT_IN_NAMES)),
             heads=heads,
             modes=modes,
             themes=themes,
@@ -157,7 +161,7 @@ class _Words:
         return (
             token.text.isalpha()
             and token.text.islower()
-            and not any(self.has(role, token) for role in _NOT_IN_NAMES)
+            and token.key not in self.not_in_names
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
@@ -337,7 +341,7 @@ def _today(published: object) -> dt.date | None:
     return published if isinstance(published, dt.date) else None
 
 
-@attrs.frozen(kw_only=True, slots=True)
+@attrs.define(kw_only=True, slots=True, eq=False)  # one per sentence: made cheaply
 class _Sentence:
     """A sentence of a line: its tokens, and the people named in it."""
 
@@ -397,8 +401,9 @@ def _read(
     today: dt.date | None,
 ) -> None:
     found = _find_events(sentence, lex, words)
-    modes = _modes(sentence, lex, words)
-    if book.mode is None and sentence.kind is BlockKind.BODY:
+    first_mode = book.mode is None and sentence.kind is BlockKind.BODY
+    modes = _modes(sentence, lex, words) if found or first_mode else []
+    if first_mode:
         book.mode = next(
             (_event_claim(c, sentence, "joint") for c in modes if c.value != "in_person"), None
         )
@@ -571,7 +576,7 @@ class _Name:
 def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Words) -> list[_Found]:
     text, tokens = sentence.text, sentence.tokens
     head = _keys(tokens[k : k + size])
-    kind = EventKind(lex.event_kind_index[head])
+    kind = words.kinds[head]
     action = kind in _ACTION_KINDS or head in lex.event_actions
     name = _name(text, tokens, k, size, body=None, lex=lex, words=words)
     qualified = name.end > k + size - 1
@@ -640,6 +645,7 @@ def _name(
     body_at = k if body is not None else None
     gloss: int | None = None
     lower_run = _LOWER_AFTER_CAPITAL + 1
+    qualifiers = lex.first_words["event_qualifiers"]
     j = end + 1 if body != "head" else _descriptors(tokens, end + 1, words)
     while j < len(tokens) and j - end <= _MAX_NAME_WORDS and not tokens[j - 1].stops:
         token = tokens[j]
@@ -656,7 +662,9 @@ def _name(
         if words.has("topic", token) and j + 1 < len(tokens) and tokens[j + 1].capitalised:
             j += 1  # "Hội thảo quốc tế về Biển Đông": the topic is part of the name
             continue
-        if phrase := phrase_at(tokens, j, lex.event_qualifiers, longest=3):
+        if token.key in qualifiers and (
+            phrase := phrase_at(tokens, j, lex.event_qualifiers, longest=3)
+        ):
             end = j = j + phrase - 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
         elif token.capitalised and (held := _body_head(tokens, j, lex)):
