@@ -293,10 +293,12 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
                 covered[first : last + 1] = [True] * (last - first + 1)
             person_at.update((m.extent_first, m.first))
         for first, last in mentions.sentences:
+            marked = marks[bisect.bisect_left(marks, first) : bisect.bisect_right(marks, last)]
+            if not marked:
+                continue  # no event, attendance phrase, theme or place starts in it
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
             opening, closing = tokens[first], tokens[last]
             span = (opening.start - len(opening.lead), closing.end + len(closing.trail))
-            marked = marks[bisect.bisect_left(marks, first) : bisect.bisect_right(marks, last)]
             sentence = _Sentence(
                 text=text,
                 line=line,
