@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplocorpus as dc
+from diplocorpus import _dates, _events
 from diplocorpus._dates import find_dates
+from diplocorpus._tokens import phrase_at, tokenize
 
 from .conftest import SEEDS
 from .test_linear import _GROWTH, _work
@@ -774,3 +776,82 @@ def test_an_action_whose_office_holder_is_not_named_is_an_event() -> None:
     (meeting,) = events("Thứ trưởng Đỗ Hùng Việt chủ trì buổi làm việc với các đại sứ mới.")
     assert meeting.kind is dc.EventKind.MEETING
     assert "Đỗ Hùng Việt" in meeting.participants
+
+
+# -- the shortcuts of the events stage agree with reading every word -----------------------
+
+_LEX = dc.Lexicon.default()
+_WORDS = _events._Words.of(_LEX)
+
+
+def _lexicon_words() -> list[str]:
+    """Words the stage looks for (event words, attendance phrases, theme labels, date words,
+    relative days), some lowercase filler, and words with digits or signs."""
+    phrases = [
+        *_LEX.event_kind_index,
+        *_LEX.event_mode_index,
+        *_LEX.theme_labels,
+        *_LEX.relative_day_index,
+        *(p for role in _LEX.date_word_roles.values() for p in role),
+        *_LEX.event_grammar_roles["place_lead"],
+    ]
+    return sorted({w for p in phrases for w in p.split()})
+
+
+_VOCABULARY = [
+    *_lexicon_words(),
+    *["xã", "cơ", "với", "Hà", "Nội", "Bộ", "Ngoại", "giao", "ASEAN", "XIII"],
+    *["19/12", "2023", "18-23/12", "5", "12-9", "J.", "Sang-sik", "(ngày", "7/9)", "“Hội", "nghị”"],
+]
+_sentences = st.lists(
+    st.tuples(st.sampled_from(_VOCABULARY), st.sampled_from(["", "", "", ",", "."])),
+    min_size=1,
+    max_size=30,
+).map(lambda ws: " ".join(w + p for w, p in ws))
+
+
+@given(_sentences)
+def test_the_marks_of_a_line_are_every_word_a_phrase_looked_for_may_start_at(text: str) -> None:
+    tokens = tokenize(text)
+    for firsts in (_WORDS.heads, _WORDS.modes, _WORDS.themes, _WORDS.place_leads):
+        marked = [k for k in _events._marks(tokens, _WORDS.firsts) if tokens[k].key in firsts]
+        assert marked == [k for k, t in enumerate(tokens) if t.key in firsts]
+
+
+@given(_sentences)
+def test_an_event_word_is_found_as_by_a_full_lookup(text: str) -> None:
+    tokens = tokenize(text)
+    for k, token in enumerate(tokens):
+        full = (
+            phrase_at(tokens, k, _LEX.event_kind_index.keys(), longest=_events._MAX_HEAD_WORDS)
+            if token.key in _LEX.first_words["event_kinds"]
+            else 0
+        )
+        assert _events._head(tokens, k, _LEX, _WORDS) == full
+
+
+@given(_sentences, st.integers(0, 3))
+def test_the_date_tokens_of_words_are_those_of_each_word_read_alone(text: str, skip: int) -> None:
+    words = tokenize(text)[skip:]
+    offset = words[0].start if words else 0
+    starters = _dates._Grammar.of(_LEX).starters
+    expected: list[_dates._Token] = []
+    for word in words:
+        if word.text.isalpha():
+            expected.append(
+                _dates._Token(word.start - offset, word.end - offset, word.text, False, word.key)
+            )
+        else:
+            expected.extend(_dates._tokens(word.text, word.start - offset))
+    starts = [k for k, t in enumerate(expected) if t.number or t.key in starters]
+    assert _dates._tokens_of(words, offset, starters) == (
+        (expected, starts) if starts else ([], [])
+    )
+
+
+@given(_sentences, st.sampled_from([None, dt.date(2023, 12, 19)]))
+def test_dates_read_from_a_line_s_words_are_those_read_from_its_text(
+    text: str, today: dt.date | None
+) -> None:
+    words = tokenize(text)
+    assert find_dates(text, today=today, words=words) == find_dates(text, today=today)

@@ -234,18 +234,41 @@ class _Word(Protocol):
     def key(self) -> str: ...
 
 
-def _tokens_of(words: Sequence[_Word], offset: int) -> list[_Token]:
+def _tokens_of(
+    words: Sequence[_Word], offset: int, starters: frozenset[str]
+) -> tuple[list[_Token], list[int]]:
     """The tokens of the text the ``words`` cover (the text starting at ``offset`` of their
-    line): a word of letters alone is one token, with the key it has; only a word with
-    digits or signs in it ("19/12", "J.") is read again."""
+    line), and those a date may start at (a number or one of ``starters``): a word of
+    letters alone is one token, with the key it has; only a word with digits or signs in it
+    ("19/12", "J.") is read again."""
     tokens: list[_Token] = []
-    for word in words:
-        text = word.text
-        if text.isalpha():
-            tokens.append(_Token(word.start - offset, word.end - offset, text, False, word.key))
+    starts: list[int] = []
+    lettered = 0  # words[lettered:] not read yet
+    # Between the marked words, every word is of letters alone and no starter.
+    for at in [k for k, w in enumerate(words) if w.key in starters or not w.text.isalpha()]:
+        tokens.extend(_lettered(words[lettered:at], offset))
+        word = words[at]
+        if word.text.isalpha():
+            starts.append(len(tokens))
+            tokens.extend(_lettered((word,), offset))
         else:
-            tokens.extend(_tokens(text, word.start - offset))
-    return tokens
+            for token in _tokens(word.text, word.start - offset):
+                if token.number or token.key in starters:
+                    starts.append(len(tokens))
+                tokens.append(token)
+        lettered = at + 1
+    if not starts:
+        return [], []  # no date starts here: the tokens are not needed
+    tokens.extend(_lettered(words[lettered:], offset))
+    return tokens, starts
+
+
+_new_token = functools.partial(tuple.__new__, _Token)  # a _Token without a Python call
+
+
+def _lettered(words: Sequence[_Word], offset: int) -> list[_Token]:
+    """The tokens of words of letters alone: each one, with the key it has."""
+    return [_new_token((w.start - offset, w.end - offset, w.text, False, w.key)) for w in words]
 
 
 def _wordy_at(
@@ -701,22 +724,26 @@ def find_dates(
     grammar = _Grammar.of(lex)
     if today is None and _ANY_DIGIT.search(text) is None:
         return []  # every date but the days named from today has a digit
-    tokens = _tokens(text) if words is None else _tokens_of(words, offset)
-    lunar = _lunar_notes(text, tokens, grammar)
+    starters = grammar.starters
+    if words is None:
+        tokens = _tokens(text)
+        starts = [k for k, t in enumerate(tokens) if t.number or t.key in starters]
+    else:
+        tokens, starts = _tokens_of(words, offset, starters)
     found: list[DateSpan] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].number and tokens[i].key not in grammar.starters:
-            i += 1  # no date starts with this word
-            continue
-        read = _date_at(text, tokens, i, grammar, year=year, today=today)
+    i = 0  # the first token not read yet
+    for at in starts:
+        if at < i:
+            continue  # inside the date read last
+        read = _date_at(text, tokens, at, grammar, year=year, today=today)
         if read is None:
-            i += 1
             continue
-        span, i = read
-        if not any(a <= span.first < b for a, b in lunar):
-            found.append(span)
-    return found
+        span, i = read  # the token after the date: always past ``at``
+        found.append(span)
+    if not found:
+        return found
+    lunar = _lunar_notes(text, tokens, grammar)
+    return [span for span in found if not any(a <= span.first < b for a, b in lunar)]
 
 
 @attrs.frozen(kw_only=True, slots=True)

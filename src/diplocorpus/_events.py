@@ -82,6 +82,7 @@ _NOT_IN_NAMES = ("stop", "term", "ordinal_lead", "ordinal")  # event_grammar rol
 _EDGE = "\"“”‘’'()[],.;:!?…"
 _DASHES = frozenset({"-", "–"})
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_LETTERS = frozenset(_ROMAN)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -93,6 +94,21 @@ class _Words:
     dated: frozenset[str]  # words of dates: never part of a place or a name
     leads: frozenset[str]  # words that may stand between a clause's start and its date
     passing_words: int  # words of the longest ``event_passing`` phrase
+    passing_lasts: frozenset[str]  # the last words of the ``event_passing`` phrases
+    # For the first word of each event word and attendance phrase, the words of the longest
+    # one it begins (at most what is looked for: _MAX_HEAD_WORDS, _MAX_PHRASE_WORDS).
+    head_words: Mapping[str, int]
+    mode_words: Mapping[str, int]
+    head_pairs: frozenset[str]  # the first two words of the event words of two or more
+    kinds: Mapping[str, EventKind]  # the kind of each event word
+    not_in_names: frozenset[str]  # the grammar words of the roles of _NOT_IN_NAMES
+    # The first words of what a sentence is searched for: event words, attendance phrases,
+    # theme labels, "tại".
+    heads: frozenset[str]
+    modes: frozenset[str]
+    themes: frozenset[str]
+    place_leads: frozenset[str]
+    firsts: frozenset[str]  # the four above
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
@@ -110,12 +126,28 @@ class _Words:
         }
         words.update(lex.day_period_index)
         words.update(w for phrase in lex.relative_day_index for w in phrase.split())
+        firsts = lex.first_words
+        heads, modes, themes = firsts["event_kinds"], firsts["event_modes"], firsts["theme_labels"]
+        place_leads = lex.event_grammar_roles["place_lead"]
         return cls(
             roles=lex.event_grammar_roles,
             years=dates["year"],
             dated=frozenset(words),
             leads=frozenset(words - {w for p in dates["month"] | dates["year"] for w in p.split()}),
             passing_words=max((len(p.split()) for p in lex.event_passing), default=0),
+            passing_lasts=frozenset(p.rsplit(" ", 1)[-1] for p in lex.event_passing),
+            head_words=_longest(lex.event_kind_index, _MAX_HEAD_WORDS),
+            head_pairs=frozenset(
+                " ".join(k.split(" ", 2)[:2]) for k in lex.event_kind_index if " " in k
+            ),
+            mode_words=_longest(lex.event_mode_index, _MAX_PHRASE_WORDS),
+            kinds={head: EventKind(kind) for head, kind in lex.event_kind_index.items()},
+            not_in_names=frozenset().union(*(lex.event_grammar_roles[r] for r in _NOT_IN_NAMES)),
+            heads=heads,
+            modes=modes,
+            themes=themes,
+            place_leads=place_leads,
+            firsts=heads | modes | themes | place_leads,
         )
 
     def has(self, role: str, token: Token) -> bool:
@@ -129,10 +161,20 @@ class _Words:
         return (
             token.text.isalpha()
             and token.text.islower()
-            and not any(self.has(role, token) for role in _NOT_IN_NAMES)
+            and token.key not in self.not_in_names
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
+
+
+def _longest(phrases: Iterable[str], most: int) -> dict[str, int]:
+    """For the first word of each of ``phrases``, the words of the longest one it begins,
+    ``most`` at most."""
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        first = phrase.split(" ", 1)[0]
+        longest[first] = min(most, max(longest.get(first, 0), phrase.count(" ") + 1))
+    return longest
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -243,6 +285,7 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
         tokens = mentions.tokens
         people = sorted((m.first, m.last, m.person.key, m.person.name) for m in mentions.people)
         starts = [p[0] for p in people]
+        marks = _marks(tokens, words.firsts)
         covered = [False] * len(tokens)
         person_at: set[int] = set()
         for m in mentions.people:
@@ -250,7 +293,12 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
                 covered[first : last + 1] = [True] * (last - first + 1)
             person_at.update((m.extent_first, m.first))
         for first, last in mentions.sentences:
+            marked = marks[bisect.bisect_left(marks, first) : bisect.bisect_right(marks, last)]
+            if not marked:
+                continue  # no event, attendance phrase, theme or place starts in it
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+            opening, closing = tokens[first], tokens[last]
+            span = (opening.start - len(opening.lead), closing.end + len(closing.trail))
             sentence = _Sentence(
                 text=text,
                 line=line,
@@ -260,9 +308,17 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
                 people={key: name for _f, end, key, name in here if end <= last},
                 line_covered=covered,
                 line_person_at=person_at,
+                quotes=text.find("“", *span) >= 0,
+                marks=[k - first for k in marked],
             )
             _read(sentence, book, lex, words, year=year, today=today)
     return _events(book, article, lex)
+
+
+def _marks(tokens: Sequence[Token], firsts: frozenset[str]) -> list[int]:
+    """The words of a line where something this stage looks for may start: the first words
+    of its phrases (``firsts``)."""
+    return [k for k, token in enumerate(tokens) if token.key in firsts]
 
 
 def _offices(tokens: Sequence[Token], mention: Mention) -> list[tuple[int, int]]:
@@ -287,7 +343,7 @@ def _today(published: object) -> dt.date | None:
     return published if isinstance(published, dt.date) else None
 
 
-@attrs.frozen(kw_only=True, slots=True)
+@attrs.define(kw_only=True, slots=True, eq=False)  # one per sentence: made cheaply
 class _Sentence:
     """A sentence of a line: its tokens, and the people named in it."""
 
@@ -299,6 +355,13 @@ class _Sentence:
     people: Mapping[str, str]
     line_covered: Sequence[bool]  # tokens of the line inside a person's mention and office
     line_person_at: Collection[int]  # tokens of the line where a person's mention starts
+    quotes: bool  # an opening quotation mark stands in the sentence's characters
+    marks: Sequence[int]  # its tokens where something may start (see :func:`_marks`)
+
+    def starting(self, firsts: Collection[str]) -> list[int]:
+        """The tokens that are first words of ``firsts``' phrases (a part of ``_Words.firsts``),
+        in order: the only places where one of the phrases may start."""
+        return [k for k in self.marks if self.tokens[k].key in firsts]
 
     def covered(self, k: int) -> bool:
         return self.line_covered[k + self.offset]
@@ -340,8 +403,9 @@ def _read(
     today: dt.date | None,
 ) -> None:
     found = _find_events(sentence, lex, words)
-    modes = _modes(sentence, lex)
-    if book.mode is None and sentence.kind is BlockKind.BODY:
+    first_mode = book.mode is None and sentence.kind is BlockKind.BODY
+    modes = _modes(sentence, lex, words) if found or first_mode else []
+    if first_mode:
         book.mode = next(
             (_event_claim(c, sentence, "joint") for c in modes if c.value != "in_person"), None
         )
@@ -361,7 +425,7 @@ def _read(
     claims = [
         *_dates(sentence, words, year=year, today=today, lex=lex),
         *_places(sentence, lex, words),
-        *_themes(sentence, lex),
+        *_themes(sentence, lex, words),
     ]
     if sentence.kind is not BlockKind.CAPTION:
         claims.extend(modes[:1])  # a photo shows who attended where, not how it was held
@@ -426,21 +490,26 @@ def _keys(tokens: Sequence[Token]) -> str:
 def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Found]:
     tokens = sentence.tokens
     found: list[_Found] = []
-    quoted = _inside_quotes(tokens)
-    heads = lex.first_words["event_kinds"]
+    # Only a word that begins an event word may start an event: those are read, in order,
+    # from ``k`` on (``k``: the first word not read yet).
+    starts = sentence.starting(words.heads)
+    if not starts:
+        return found
+    quoted = _inside_quotes(tokens[: starts[-1] + 1]) if sentence.quotes else None
     k = 0
-    while k < len(tokens):
-        # the first-word test inlined: most words start no event
-        size = _head(tokens, k, lex) if tokens[k].key in heads and not quoted[k] else 0
+    for at in starts:
+        if at < k:
+            continue
+        k = at
+        size = _head(tokens, k, lex, words) if quoted is None or not quoted[k] else 0
         if not size:
-            k += 1
             continue
         after = k + size
         if (
             after < len(tokens)
             and not tokens[after - 1].stops
             and tokens[after].capitalised
-            and _head(tokens, after, lex)
+            and _head(tokens, after, lex, words)
         ):
             k = after  # "phiên họp Hội nghị X": a part of X, named as X
             continue
@@ -476,16 +545,24 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     inside = []
     depth = 0
     for token in tokens:
-        depth += token.lead.count("“")
+        lead, trail = token.lead, token.trail
+        if lead:
+            depth += lead.count("“")
         inside.append(depth > 0)
-        depth = max(0, depth - token.trail.count("”"))
+        if trail and depth:
+            depth = max(0, depth - trail.count("”"))
     return inside
 
 
-def _head(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
-    if tokens[k].key not in lex.first_words["event_kinds"]:
-        return 0
-    return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=_MAX_HEAD_WORDS)
+def _head(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> int:
+    """Words of the event word at ``tokens[k]`` (0: none)."""
+    key = tokens[k].key
+    longest = words.head_words.get(key, 0)
+    if longest <= 1:
+        return longest  # none begins with the word, or it is one alone: the word
+    if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in words.head_pairs:
+        return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=longest)
+    return 1 if key in lex.event_kind_index else 0  # none of two words or more is there
 
 
 @attrs.frozen(slots=True)
@@ -501,7 +578,7 @@ class _Name:
 def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Words) -> list[_Found]:
     text, tokens = sentence.text, sentence.tokens
     head = _keys(tokens[k : k + size])
-    kind = EventKind(lex.event_kind_index[head])
+    kind = words.kinds[head]
     action = kind in _ACTION_KINDS or head in lex.event_actions
     name = _name(text, tokens, k, size, body=None, lex=lex, words=words)
     qualified = name.end > k + size - 1
@@ -570,6 +647,7 @@ def _name(
     body_at = k if body is not None else None
     gloss: int | None = None
     lower_run = _LOWER_AFTER_CAPITAL + 1
+    qualifiers = lex.first_words["event_qualifiers"]
     j = end + 1 if body != "head" else _descriptors(tokens, end + 1, words)
     while j < len(tokens) and j - end <= _MAX_NAME_WORDS and not tokens[j - 1].stops:
         token = tokens[j]
@@ -586,7 +664,9 @@ def _name(
         if words.has("topic", token) and j + 1 < len(tokens) and tokens[j + 1].capitalised:
             j += 1  # "Hội thảo quốc tế về Biển Đông": the topic is part of the name
             continue
-        if phrase := phrase_at(tokens, j, lex.event_qualifiers, longest=3):
+        if token.key in qualifiers and (
+            phrase := phrase_at(tokens, j, lex.event_qualifiers, longest=3)
+        ):
             end = j = j + phrase - 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
         elif token.capitalised and (held := _body_head(tokens, j, lex)):
@@ -772,7 +852,7 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
     lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
         token = tokens[k + 1]
-        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex):
+        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex, words):
             break
         if words.has("owner", token):
             owned = True
@@ -798,7 +878,7 @@ def _number(text: str) -> int | None:
 
 def _roman(text: str) -> int | None:
     """The value of a Roman numeral written in capitals ("XIII" -> 13), else None."""
-    if not text or any(c not in _ROMAN for c in text):
+    if not text or not _ROMAN_LETTERS.issuperset(text):
         return None
     total = 0
     for here, nxt in zip(text, [*text[1:], None], strict=True):
@@ -831,6 +911,8 @@ def _to_roman(value: int) -> str:
 
 
 def _passing(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> bool:
+    if k == 0 or tokens[k - 1].key not in words.passing_lasts:
+        return False  # no phrase ends right before the event
     for size in range(min(k, words.passing_words), 0, -1):
         before = tokens[k - size : k]
         if not any(t.stops for t in before) and _keys(before) in lex.event_passing:
@@ -852,11 +934,12 @@ def _series_key(series: str, lex: Lexicon) -> str:
     """The series folded, without the words that name no series in particular."""
     words = _fold_series(series).split()
     kept: list[str] = []
+    generic, firsts = lex.event_generic, lex.first_words["event_generic"]
     k = 0
     while k < len(words):
-        size = next(
-            (n for n in (3, 2, 1) if " ".join(words[k : k + n]) in lex.event_generic and k), 0
-        )
+        size = 0
+        if k and words[k] in firsts:
+            size = next((n for n in (3, 2, 1) if " ".join(words[k : k + n]) in generic), 0)
         if size:
             k += size
             continue
@@ -871,12 +954,15 @@ def _series_key(series: str, lex: Lexicon) -> str:
 def _dates(
     sentence: _Sentence, words: _Words, *, year: int | None, today: dt.date | None, lex: Lexicon
 ) -> list[_Claim]:
-    claims = []
-    starts = [t.start for t in sentence.tokens]
+    claims: list[_Claim] = []
+    tokens = sentence.tokens
     text = sentence.text[sentence.start : sentence.end]
     found = find_dates(
-        text, year=year, today=today, lexicon=lex, words=sentence.tokens, offset=sentence.start
+        text, year=year, today=today, lexicon=lex, words=tokens, offset=sentence.start
     )
+    if not found:
+        return claims
+    starts = [t.start for t in tokens]
     for span in found:
         at = bisect.bisect_left(starts, sentence.start + span.first)
         at = min(at, len(starts) - 1)
@@ -901,8 +987,8 @@ def _date_claims(span: DateSpan, at: int) -> list[_Claim]:
 def _places(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     claims = []
     tokens = sentence.tokens
-    for j, token in enumerate(tokens[:-1]):
-        if not words.has("place_lead", token) or token.stops or sentence.covered(j):
+    for j in sentence.starting(words.place_leads):
+        if j == len(tokens) - 1 or tokens[j].stops or sentence.covered(j):
             continue  # "Đại sứ Trung Quốc tại Việt Nam": the office's place, not an event's
         place = _place(sentence, j + 1, lex, words)
         if place is not None:
@@ -918,7 +1004,9 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
     core = k + prefix
     if core >= len(tokens) or (prefix and tokens[core - 1].stops):
         return None
-    if _head(tokens, core, lex) or phrase_at(tokens, core, lex.event_mode_index.keys(), longest=3):
+    if _head(tokens, core, lex, words) or phrase_at(
+        tokens, core, lex.event_mode_index.keys(), longest=3
+    ):
         return None  # "tại Hội nghị ...": an event; "tại điểm cầu": a bridge point
     end = _place_name(sentence, core, words, lex)
     if end is None:
@@ -961,7 +1049,7 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
             tokens[j].capitalised
             and j == end
             and words.continues(tokens, j + 1)
-            and not _head(tokens, j + 1, lex)
+            and not _head(tokens, j + 1, lex, words)
         )
         if not follows:
             break
@@ -987,16 +1075,17 @@ def _bracket(tokens: Sequence[Token], end: int) -> int:
     return end
 
 
-def _modes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
+def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     """The attendance phrase of the sentence, the longest one (the first of those): "trực
     tiếp kết hợp trực tuyến" over "trực tuyến"."""
     tokens = sentence.tokens
     best: _Claim | None = None
     best_size = 0
-    for j, token in enumerate(tokens):
-        if token.key not in lex.first_words["event_modes"]:
-            continue
-        size = phrase_at(tokens, j, lex.event_mode_index.keys(), longest=_MAX_PHRASE_WORDS)
+    for j in sentence.starting(words.modes):
+        token = tokens[j]
+        size = phrase_at(
+            tokens, j, lex.event_mode_index.keys(), longest=words.mode_words[token.key]
+        )
         if size > best_size:
             written = sentence.text[token.start : tokens[j + size - 1].end]
             value = lex.event_mode_index[_keys(tokens[j : j + size])]
@@ -1004,13 +1093,11 @@ def _modes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
     return [best] if best is not None else []
 
 
-def _themes(sentence: _Sentence, lex: Lexicon) -> list[_Claim]:
+def _themes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     """Themes in quotation marks after "chủ đề"."""
     claims = []
     tokens, text = sentence.tokens, sentence.text
-    for j, token in enumerate(tokens):
-        if token.key not in lex.first_words["theme_labels"]:
-            continue
+    for j in sentence.starting(words.themes):
         size = phrase_at(tokens, j, lex.theme_labels, longest=3)
         if not size:
             continue
