@@ -533,7 +533,7 @@ def _person_follows(sentence: _Sentence, k: int, lex: Lexicon) -> bool:
     if k >= len(tokens):
         return False
     office = tokens[k].key in lex.first_words["roles"] and phrase_at(
-        tokens, k, lex.roles, longest=_MAX_HEAD_WORDS
+        tokens, k, lex.roles, longest=_MAX_HEAD_WORDS, prefixes=lex.prefixes["roles"]
     )
     return sentence.person_at(k) or bool(office)
 
@@ -1000,7 +1000,9 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
     """The place that starts at ``tokens[k]``, as written: "Hà Nội", "thủ đô Jakarta của
     Indonesia", "Jakarta, Indonesia", "Thủ đô Budapest (Hungary)", "Phủ Chủ tịch"."""
     tokens = sentence.tokens
-    prefix = phrase_at(tokens, k, lex.place_prefixes, longest=3)
+    prefix = phrase_at(
+        tokens, k, lex.place_prefixes, longest=3, prefixes=lex.prefixes["place_prefixes"]
+    )
     core = k + prefix
     if core >= len(tokens) or (prefix and tokens[core - 1].stops):
         return None
@@ -1018,7 +1020,7 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
     elif not tokens[end].trail.startswith(","):
         nested = -1
     if 0 < nested < len(tokens) and nested - k < _MAX_PLACE_WORDS:
-        size = phrase_at(tokens, nested, lex.places, longest=4)
+        size = phrase_at(tokens, nested, lex.places, longest=4, prefixes=lex.prefixes["places"])
         inner = nested + size - 1
         if size and (inner + 1 >= len(tokens) or not tokens[inner + 1].capitalised):
             end = _bracket(tokens, inner)  # "Jakarta, Indonesia"

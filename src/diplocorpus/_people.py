@@ -292,7 +292,7 @@ def _place_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
     """Words of the place (``places``) that starts at token ``k``, or 0."""
     if k >= len(tokens):
         return 0
-    return phrase_at(tokens, k, lex.places, longest=4)
+    return phrase_at(tokens, k, lex.places, longest=4, prefixes=lex.prefixes["places"])
 
 
 def _degrees_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
