@@ -66,6 +66,12 @@ _LABEL_SEPARATORS = re.compile(r"\s+[-–—/|]\s+|\s*[|/]\s*")
 SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
 
 
+def _may_give_url(text: str) -> bool:
+    """A quick test before the search for a web address: every address ``_URL`` finds has
+    a slash or "ww" (in either case) in it."""
+    return "/" in text or "ww" in text or "WW" in text or "wW" in text or "Ww" in text
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Evidence:
     """What a page's markup says about one of its lines.
@@ -122,7 +128,7 @@ class Line:
             text = last[0]
         stripped = text.rstrip(CLOSERS)
         self.final = stripped[-1:] if stripped else ""
-        self.has_url = _URL.search(self.text) is not None
+        self.has_url = _may_give_url(self.text) and _URL.search(self.text) is not None
         low, high = _HEADLINE_WORDS
         first = self.text[:1]
         self.headline_like = (
@@ -195,6 +201,11 @@ def strip_alt_number(folded: str, lex: Lexicon) -> str | None:
     """The folded text without a trailing photo number ("<title> 3", "<title> - 3",
     "<title> - Ảnh 2.", "<title> (ảnh 3)" -> "<title>"), or ``None`` when the text does not
     end with one. The words that may come before the number are ``photo_words``."""
+    end = len(folded)
+    while end and (folded[end - 1] in ")." or folded[end - 1].isspace()):
+        end -= 1
+    if not folded[end - 1 : end].isdigit():
+        return None  # the pattern ends with a number and \s*\)?\.? after it
     match = _alt_number(lex.photo_words).search(folded)
     if match is None or match.start() == 0:
         return None

@@ -449,6 +449,8 @@ def _ticker(line: Line, _lex: Lexicon) -> Label | None:
     next headline; a paragraph that gives times and dates ("lúc 8:30", "(8:30)", "ký ngày
     12/3/2021", "từ 7:30-11:30") has them inside its sentences."""
     text = line.text
+    if text.count(":") + text.count("/") < _TICKER_STAMPS:
+        return None  # each time or date has a colon or slashes of its own
     stamps = list(_STAMP.finditer(text))
     if len(stamps) < _TICKER_STAMPS or text.count(". ") >= len(stamps):
         return None
