@@ -33,7 +33,6 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
-    header_parts,
     signature_names,
     starts_with_phrase,
 )
@@ -313,7 +312,7 @@ def _dateline_names(
     names: set[str] = set()
     for line in lines:
         if is_kind(labels[line.index], K.DATELINE):
-            parts = header_parts(line.text, lex)
+            parts = line.header(lex)
             if parts is not None:
                 names.update(fold_key(name) for name in parts.names)
     return frozenset(names)

@@ -17,7 +17,14 @@ import attrs
 
 from ._knobs import BODY_WORDS, DESCRIPTION_WORDS, MENU_WORDS, SENTENCE_WORDS
 from ._lexicon import Lexicon
-from ._meta import byline_names, split_attribution, starts_with_phrase
+from ._meta import (
+    HeaderLine,
+    byline_names,
+    header_parts,
+    split_attribution,
+    split_credit,
+    starts_with_phrase,
+)
 from ._models import BlockKind
 from ._text import fold_key
 
@@ -120,6 +127,13 @@ class Line:
     # The folded key of a short line, to match the lexicon's phrases and find the line's
     # copies; long lines fold to "" and match no phrase.
     fold: str = attrs.field(init=False)
+    # What the metadata readers found in the line, each read at most once per parse (see
+    # credit and header): empty until read, then the one result.
+    _credit: tuple[tuple[str, str] | None, ...] = attrs.field(init=False, default=(), eq=False)
+    _caption_credit: tuple[tuple[str, str] | None, ...] = attrs.field(
+        init=False, default=(), eq=False
+    )
+    _header: tuple[HeaderLine | None, ...] = attrs.field(init=False, default=(), eq=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.prose
@@ -154,6 +168,24 @@ class Line:
         if self.words <= _HEAD_WORDS:
             return self.fold
         return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
+
+    def credit(self, lex: Lexicon, *, caption: bool = False) -> tuple[str, str] | None:
+        """The line split from its photo credit (:func:`split_credit`, ``caption`` as
+        there), read once: ``lex`` is the page's lexicon, the same at every call."""
+        if caption:
+            if not self._caption_credit:
+                self._caption_credit = (split_credit(self.text, lex, caption=True),)
+            return self._caption_credit[0]
+        if not self._credit:
+            self._credit = (split_credit(self.text, lex),)
+        return self._credit[0]
+
+    def header(self, lex: Lexicon) -> HeaderLine | None:
+        """What the line carries as a dateline besides the date (:func:`header_parts`),
+        read once: ``lex`` is the page's lexicon, the same at every call."""
+        if not self._header:
+            self._header = (header_parts(self.text, lex),)
+        return self._header[0]
 
     @property
     def is_link(self) -> bool:

@@ -19,9 +19,7 @@ from ._lexicon import Lexicon
 from ._meta import (
     DOMAIN,
     counter_value,
-    header_parts,
     phrase_words,
-    split_credit,
     starts_with_phrase,
 )
 from ._models import BlockKind
@@ -158,7 +156,7 @@ def line_label(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _credit_caption(line: Line, lex: Lexicon) -> Label | None:
-    split = split_credit(line.text, lex)
+    split = line.credit(lex)
     if split is None:
         return None
     if not split[0]:
@@ -415,7 +413,7 @@ def _dateline(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _dateline_with_more(line: Line, lex: Lexicon) -> Label | None:
-    parts = header_parts(line.text, lex)
+    parts = line.header(lex)
     if parts is None:
         return None
     extra = ["a place"] if parts.place else []

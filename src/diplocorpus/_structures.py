@@ -24,7 +24,6 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
-    header_parts,
     starts_with_phrase,
 )
 from ._models import CONTENT_KINDS, BlockKind
@@ -234,7 +233,7 @@ def _reply_metadata(line: Line, label: Label | None, lex: Lexicon) -> bool:
     """A reply's handle and date ("hoa_le, 02/05/2024"), or a comment's metadata (not a post
     number); a date alone heads the items of a list of milestones as well."""
     if is_kind(label, K.DATELINE):
-        parts = header_parts(line.text, lex)
+        parts = line.header(lex)
         return parts is not None and bool(parts.names)
     return is_kind(label, K.COMMENT) and label != POST_NUMBER
 
