@@ -295,6 +295,9 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
     if len(text) > 60 or _DIGIT.search(text) is None:
         return None
     folded = fold_key(text.strip("()[] "))
+    units = _units(lexicon.counter_units)
+    if not (folded.endswith(units) or folded.startswith(units)):
+        return None
     for unit in lexicon.counter_units:
         if folded.endswith(unit):
             rest = folded[: -len(unit)]
@@ -306,6 +309,12 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
         if match:
             return _count(match[1], bool(match[2]))
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _units(units: frozenset[str]) -> tuple[str, ...]:
+    # A frozenset keeps its hash once computed: this lookup costs nothing per line.
+    return tuple(units)
 
 
 def _count(digits: str, thousands: bool) -> int:
@@ -356,6 +365,8 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     for length in range(len(spans) - 1, 0, -1):
         for start in range(len(spans) - length + 1):
             date_text = text[spans[start][0] : spans[start + length - 1][1]]
+            if _DIGIT.search(date_text) is None:
+                continue  # a dateline has digits
             if parse_dateline(date_text, lexicon=lexicon) is None:
                 continue
             before = [text[a:b] for a, b in spans[:start]]

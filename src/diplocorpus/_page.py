@@ -134,6 +134,7 @@ class Line:
         init=False, default=(), eq=False
     )
     _header: tuple[HeaderLine | None, ...] = attrs.field(init=False, default=(), eq=False)
+    _head: str | None = attrs.field(init=False, default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.prose
@@ -165,9 +166,10 @@ class Line:
     def head(self) -> str:
         """The folded key of the line's first words: enough for rules that read a prefix
         ("Xem thêm:", "Từ khóa:", "[Video]", a footer's first words) on long lines."""
-        if self.words <= _HEAD_WORDS:
-            return self.fold
-        return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
+        if self._head is None:
+            words = self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]
+            self._head = self.fold if self.words <= _HEAD_WORDS else fold_key(" ".join(words))
+        return self._head
 
     def credit(self, lex: Lexicon, *, caption: bool = False) -> tuple[str, str] | None:
         """The line split from its photo credit (:func:`split_credit`, ``caption`` as
