@@ -73,7 +73,7 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
     """
     if len(text) > _MAX_META_CHARS:
         return None
-    bracketed = _BRACKETED_LABEL.search(text)
+    bracketed = _BRACKETED_LABEL.search(text) if _ends_bracketed(text) else None
     if bracketed and fold_key(bracketed[1]) in lexicon.credit_labels and " " in bracketed[1]:
         described = text[: bracketed.start()].strip()
         return (described, "") if described else None
@@ -98,6 +98,15 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
         ):
             return text_before, credit
     return None
+
+
+def _ends_bracketed(text: str) -> bool:
+    """A quick test before the search for ``_BRACKETED_LABEL``: the text ends with a
+    closing bracket, but for white space, stops and bars after it."""
+    end = len(text)
+    while end and (text[end - 1] in ".|" or text[end - 1].isspace()):
+        end -= 1
+    return text[end - 1 : end] in {")", "]"}
 
 
 def split_attribution(text: str, lexicon: Lexicon) -> tuple[str, str] | None:

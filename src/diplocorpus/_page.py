@@ -135,6 +135,7 @@ class Line:
     )
     _header: tuple[HeaderLine | None, ...] = attrs.field(init=False, default=(), eq=False)
     _head: str | None = attrs.field(init=False, default=None, eq=False)
+    _letter_words: frozenset[str] | None = attrs.field(init=False, default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.prose
@@ -170,6 +171,13 @@ class Line:
             words = self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]
             self._head = self.fold if self.words <= _HEAD_WORDS else fold_key(" ".join(words))
         return self._head
+
+    @property
+    def letter_words(self) -> frozenset[str]:
+        """The words of the line's fold made of letters (see :func:`content_words`)."""
+        if self._letter_words is None:
+            self._letter_words = frozenset(content_words(self.fold))
+        return self._letter_words
 
     def credit(self, lex: Lexicon, *, caption: bool = False) -> tuple[str, str] | None:
         """The line split from its photo credit (:func:`split_credit`, ``caption`` as

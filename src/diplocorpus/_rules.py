@@ -309,8 +309,8 @@ def _pagination(line: Line, lex: Lexicon) -> Label | None:
     if _page_of(page, lex.grammar_words("page_of")).match(folded):
         return K.PAGINATION, "page number of a pager"
     tokens = folded.replace(",", " ").split()
-    pager = [t for t in tokens if t.strip("[]").isdigit() or t in lex.pagination_words or t in page]
-    if len(tokens) >= 2 and len(pager) == len(tokens):
+    words = lex.pagination_words
+    if len(tokens) >= 2 and all(t.strip("[]").isdigit() or t in words or t in page for t in tokens):
         return K.PAGINATION, "pager controls"
     return None
 
@@ -372,6 +372,8 @@ def _breadcrumb(line: Line, lex: Lexicon) -> Label | None:
     if starts_with_phrase(line.fold, lex.home_labels):
         return K.BREADCRUMB, "breadcrumb trail from the home page"
     for sep, parts_needed in _TRAIL_SEPARATORS:
+        if sep not in line.text:
+            continue  # one part: no trail
         parts = line.text.split(sep)
         if len(parts) >= parts_needed and all(0 < len(p.split()) <= 5 for p in parts):
             if sum(1 for part in parts if _NUMERIC.fullmatch(part.strip())) >= 2:
