@@ -54,6 +54,7 @@ _PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
 _SEGMENT_SEPARATOR = re.compile(r"\s+[•·–—-]\s+|\s*\|\s*")
 _MAX_SEGMENTS = 6
+_RUN = re.compile(r"\S+")
 _MAX_HEADER_CHARS = 200
 _COUNT_WORDS = 5  # words of a view count run on after a date
 _MAX_HANDLE_WORDS = 3
@@ -405,8 +406,11 @@ def _segments(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 def _split_count(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
     """A view count run on after the date ("... 01:00 AM Số lần xem: 169")."""
     a, b = span
-    words = list(re.finditer(r"\S+", text[a:b]))
-    for size in range(min(_COUNT_WORDS, len(words) - 1), 1, -1):
+    words = list(_RUN.finditer(text[a:b]))
+    longest = min(_COUNT_WORDS, len(words) - 1)
+    if longest < 2 or _DIGIT.search(text, a + words[-longest].start(), b) is None:
+        return [span]  # a count has digits: none in the longest tail, none in the others
+    for size in range(longest, 1, -1):
         cut = a + words[-size].start()
         if counter_value(text[cut:b], lexicon) is not None:
             return [(a, cut), (cut, b)]
