@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -35,6 +36,7 @@ from ._text import fold_key, split_lines
 __all__ = ["build_article", "parse", "parse_file"]
 
 _log = logging.getLogger("diplocorpus")
+_DIGIT = re.compile(r"\d")
 
 
 def parse(
@@ -186,7 +188,8 @@ def _published(
     # ("Múi giờ GMT +8. Bây giờ là ...", "All times are GMT +7"), never by a sentence that
     # names a zone ("... lúc 23 giờ theo múi giờ GMT+9" tells the time of an event), in the
     # article or in another article's teaser.
-    month_first = date_order(b.text for b in blocks) is True
+    # (a numeric date has digits: the lines with none need no reading)
+    month_first = date_order(b.text for b in blocks if _DIGIT.search(b.text)) is True
     declarations = (
         b.text
         for b in blocks

@@ -85,7 +85,10 @@ def _lead_words(page: Sequence[Line], labels: Sequence[Label | None], zone: Zone
     words: list[str] = []
     for line in page[zone.start : zone.end + 1]:
         if labels[line.index] is None and line.body_like:
-            words.extend(fold_key(line.text).split()[: LEAD_WORDS - len(words)])
+            need = LEAD_WORDS - len(words)
+            # (a text folds word by word: the fold of its first words is enough)
+            first = line.fold or fold_key(" ".join(line.text.split(maxsplit=need)[:need]))
+            words.extend(first.split()[:need])
             if len(words) >= LEAD_WORDS:
                 break
     return content_words(" ".join(words))
