@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -22,20 +23,20 @@ from ._lexicon import Lexicon
 from ._meta import (
     HeaderLine,
     counter_value,
-    header_parts,
     signature_names,
     split_attribution,
-    split_credit,
     starts_with_phrase,
     strip_end_mark,
 )
 from ._models import Article, Block, BlockKind, Caption, DateValue
+from ._page import Line
 from ._profile import SiteProfile
 from ._text import fold_key, split_lines
 
 __all__ = ["build_article", "parse", "parse_file"]
 
 _log = logging.getLogger("diplocorpus")
+_DIGIT = re.compile(r"\d")
 
 
 def parse(
@@ -91,17 +92,18 @@ def build_article(
     """
     classified = classify(lines, lexicon, evidence=evidence, site=site, headlines=headlines)
     blocks = list(classified.blocks)
+    page = classified.lines
     if origins is not None:
         blocks = [attrs.evolve(b, origin=origins[b.line - 1]) for b in blocks]
     notes = list(notes)
     article = Article(
         source=source,
         title=_first_text(blocks, BlockKind.TITLE),
-        published=_published(blocks, lexicon, published, default_tz, notes),
-        authors=_authors(blocks, lexicon),
-        view_count=_view_count(blocks, lexicon),
+        published=_published(blocks, page, lexicon, published, default_tz, notes=notes),
+        authors=_authors(blocks, page, lexicon),
+        view_count=_view_count(blocks, page, lexicon),
         paragraphs=_paragraphs(blocks, lexicon),
-        captions=_captions(blocks, lexicon),
+        captions=_captions(blocks, page, lexicon),
         blocks=blocks,
         notes=notes,
         is_article=classified.verdict.is_article,
@@ -166,14 +168,18 @@ def _first_text(blocks: list[Block], kind: BlockKind) -> str | None:
 
 def _published(
     blocks: list[Block],
+    lines: Sequence[Line],
     lex: Lexicon,
     known: DateValue | None,
     default_tz: dt.tzinfo,
+    *,
     notes: list[str],
 ) -> DateValue | None:
     known = in_zone(known, default_tz)
     year = known.year if isinstance(known, (dt.date, dt.datetime)) else None
-    datelines = [b for b in blocks if b.kind is BlockKind.DATELINE]
+    datelines = [
+        (b, line) for b, line in zip(blocks, lines, strict=True) if b.kind is BlockKind.DATELINE
+    ]
     if not datelines:
         return known
     # The page's other dates tell the order of day and month ("12-27-2012" can only be
@@ -182,7 +188,8 @@ def _published(
     # ("Múi giờ GMT +8. Bây giờ là ...", "All times are GMT +7"), never by a sentence that
     # names a zone ("... lúc 23 giờ theo múi giờ GMT+9" tells the time of an event), in the
     # article or in another article's teaser.
-    month_first = date_order(b.text for b in blocks) is True
+    # (a numeric date has digits: the lines with none need no reading)
+    month_first = date_order(b.text for b in blocks if _DIGIT.search(b.text)) is True
     declarations = (
         b.text
         for b in blocks
@@ -192,8 +199,8 @@ def _published(
     zone = declared_zone(declarations, lexicon=lex)
     if zone is not None:
         notes.append(f"times without a zone read in the page's declared zone {_utc(zone)}")
-    for block in datelines:
-        parts = header_parts(block.text, lex)
+    for block, line in datelines:
+        parts = line.header(lex)
         found = parse_dateline(
             parts.date_text if parts is not None else block.text,
             lexicon=lex,
@@ -210,7 +217,7 @@ def _published(
     return known
 
 
-def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
+def _authors(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) -> tuple[str, ...]:
     """The names of every byline (the header's and the signature's), each name once; the
     names a dateline carries when there is no byline."""
     names: dict[str, str] = {}
@@ -220,25 +227,29 @@ def _authors(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
                 names.setdefault(fold_key(name), name)
     if names:
         return tuple(names.values())
-    for parts in _dateline_parts(blocks, lex):
+    for parts in _dateline_parts(blocks, lines, lex):
         if parts.names:
             return parts.names
     return ()
 
 
-def _view_count(blocks: list[Block], lex: Lexicon) -> int | None:
+def _view_count(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) -> int | None:
     for block in blocks:
         if block.kind is BlockKind.COUNTER:
             return counter_value(block.text, lex)
-    for parts in _dateline_parts(blocks, lex):
+    for parts in _dateline_parts(blocks, lines, lex):
         if parts.views is not None:
             return parts.views
     return None
 
 
-def _dateline_parts(blocks: list[Block], lex: Lexicon) -> list[HeaderLine]:
+def _dateline_parts(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) -> list[HeaderLine]:
     """What datelines carry besides the date ("Thu Hằng | 19/12/2023 | 1.234 lượt xem")."""
-    found = (header_parts(b.text, lex) for b in blocks if b.kind is BlockKind.DATELINE)
+    found = (
+        line.header(lex)
+        for b, line in zip(blocks, lines, strict=True)
+        if b.kind is BlockKind.DATELINE
+    )
     return [parts for parts in found if parts is not None]
 
 
@@ -256,12 +267,12 @@ def _own_words(text: str, lex: Lexicon) -> str:
     return split[0] if split is not None else text
 
 
-def _captions(blocks: list[Block], lex: Lexicon) -> tuple[Caption, ...]:
+def _captions(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) -> tuple[Caption, ...]:
     captions: list[Caption] = []
-    for block in blocks:
+    for block, line in zip(blocks, lines, strict=True):
         if block.kind is not BlockKind.CAPTION:
             continue
-        split = split_credit(block.text, lex, caption=True)
+        split = line.credit(lex, caption=True)
         text, credit = split if split is not None else (block.text, None)
         if not text and captions and captions[-1].credit is None:
             # A credit on a line of its own belongs to the caption above it.

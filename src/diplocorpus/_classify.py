@@ -37,9 +37,11 @@ _log = logging.getLogger("diplocorpus")
 
 @attrs.frozen(kw_only=True, slots=True)
 class Classified:
-    """Every line's block, and whether the page is an article."""
+    """Every line's block, and whether the page is an article. ``lines`` are the lines the
+    blocks are of (one for each, in order), with what was read of them during the parse."""
 
     blocks: tuple[Block, ...]
+    lines: tuple[Line, ...]
     verdict: Verdict
 
 
@@ -75,7 +77,7 @@ def classify(
         for line, label in zip(page, labels, strict=True)
         for label in (label or _undecided(line),)
     )
-    return Classified(blocks=blocks, verdict=verdict)
+    return Classified(blocks=blocks, lines=tuple(page), verdict=verdict)
 
 
 def _undecided(line: Line) -> Label:

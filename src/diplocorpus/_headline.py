@@ -33,7 +33,6 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
-    header_parts,
     signature_names,
     starts_with_phrase,
 )
@@ -86,7 +85,10 @@ def _lead_words(page: Sequence[Line], labels: Sequence[Label | None], zone: Zone
     words: list[str] = []
     for line in page[zone.start : zone.end + 1]:
         if labels[line.index] is None and line.body_like:
-            words.extend(fold_key(line.text).split()[: LEAD_WORDS - len(words)])
+            need = LEAD_WORDS - len(words)
+            # (a text folds word by word: the fold of its first words is enough)
+            first = line.fold or fold_key(" ".join(line.text.split(maxsplit=need)[:need]))
+            words.extend(first.split()[:need])
             if len(words) >= LEAD_WORDS:
                 break
     return content_words(" ".join(words))
@@ -313,7 +315,7 @@ def _dateline_names(
     names: set[str] = set()
     for line in lines:
         if is_kind(labels[line.index], K.DATELINE):
-            parts = header_parts(line.text, lex)
+            parts = line.header(lex)
             if parts is not None:
                 names.update(fold_key(name) for name in parts.names)
     return frozenset(names)

@@ -25,7 +25,6 @@ from ._knobs import EDGE_LINES, MENU_WORDS, TAIL_LINES
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
-    header_parts,
     signature_names,
 )
 from ._models import CONTENT_KINDS, BlockKind
@@ -157,7 +156,7 @@ def _mark_tail(page: list[Line], labels: list[Label | None], end: int, lex: Lexi
         if names:
             labels[j] = (K.BYLINE, "the author's signature after the body")
             return j
-        parts = header_parts(line.text, lex) if label is None or soft(label) else None
+        parts = line.header(lex) if label is None or soft(label) else None
         if parts is not None and parts.names:
             labels[j] = (K.BYLINE, "the author's name and date under the post")
             return j

@@ -54,6 +54,7 @@ _PUNCT = ".:…!?,;"
 _NUMBER = re.compile(r"(\d[\d.,]*)\s*([kK])?")
 _SEGMENT_SEPARATOR = re.compile(r"\s+[•·–—-]\s+|\s*\|\s*")
 _MAX_SEGMENTS = 6
+_RUN = re.compile(r"\S+")
 _MAX_HEADER_CHARS = 200
 _COUNT_WORDS = 5  # words of a view count run on after a date
 _MAX_HANDLE_WORDS = 3
@@ -73,7 +74,7 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
     """
     if len(text) > _MAX_META_CHARS:
         return None
-    bracketed = _BRACKETED_LABEL.search(text)
+    bracketed = _BRACKETED_LABEL.search(text) if _ends_bracketed(text) else None
     if bracketed and fold_key(bracketed[1]) in lexicon.credit_labels and " " in bracketed[1]:
         described = text[: bracketed.start()].strip()
         return (described, "") if described else None
@@ -98,6 +99,15 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
         ):
             return text_before, credit
     return None
+
+
+def _ends_bracketed(text: str) -> bool:
+    """A quick test before the search for ``_BRACKETED_LABEL``: the text ends with a
+    closing bracket, but for white space, stops and bars after it."""
+    end = len(text)
+    while end and (text[end - 1] in ".|" or text[end - 1].isspace()):
+        end -= 1
+    return text[end - 1 : end] in {")", "]"}
 
 
 def split_attribution(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -295,6 +305,9 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
     if len(text) > 60 or _DIGIT.search(text) is None:
         return None
     folded = fold_key(text.strip("()[] "))
+    units = _units(lexicon.counter_units)
+    if not (folded.endswith(units) or folded.startswith(units)):
+        return None
     for unit in lexicon.counter_units:
         if folded.endswith(unit):
             rest = folded[: -len(unit)]
@@ -306,6 +319,12 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
         if match:
             return _count(match[1], bool(match[2]))
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _units(units: frozenset[str]) -> tuple[str, ...]:
+    # A frozenset keeps its hash once computed: this lookup costs nothing per line.
+    return tuple(units)
 
 
 def _count(digits: str, thousands: bool) -> int:
@@ -356,6 +375,8 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     for length in range(len(spans) - 1, 0, -1):
         for start in range(len(spans) - length + 1):
             date_text = text[spans[start][0] : spans[start + length - 1][1]]
+            if _DIGIT.search(date_text) is None:
+                continue  # a dateline has digits
             if parse_dateline(date_text, lexicon=lexicon) is None:
                 continue
             before = [text[a:b] for a, b in spans[:start]]
@@ -385,8 +406,11 @@ def _segments(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 def _split_count(text: str, span: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
     """A view count run on after the date ("... 01:00 AM Số lần xem: 169")."""
     a, b = span
-    words = list(re.finditer(r"\S+", text[a:b]))
-    for size in range(min(_COUNT_WORDS, len(words) - 1), 1, -1):
+    words = list(_RUN.finditer(text[a:b]))
+    longest = min(_COUNT_WORDS, len(words) - 1)
+    if longest < 2 or _DIGIT.search(text, a + words[-longest].start(), b) is None:
+        return [span]  # a count has digits: none in the longest tail, none in the others
+    for size in range(longest, 1, -1):
         cut = a + words[-size].start()
         if counter_value(text[cut:b], lexicon) is not None:
             return [(a, cut), (cut, b)]

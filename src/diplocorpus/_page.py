@@ -17,7 +17,14 @@ import attrs
 
 from ._knobs import BODY_WORDS, DESCRIPTION_WORDS, MENU_WORDS, SENTENCE_WORDS
 from ._lexicon import Lexicon
-from ._meta import byline_names, split_attribution, starts_with_phrase
+from ._meta import (
+    HeaderLine,
+    byline_names,
+    header_parts,
+    split_attribution,
+    split_credit,
+    starts_with_phrase,
+)
 from ._models import BlockKind
 from ._text import fold_key
 
@@ -64,6 +71,12 @@ _WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 _URL = re.compile(r"https?://|www\.|\w\.(?:com|vn|net|org)/\S", re.IGNORECASE)
 _LABEL_SEPARATORS = re.compile(r"\s+[-–—/|]\s+|\s*[|/]\s*")
 SMILEY = re.compile(r"[:;=][-']?[()DPpOo3\]\[|/\\]+|:[a-z]{2,8}:|\^\^")
+
+
+def _may_give_url(text: str) -> bool:
+    """A quick test before the search for a web address: every address ``_URL`` finds has
+    a slash or "ww" (in either case) in it."""
+    return "/" in text or "ww" in text or "WW" in text or "wW" in text or "Ww" in text
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -114,6 +127,15 @@ class Line:
     # The folded key of a short line, to match the lexicon's phrases and find the line's
     # copies; long lines fold to "" and match no phrase.
     fold: str = attrs.field(init=False)
+    # What the metadata readers found in the line, each read at most once per parse (see
+    # credit and header): empty until read, then the one result.
+    _credit: tuple[tuple[str, str] | None, ...] = attrs.field(init=False, default=(), eq=False)
+    _caption_credit: tuple[tuple[str, str] | None, ...] = attrs.field(
+        init=False, default=(), eq=False
+    )
+    _header: tuple[HeaderLine | None, ...] = attrs.field(init=False, default=(), eq=False)
+    _head: str | None = attrs.field(init=False, default=None, eq=False)
+    _letter_words: frozenset[str] | None = attrs.field(init=False, default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.prose
@@ -122,7 +144,7 @@ class Line:
             text = last[0]
         stripped = text.rstrip(CLOSERS)
         self.final = stripped[-1:] if stripped else ""
-        self.has_url = _URL.search(self.text) is not None
+        self.has_url = _may_give_url(self.text) and _URL.search(self.text) is not None
         low, high = _HEADLINE_WORDS
         first = self.text[:1]
         self.headline_like = (
@@ -145,9 +167,35 @@ class Line:
     def head(self) -> str:
         """The folded key of the line's first words: enough for rules that read a prefix
         ("Xem thêm:", "Từ khóa:", "[Video]", a footer's first words) on long lines."""
-        if self.words <= _HEAD_WORDS:
-            return self.fold
-        return fold_key(" ".join(self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]))
+        if self._head is None:
+            words = self.text.split(maxsplit=_HEAD_WORDS)[:_HEAD_WORDS]
+            self._head = self.fold if self.words <= _HEAD_WORDS else fold_key(" ".join(words))
+        return self._head
+
+    @property
+    def letter_words(self) -> frozenset[str]:
+        """The words of the line's fold made of letters (see :func:`content_words`)."""
+        if self._letter_words is None:
+            self._letter_words = frozenset(content_words(self.fold))
+        return self._letter_words
+
+    def credit(self, lex: Lexicon, *, caption: bool = False) -> tuple[str, str] | None:
+        """The line split from its photo credit (:func:`split_credit`, ``caption`` as
+        there), read once: ``lex`` is the page's lexicon, the same at every call."""
+        if caption:
+            if not self._caption_credit:
+                self._caption_credit = (split_credit(self.text, lex, caption=True),)
+            return self._caption_credit[0]
+        if not self._credit:
+            self._credit = (split_credit(self.text, lex),)
+        return self._credit[0]
+
+    def header(self, lex: Lexicon) -> HeaderLine | None:
+        """What the line carries as a dateline besides the date (:func:`header_parts`),
+        read once: ``lex`` is the page's lexicon, the same at every call."""
+        if not self._header:
+            self._header = (header_parts(self.text, lex),)
+        return self._header[0]
 
     @property
     def is_link(self) -> bool:
@@ -195,6 +243,11 @@ def strip_alt_number(folded: str, lex: Lexicon) -> str | None:
     """The folded text without a trailing photo number ("<title> 3", "<title> - 3",
     "<title> - Ảnh 2.", "<title> (ảnh 3)" -> "<title>"), or ``None`` when the text does not
     end with one. The words that may come before the number are ``photo_words``."""
+    end = len(folded)
+    while end and (folded[end - 1] in ")." or folded[end - 1].isspace()):
+        end -= 1
+    if not folded[end - 1 : end].isdigit():
+        return None  # the pattern ends with a number and \s*\)?\.? after it
     match = _alt_number(lex.photo_words).search(folded)
     if match is None or match.start() == 0:
         return None

@@ -19,9 +19,7 @@ from ._lexicon import Lexicon
 from ._meta import (
     DOMAIN,
     counter_value,
-    header_parts,
     phrase_words,
-    split_credit,
     starts_with_phrase,
 )
 from ._models import BlockKind
@@ -158,7 +156,7 @@ def line_label(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _credit_caption(line: Line, lex: Lexicon) -> Label | None:
-    split = split_credit(line.text, lex)
+    split = line.credit(lex)
     if split is None:
         return None
     if not split[0]:
@@ -311,8 +309,8 @@ def _pagination(line: Line, lex: Lexicon) -> Label | None:
     if _page_of(page, lex.grammar_words("page_of")).match(folded):
         return K.PAGINATION, "page number of a pager"
     tokens = folded.replace(",", " ").split()
-    pager = [t for t in tokens if t.strip("[]").isdigit() or t in lex.pagination_words or t in page]
-    if len(tokens) >= 2 and len(pager) == len(tokens):
+    words = lex.pagination_words
+    if len(tokens) >= 2 and all(t.strip("[]").isdigit() or t in words or t in page for t in tokens):
         return K.PAGINATION, "pager controls"
     return None
 
@@ -374,6 +372,8 @@ def _breadcrumb(line: Line, lex: Lexicon) -> Label | None:
     if starts_with_phrase(line.fold, lex.home_labels):
         return K.BREADCRUMB, "breadcrumb trail from the home page"
     for sep, parts_needed in _TRAIL_SEPARATORS:
+        if sep not in line.text:
+            continue  # one part: no trail
         parts = line.text.split(sep)
         if len(parts) >= parts_needed and all(0 < len(p.split()) <= 5 for p in parts):
             if sum(1 for part in parts if _NUMERIC.fullmatch(part.strip())) >= 2:
@@ -415,7 +415,7 @@ def _dateline(line: Line, lex: Lexicon) -> Label | None:
 
 
 def _dateline_with_more(line: Line, lex: Lexicon) -> Label | None:
-    parts = header_parts(line.text, lex)
+    parts = line.header(lex)
     if parts is None:
         return None
     extra = ["a place"] if parts.place else []
@@ -449,6 +449,8 @@ def _ticker(line: Line, _lex: Lexicon) -> Label | None:
     next headline; a paragraph that gives times and dates ("lúc 8:30", "(8:30)", "ký ngày
     12/3/2021", "từ 7:30-11:30") has them inside its sentences."""
     text = line.text
+    if text.count(":") + text.count("/") < _TICKER_STAMPS:
+        return None  # each time or date has a colon or slashes of its own
     stamps = list(_STAMP.finditer(text))
     if len(stamps) < _TICKER_STAMPS or text.count(". ") >= len(stamps):
         return None

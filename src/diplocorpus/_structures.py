@@ -24,7 +24,6 @@ from ._knobs import (
 from ._lexicon import Lexicon
 from ._meta import (
     byline_names,
-    header_parts,
     starts_with_phrase,
 )
 from ._models import CONTENT_KINDS, BlockKind
@@ -37,7 +36,6 @@ from ._page import (
     Repeated,
     Soft,
     consecutive,
-    content_words,
     describes,
     is_kind,
     is_photo,
@@ -132,14 +130,13 @@ def _mark_alt_copies(page: list[Line], labels: list[Label | None], lex: Lexicon)
     and a line printed again right below with more words (an alt above its caption)."""
     folds = {line.fold for line in page if line.fold}
     numbered: dict[str, set[str]] = {}
-    for line in page:
-        stem = strip_alt_number(line.fold, lex) if line.fold else None
+    stems = [strip_alt_number(line.fold, lex) if line.fold else None for line in page]
+    for line, stem in zip(page, stems, strict=True):
         if stem:
             numbered.setdefault(stem, set()).add(line.fold)
-    for line in page:
+    for line, stem in zip(page, stems, strict=True):
         if labels[line.index] is not None or not line.fold:
             continue
-        stem = strip_alt_number(line.fold, lex)
         if stem and len(stem.split()) >= 3 and (stem in folds or len(numbered[stem]) >= 2):
             labels[line.index] = (K.IMAGE_ALT, "a photo's alt text: the headline with a number")
     for line, below in itertools.pairwise(page):
@@ -194,7 +191,7 @@ def _copies(page: Sequence[Line], upper: Line, lower: Line, lex: Lexicon) -> boo
 
 
 def _same_words(a: Line, b: Line) -> bool:
-    words_a, words_b = content_words(a.fold), content_words(b.fold)
+    words_a, words_b = a.letter_words, b.letter_words
     return len(words_a) >= 4 and len(words_a & words_b) >= SAME_WORDS * len(words_a | words_b)
 
 
@@ -234,7 +231,7 @@ def _reply_metadata(line: Line, label: Label | None, lex: Lexicon) -> bool:
     """A reply's handle and date ("hoa_le, 02/05/2024"), or a comment's metadata (not a post
     number); a date alone heads the items of a list of milestones as well."""
     if is_kind(label, K.DATELINE):
-        parts = header_parts(line.text, lex)
+        parts = line.header(lex)
         return parts is not None and bool(parts.names)
     return is_kind(label, K.COMMENT) and label != POST_NUMBER
 

@@ -131,7 +131,30 @@ def _fold_short(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    # Folding works within a word (case, tone marks and normal forms never reach across
+    # white space), so a text's key is its words' keys, and each word is folded once.
+    known = _WORD_KEYS.get
+    return " ".join([known(word) or _fold_new_word(word) for word in text.split()])
+
+
+# The keys of the words folded so far: a vocabulary (at most _MAX_WORD_KEYS words of at
+# most _MAX_WORD_CHARS characters), emptied when full.
+_WORD_KEYS: dict[str, str] = {}
+_MAX_WORD_KEYS = 1 << 16
+_MAX_WORD_CHARS = 40
+
+
+def _fold_new_word(word: str) -> str:
+    key = _fold_word(word)
+    if len(word) <= _MAX_WORD_CHARS:
+        if len(_WORD_KEYS) >= _MAX_WORD_KEYS:
+            _WORD_KEYS.clear()
+        _WORD_KEYS[word] = key
+    return key
+
+
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
     moved = _TONE_THEN_REST.sub(_swap, decomposed)
     return " ".join(unicodedata.normalize("NFC", moved).split())
 
