@@ -7,7 +7,6 @@ file's line numbers are the ones an editor shows.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -116,17 +115,6 @@ def fold_key(text: str) -> str:
     >>> fold_key("Hội nghị  Ngoại giao") == fold_key("hội nghị ngoại giao")
     True
     """
-    if len(text) <= _CACHED_CHARS:
-        return _fold_short(text)
-    return _fold(text)
-
-
-_CACHED_CHARS = 80
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _fold_short(text: str) -> str:
-    # Words and short labels recur across pages: their keys are kept (bounded memory).
     return _fold(text)
 
 
