@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 import diplocorpus as dc
@@ -267,3 +271,29 @@ def test_a_line_seen_before_is_read_with_the_lexicon_given_now() -> None:
     assert dc.parse(HEAD + line, lexicon=mine).blocks[-1].kind is dc.BlockKind.SECTION_LABEL
     assert tail_article(line).blocks[-1] == before
     assert before.kind is not dc.BlockKind.SECTION_LABEL
+
+
+HASH_SEEDS = """
+import sys
+import diplocorpus as dc
+page = sys.stdin.read()
+print([(b.kind.value, b.reason) for b in dc.parse(page).blocks])
+"""
+
+
+def test_a_line_two_markers_fit_gets_the_same_reason_whatever_the_hash_seed() -> None:
+    # "chỉnh sửa lần cuối bởi" holds the marker "sửa lần cuối bởi": the longer one is named.
+    page = HEAD + "Chỉnh sửa lần cuối bởi Minh Anh"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", HASH_SEEDS],
+            input=page,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
+    assert dc.fold_key("chỉnh sửa lần cuối bởi") in outputs.pop()

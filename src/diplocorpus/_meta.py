@@ -308,7 +308,7 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
     units = _units(lexicon.counter_units)
     if not (folded.endswith(units) or folded.startswith(units)):
         return None
-    for unit in lexicon.counter_units:
+    for unit in units:
         if folded.endswith(unit):
             rest = folded[: -len(unit)]
         elif folded.startswith(unit):
@@ -323,8 +323,9 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
 
 @functools.lru_cache(maxsize=8)
 def _units(units: frozenset[str]) -> tuple[str, ...]:
-    # A frozenset keeps its hash once computed: this lookup costs nothing per line.
-    return tuple(units)
+    # A frozenset keeps its hash once computed: this lookup costs nothing per line. The
+    # longest unit is tried first, in an order that does not depend on the hash seed.
+    return tuple(sorted(units, key=lambda unit: (-len(unit), unit)))
 
 
 def _count(digits: str, thousands: bool) -> int:
