@@ -26,8 +26,9 @@ line says so and the other sets still run.
 
 Body precision, recall and F1 are score.py's: a bag of word tokens (case folded) of the
 extracted text against the gold body, summed over the documents. Speed is documents per
-second over the same pages in one thread (``--seconds`` per tool, default 2; ``--no-speed``
-skips it), and its ratio to diplocorpus. A tool that raises on a page counts as extracting
+second over the same pages in one thread (``--seconds`` per tool, default 2, in three turns:
+the tools take turns and each tool's best turn counts; ``--no-speed`` skips it), and its
+ratio to diplocorpus. A tool that raises on a page counts as extracting
 nothing from it; a note under the table names the tool, page and exception type.
 
 Output is Markdown, for docs/benchmarks.md. No dev-set text is written anywhere.
@@ -278,6 +279,9 @@ def tools(bench: BenchSet) -> dict[str, Tool]:
     }
 
 
+TURNS = 3
+
+
 def speed(function: Tool, docs: Sequence[Doc], seconds: float = 2.0) -> float:
     for doc in docs:  # warm up: imports, caches
         function(doc)
@@ -293,11 +297,16 @@ def run_set(bench: BenchSet, seconds: float | None) -> None:
     failures = Failures()
     outputs: dict[str, list[str]] = {}
     speeds: dict[str, float] = {}
-    for name, raw in tools(bench).items():
-        function = failures.guard(name, raw)
+    guarded = {name: failures.guard(name, raw) for name, raw in tools(bench).items()}
+    for name, function in guarded.items():
         outputs[name] = [function(doc) for doc in bench.docs]
-        if seconds is not None:
-            speeds[name] = speed(function, bench.docs, seconds)
+    if seconds is not None:
+        # The tools take turns, TURNS times, each for its share of the seconds; the best turn
+        # of each counts (a turn slowed by the machine's other work says nothing of the tool).
+        for _ in range(TURNS):
+            for name, function in guarded.items():
+                rate = speed(function, bench.docs, seconds / TURNS)
+                speeds[name] = max(speeds.get(name, 0.0), rate)
 
     unit = "pages" if bench.per_page else "documents"
     print(f"\n### {bench.title} ({len(bench.docs)} {unit})\n")
