@@ -174,8 +174,13 @@ _Found = tuple[tuple[int, int, int | None], tuple[int, int]]  # (day, month, yea
 def _find_date(text: str, *, lex: Lexicon, month_first: bool) -> _Found | None:
     tokens = _tokens(text)
     roles = lex.date_word_roles
+    days = roles["day"]  # "ngày D tháng M" starts at a day word: only those are read
     wordy = next(
-        (found for i in range(len(tokens)) if (found := _wordy_at(text, tokens, i, roles))),
+        (
+            found
+            for i in [i for i, token in enumerate(tokens) if token.key in days]
+            if (found := _wordy_at(text, tokens, i, roles))
+        ),
         None,
     )
     if wordy is not None:
