@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diplocorpus import _tokens
 from diplocorpus._text import fold_key
 from diplocorpus._tokens import _name_word, phrase_at, tokenize
 
@@ -116,3 +118,14 @@ def test_a_lookup_that_stops_where_no_phrase_goes_on_finds_the_same_phrase(
     for k in range(len(tokens)):
         plain = phrase_at(tokens, k, phrases, longest=longest, last=last)
         assert phrase_at(tokens, k, phrases, longest=longest, last=last, prefixes=prefixes) == plain
+
+
+def test_a_full_table_of_runs_starts_again_and_reads_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Ông Antony J. Blinken , Ngoại trưởng Hoa Kỳ, cho biết: “Chúng tôi ủng hộ”."
+    before = tokenize(text)
+    monkeypatch.setattr(_tokens, "_RUN_FACTS_MAX", 2)
+    _tokens._RUN_FACTS.clear()
+    assert tokenize(text) == before == tuple(_reference(text))
+    assert len(_tokens._RUN_FACTS) <= 2

@@ -142,8 +142,9 @@ def _run_facts(run: str) -> _RunFacts:
     else:
         kind = _PLAIN
     facts = (len(lead), len(run), core, lead, trail, fold_key(core), _name_word(core), stops, kind)
-    if len(_RUN_FACTS) < _RUN_FACTS_MAX:
-        _RUN_FACTS[run] = facts
+    if len(_RUN_FACTS) >= _RUN_FACTS_MAX:
+        _RUN_FACTS.clear()  # bounded: a corpus's vocabulary drifts, the table starts again
+    _RUN_FACTS[run] = facts
     return facts
 
 
