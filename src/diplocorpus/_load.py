@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -70,9 +71,10 @@ class Document:
     # documents still hash equal, as the hash leaves out only what equality also compares.
     metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata, hash=False)
 
-    @property
+    @functools.cached_property
     def hash(self) -> str:
-        """SHA-256 (hex) of the text, lines normalised: equal pages hash equal."""
+        """SHA-256 (hex) of the text, lines normalised: equal pages hash equal (computed
+        once a document)."""
         lines = (normalize_text(line) for line in self.text.splitlines())
         canonical = "\n".join(line for line in lines if line)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

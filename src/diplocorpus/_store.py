@@ -280,10 +280,10 @@ class Store:
                 "INSERT INTO paragraphs_fts (rowid, plain) VALUES (?, ?)",
                 (row.lastrowid, _plain(text)),
             )
-        for s in item.statements:
-            self._db.execute(
-                "INSERT INTO statements (document_id, line, speaker, speaker_key, speaker_plain,"
-                " role, cue, text, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._db.executemany(
+            "INSERT INTO statements (document_id, line, speaker, speaker_key, speaker_plain,"
+            " role, cue, text, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (
                     document_id,
                     s.line,
@@ -294,19 +294,22 @@ class Store:
                     s.cue,
                     s.text,
                     to_json(s),
-                ),
-            )
-        for p in item.people:
-            self._db.execute(
-                "INSERT INTO people (document_id, name, key, role, line) VALUES (?, ?, ?, ?, ?)",
-                (document_id, p.name, p.key, p.role, p.line),
-            )
-        for e in item.events:
-            self._db.execute(
-                "INSERT INTO events (document_id, key, series, ordinal, main, record) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (document_id, e.key, e.series, e.ordinal, int(e.main), to_json(e)),
-            )
+                )
+                for s in item.statements
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO people (document_id, name, key, role, line) VALUES (?, ?, ?, ?, ?)",
+            [(document_id, p.name, p.key, p.role, p.line) for p in item.people],
+        )
+        self._db.executemany(
+            "INSERT INTO events (document_id, key, series, ordinal, main, record) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (document_id, e.key, e.series, e.ordinal, int(e.main), to_json(e))
+                for e in item.events
+            ],
+        )
 
     def counts(self) -> dict[str, int]:
         """How many documents, paragraphs, statements, people mentions and events."""
@@ -403,7 +406,9 @@ class Store:
 
 def _pack(article: Article) -> bytes:
     """The article's JSON, compressed: the largest value of a page's row."""
-    return zlib.compress(to_json(article).encode("utf-8"))
+    # The fastest level: a quarter of the JSON's size, against a fifth at the default level
+    # for twice the time.
+    return zlib.compress(to_json(article).encode("utf-8"), 1)
 
 
 def _unpack(record: str | bytes) -> str:
