@@ -827,7 +827,7 @@ def test_an_event_word_is_found_as_by_a_full_lookup(text: str) -> None:
             if token.key in _LEX.first_words["event_kinds"]
             else 0
         )
-        assert _events._head(tokens, k, _LEX, _WORDS) == full
+        assert _events._head(tokens, k, _LEX) == full
 
 
 @given(_sentences, st.integers(0, 3))

@@ -97,9 +97,6 @@ class _Words:
     passing_lasts: frozenset[str]  # the last words of the ``event_passing`` phrases
     # For the first word of each event word and attendance phrase, the words of the longest
     # one it begins (at most what is looked for: _MAX_HEAD_WORDS, _MAX_PHRASE_WORDS).
-    head_words: Mapping[str, int]
-    mode_words: Mapping[str, int]
-    head_pairs: frozenset[str]  # the first two words of the event words of two or more
     kinds: Mapping[str, EventKind]  # the kind of each event word
     not_in_names: frozenset[str]  # the grammar words of the roles of _NOT_IN_NAMES
     # The first words of what a sentence is searched for: event words, attendance phrases,
@@ -136,11 +133,6 @@ class _Words:
             leads=frozenset(words - {w for p in dates["month"] | dates["year"] for w in p.split()}),
             passing_words=max((len(p.split()) for p in lex.event_passing), default=0),
             passing_lasts=frozenset(p.rsplit(" ", 1)[-1] for p in lex.event_passing),
-            head_words=_longest(lex.event_kind_index, _MAX_HEAD_WORDS),
-            head_pairs=frozenset(
-                " ".join(k.split(" ", 2)[:2]) for k in lex.event_kind_index if " " in k
-            ),
-            mode_words=_longest(lex.event_mode_index, _MAX_PHRASE_WORDS),
             kinds={head: EventKind(kind) for head, kind in lex.event_kind_index.items()},
             not_in_names=frozenset().union(*(lex.event_grammar_roles[r] for r in _NOT_IN_NAMES)),
             heads=heads,
@@ -165,16 +157,6 @@ class _Words:
             and token.key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
-
-
-def _longest(phrases: Iterable[str], most: int) -> dict[str, int]:
-    """For the first word of each of ``phrases``, the words of the longest one it begins,
-    ``most`` at most."""
-    longest: dict[str, int] = {}
-    for phrase in phrases:
-        first = phrase.split(" ", 1)[0]
-        longest[first] = min(most, max(longest.get(first, 0), phrase.count(" ") + 1))
-    return longest
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -501,7 +483,7 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
         if at < k:
             continue
         k = at
-        size = _head(tokens, k, lex, words) if quoted is None or not quoted[k] else 0
+        size = _head(tokens, k, lex) if quoted is None or not quoted[k] else 0
         if not size:
             continue
         after = k + size
@@ -509,7 +491,7 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
             after < len(tokens)
             and not tokens[after - 1].stops
             and tokens[after].capitalised
-            and _head(tokens, after, lex, words)
+            and _head(tokens, after, lex)
         ):
             k = after  # "phiên họp Hội nghị X": a part of X, named as X
             continue
@@ -554,15 +536,10 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     return inside
 
 
-def _head(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> int:
+def _head(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
     """Words of the event word at ``tokens[k]`` (0: none)."""
-    key = tokens[k].key
-    longest = words.head_words.get(key, 0)
-    if longest <= 1:
-        return longest  # none begins with the word, or it is one alone: the word
-    if k + 1 < len(tokens) and f"{key} {tokens[k + 1].key}" in words.head_pairs:
-        return phrase_at(tokens, k, lex.event_kind_index.keys(), longest=longest)
-    return 1 if key in lex.event_kind_index else 0  # none of two words or more is there
+    index, prefixes = lex.event_kind_index.keys(), lex.prefixes["event_kinds"]
+    return phrase_at(tokens, k, index, longest=_MAX_HEAD_WORDS, prefixes=prefixes)
 
 
 @attrs.frozen(slots=True)
@@ -852,7 +829,7 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
     lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
         token = tokens[k + 1]
-        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex, words):
+        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex):
             break
         if words.has("owner", token):
             owned = True
@@ -1006,9 +983,7 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
     core = k + prefix
     if core >= len(tokens) or (prefix and tokens[core - 1].stops):
         return None
-    if _head(tokens, core, lex, words) or phrase_at(
-        tokens, core, lex.event_mode_index.keys(), longest=3
-    ):
+    if _head(tokens, core, lex) or phrase_at(tokens, core, lex.event_mode_index.keys(), longest=3):
         return None  # "tại Hội nghị ...": an event; "tại điểm cầu": a bridge point
     end = _place_name(sentence, core, words, lex)
     if end is None:
@@ -1051,7 +1026,7 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
             tokens[j].capitalised
             and j == end
             and words.continues(tokens, j + 1)
-            and not _head(tokens, j + 1, lex, words)
+            and not _head(tokens, j + 1, lex)
         )
         if not follows:
             break
@@ -1086,7 +1061,11 @@ def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     for j in sentence.starting(words.modes):
         token = tokens[j]
         size = phrase_at(
-            tokens, j, lex.event_mode_index.keys(), longest=words.mode_words[token.key]
+            tokens,
+            j,
+            lex.event_mode_index.keys(),
+            longest=_MAX_PHRASE_WORDS,
+            prefixes=lex.prefixes["event_modes"],
         )
         if size > best_size:
             written = sentence.text[token.start : tokens[j + size - 1].end]

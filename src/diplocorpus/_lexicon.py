@@ -417,7 +417,10 @@ class Lexicon:
             f.name: frozenset(_prefixes(getattr(self, f.name)))
             for f in _list_fields()
             if f.name != "speakers"
-        } | {"event_kinds": frozenset(_prefixes(self.event_kind_index))}
+        } | {
+            "event_kinds": frozenset(_prefixes(self.event_kind_index)),
+            "event_modes": frozenset(_prefixes(self.event_mode_index)),
+        }
 
     @functools.cached_property
     def phrase_words(self) -> Mapping[str, int]:
