@@ -759,6 +759,9 @@ class _Grammar:
     leads: frozenset[str]  # words after which "9-9" is a date
     relative: Mapping[str, int]
     starters: frozenset[str]  # the words a written date can start with (besides a number)
+    # The first words of each role's phrases, and of the relative days' ("relative"): a
+    # cheap test before a lookup.
+    firsts: Mapping[str, frozenset[str]]
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Grammar:
@@ -775,20 +778,24 @@ class _Grammar:
             phrase.split(" ", 1)[0]
             for phrase in (*roles["from"], *roles["day"], *roles["month"], *lex.relative_day_index)
         }
+        firsts = {role: _first_words(phrases) for role, phrases in roles.items()}
         return cls(
             roles=roles,
             leads=frozenset(leads),
             relative=lex.relative_day_index,
             starters=frozenset(starters),
+            firsts=firsts | {"relative": _first_words(lex.relative_day_index)},
         )
 
     def phrase(self, tokens: list[_Token], i: int, role: str) -> int:
         """Words of the longest ``role`` phrase at ``tokens[i]`` (0: none)."""
-        return _phrase(tokens, i, self.roles[role])
+        return _phrase(tokens, i, self.roles[role], self.firsts[role])
 
 
-def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:
-    if tokens[i].key not in _first_words(frozenset(phrases)):
+def _phrase(
+    tokens: list[_Token], i: int, phrases: Collection[str], firsts: frozenset[str]
+) -> int:
+    if tokens[i].key not in firsts:
         return 0
     for size in range(min(_MAX_LEAD_WORDS, len(tokens) - i), 0, -1):
         if " ".join(t.key for t in tokens[i : i + size]) in phrases:
@@ -796,8 +803,7 @@ def _phrase(tokens: list[_Token], i: int, phrases: Collection[str]) -> int:
     return 0
 
 
-@functools.lru_cache(maxsize=64)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     """The first words of ``phrases``: a cheap test before a lookup."""
     return frozenset(p.split(" ", 1)[0] for p in phrases)
 
@@ -983,7 +989,7 @@ def _relative_at(
     just after them ("Chiều nay (26/3)": the written one wins)."""
     if tokens[i].number:
         return None
-    size = _phrase(tokens, i, grammar.relative.keys())
+    size = _phrase(tokens, i, grammar.relative.keys(), grammar.firsts["relative"])
     if not size:
         return None
     after = i + size
