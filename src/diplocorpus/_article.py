@@ -24,7 +24,6 @@ from ._meta import (
     HeaderLine,
     counter_value,
     signature_names,
-    split_attribution,
     starts_with_phrase,
     strip_end_mark,
 )
@@ -102,7 +101,7 @@ def build_article(
         published=_published(blocks, page, lexicon, published, default_tz, notes=notes),
         authors=_authors(blocks, page, lexicon),
         view_count=_view_count(blocks, page, lexicon),
-        paragraphs=_paragraphs(blocks, lexicon),
+        paragraphs=_paragraphs(blocks, page),
         captions=_captions(blocks, page, lexicon),
         blocks=blocks,
         notes=notes,
@@ -253,18 +252,13 @@ def _dateline_parts(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) ->
     return [parts for parts in found if parts is not None]
 
 
-def _paragraphs(blocks: list[Block], lex: Lexicon) -> tuple[str, ...]:
+def _paragraphs(blocks: list[Block], lines: Sequence[Line]) -> tuple[str, ...]:
     """The body's text, without the press end mark and the story's source that a paragraph
-    names at its end ("... tới./. (TTXVN)" -> "... tới.")."""
-    body = [_own_words(b.text, lex) for b in blocks if b.kind is BlockKind.BODY]
+    names at its end ("... tới./. (TTXVN)" -> "... tới.": the line's prose)."""
+    body = [line.prose for b, line in zip(blocks, lines, strict=True) if b.kind is BlockKind.BODY]
     if body:
         body[-1] = strip_end_mark(body[-1])
     return tuple(strip_end_mark(p) if p.endswith("/.") else p for p in body)
-
-
-def _own_words(text: str, lex: Lexicon) -> str:
-    split = split_attribution(text, lex)
-    return split[0] if split is not None else text
 
 
 def _captions(blocks: list[Block], lines: Sequence[Line], lex: Lexicon) -> tuple[Caption, ...]:

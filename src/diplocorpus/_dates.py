@@ -792,9 +792,7 @@ class _Grammar:
         return _phrase(tokens, i, self.roles[role], self.firsts[role])
 
 
-def _phrase(
-    tokens: list[_Token], i: int, phrases: Collection[str], firsts: frozenset[str]
-) -> int:
+def _phrase(tokens: list[_Token], i: int, phrases: Collection[str], firsts: frozenset[str]) -> int:
     if tokens[i].key not in firsts:
         return 0
     for size in range(min(_MAX_LEAD_WORDS, len(tokens) - i), 0, -1):
