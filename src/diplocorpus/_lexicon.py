@@ -538,6 +538,12 @@ def _read(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
+def longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
+    """``phrases``, the longest first, in an order that does not depend on the hash seed:
+    for a rule that names the first one a line holds."""
+    return tuple(sorted(phrases, key=lambda phrase: (-len(phrase), phrase)))
+
+
 def _prefixes(phrases: Iterable[str]) -> Iterator[str]:
     for phrase in phrases:
         words = phrase.split(" ")

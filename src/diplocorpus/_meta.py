@@ -13,7 +13,7 @@ import attrs
 
 from ._dates import parse_dateline
 from ._knobs import BODY_WORDS
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, longest_first
 from ._text import fold_key
 
 __all__ = [
@@ -305,7 +305,7 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
     if len(text) > 60 or _DIGIT.search(text) is None:
         return None
     folded = fold_key(text.strip("()[] "))
-    units = _units(lexicon.counter_units)
+    units = lexicon.derived("counter_units", lambda lex: longest_first(lex.counter_units))
     if not (folded.endswith(units) or folded.startswith(units)):
         return None
     for unit in units:
@@ -319,13 +319,6 @@ def counter_value(text: str, lexicon: Lexicon) -> int | None:
         if match:
             return _count(match[1], bool(match[2]))
     return None
-
-
-@functools.lru_cache(maxsize=8)
-def _units(units: frozenset[str]) -> tuple[str, ...]:
-    # A frozenset keeps its hash once computed: this lookup costs nothing per line. The
-    # longest unit is tried first, in an order that does not depend on the hash seed.
-    return tuple(sorted(units, key=lambda unit: (-len(unit), unit)))
 
 
 def _count(digits: str, thousands: bool) -> int:

@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable, Sequence
 
 from ._dates import parse_dateline
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, longest_first
 from ._meta import (
     DOMAIN,
     counter_value,
@@ -257,7 +257,7 @@ def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
     folded = line.fold
     if _POST_NUMBER.fullmatch(line.text):
         return POST_NUMBER
-    for marker in lex.derived("comment_markers", _longest_first):
+    for marker in lex.derived("comment_markers", lambda lex: longest_first(lex.comment_markers)):
         if marker in folded:
             return K.COMMENT, f"comment metadata ({marker})"
     # "Nam - 7 ngày trước | Thích": a name, a time ago, separators, a count or a button
@@ -266,12 +266,6 @@ def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
     ):
         return K.COMMENT, "comment metadata (a time ago)"
     return None
-
-
-def _longest_first(lex: Lexicon) -> tuple[str, ...]:
-    """The comment markers, the longest first (an order that does not depend on the hash
-    seed: the reason names the marker found)."""
-    return tuple(sorted(lex.comment_markers, key=lambda marker: (-len(marker), marker)))
 
 
 def _time_ago(segment: str, lex: Lexicon) -> bool:
