@@ -226,3 +226,14 @@ def test_statement_spans_point_into_the_line() -> None:
     line_text = article.blocks[1].text
     assert line_text[s.start : s.end].startswith("Thủ tướng Phạm Minh Chính nhấn mạnh")
     assert line_text[s.speaker.start : s.speaker.end] == "Phạm Minh Chính"
+
+
+def test_a_photographer_in_a_caption_credit_is_no_one_a_reference_points_to() -> None:
+    text = (
+        "Tiêu đề của một bài báo thử nghiệm\n"
+        "Đoạn thân bài đủ dài để là một đoạn văn của bài báo về quan hệ hai nước.\n"
+        "Quang cảnh buổi làm việc tại trụ sở. Ảnh: Nguyễn Hồng\n"
+        "Ông Hồng cho biết công việc đang tiến triển tốt đẹp.\n"
+    )
+    (statement,) = dc.extract_statements(dc.parse(text))
+    assert statement.speaker.name == "Ông Hồng"  # not resolved to the photo's credit

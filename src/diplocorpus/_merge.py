@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ._models import Event, EventKind, str_tuple
+from ._models import Event, EventKind, str_tuple, write_iso_date
 from ._text import fold_key
 
 __all__ = ["MergedEvent", "MergedField", "SourcedValue", "merge_events"]
@@ -156,10 +156,8 @@ def _merged(identity: _Identity, members: list[tuple[str, Event]]) -> MergedEven
 
 
 def _text(value: object) -> str:
-    iso = getattr(value, "isoformat", None)
-    if callable(iso):
-        return str(iso())
-    return str(getattr(value, "value", value))
+    iso = write_iso_date(value)  # a date; else an enum's value, or the value as text
+    return iso if iso is not None else str(getattr(value, "value", value))
 
 
 def _line(event: Event, field: str, value: str | None = None) -> int | None:

@@ -203,11 +203,10 @@ class _Paragraph:
         return [k for k in range(first, last + 1) if tokens[k].key in firsts]
 
     def _cue(self, k: int, first: int, last: int) -> int:
-        """Words of the cue verb at token ``k``, or 0. A capitalised word inside a sentence
-        is part of a name ("Ban Chỉ đạo ..."), not the verb."""
+        """Words of the cue verb at token ``k`` (a word a cue verb starts with: see
+        :meth:`_cue_starts`), or 0. A capitalised word inside a sentence is part of a name
+        ("Ban Chỉ đạo ..."), not the verb."""
         token = self.tokens[k]
-        if token.key not in self.lex.first_words["cue_verbs"]:
-            return 0
         if k > first and token.text[:1].isupper() and not token.lead:
             return 0
         longest = self.lex.phrase_words["cue_verbs"]

@@ -260,8 +260,8 @@ class Store:
                 doc.hash,
                 doc.source,
                 doc.url,
-                _iso(article.published),
-                _iso(doc.fetched_at),
+                write_iso_date(article.published),
+                write_iso_date(doc.fetched_at),
                 doc.encoding,
                 json.dumps(doc.metadata, ensure_ascii=False, default=str),
                 article.title,
@@ -418,10 +418,6 @@ def _unpack(record: str | bytes) -> str:
 
 def _article_of(analysis: Analysis) -> Article:
     return analysis.article
-
-
-def _iso(value: object) -> str | None:
-    return write_iso_date(value)
 
 
 def _fts_query(words: str) -> str:
