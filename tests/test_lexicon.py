@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import diplocorpus as dc
-from diplocorpus import _lexicon
 
 # Every list whose entries are ``words = value``, and a value its entries may give.
 KEYED = [
@@ -86,12 +85,6 @@ def test_two_spellings_of_one_entry_are_one_entry() -> None:
     entries = ["Hội nghị hoà bình = conference", "hội nghị hòa bình = Conference"]
     lex = dc.Lexicon.default().extended(event_kinds=entries)
     assert lex.event_kind_index[dc.fold_key("Hội nghị hòa bình")] == "conference"
-
-
-def test_the_allowed_values_are_the_records_values() -> None:
-    assert {k.value for k in dc.BlockKind} == _lexicon.BLOCK_KINDS
-    assert {k.value for k in dc.EventKind} == _lexicon.EVENT_KINDS
-    assert {m.value for m in dc.AttendanceMode} == _lexicon.ATTENDANCE_MODES
 
 
 def test_the_default_lexicon_is_made_once() -> None:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from ._models import AttendanceMode, BlockKind, EventKind
 from ._text import fold_key
 
 __all__ = ["Lexicon", "SpeakerEntry"]
@@ -82,57 +83,10 @@ EVENT_ROLES = frozenset(
 # body's whole name ("Quốc hội"), which may only follow an event's ordinal.
 BODY_FORMS = frozenset({"head", "name"})
 # The kinds a ``dom_hints`` word may give a line, an ``event_kinds`` phrase an event and an
-# ``event_modes`` phrase its attendance: the values of ``BlockKind``, ``EventKind`` and
-# ``AttendanceMode`` (the records import the lexicon's dates, so the values are repeated
-# here; a test keeps them equal).
-BLOCK_KINDS = frozenset(
-    {
-        "title",
-        "dateline",
-        "byline",
-        "body",
-        "caption",
-        "related",
-        "pagination",
-        "counter",
-        "breadcrumb",
-        "navigation",
-        "section_label",
-        "image_alt",
-        "media_list",
-        "slug",
-        "widget",
-        "source_label",
-        "tags",
-        "footer",
-        "comment",
-        "photo_credit",
-        "duplicate",
-        "header",
-    }
-)
-EVENT_KINDS = frozenset(
-    {
-        "conference",
-        "summit",
-        "congress",
-        "session",
-        "meeting",
-        "workshop",
-        "forum",
-        "visit",
-        "talks",
-        "phone_call",
-        "reception",
-        "courtesy_call",
-        "audience",
-        "briefing",
-        "ceremony",
-        "anniversary",
-        "dialogue",
-    }
-)
-ATTENDANCE_MODES = frozenset({"in_person", "online", "hybrid"})
+# ``event_modes`` phrase its attendance.
+BLOCK_KINDS = frozenset(kind.value for kind in BlockKind)
+EVENT_KINDS = frozenset(kind.value for kind in EventKind)
+ATTENDANCE_MODES = frozenset(mode.value for mode in AttendanceMode)
 
 
 @attrs.frozen(kw_only=True, slots=True)
