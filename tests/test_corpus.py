@@ -40,6 +40,101 @@ def test_one_file_a_folder_and_a_glob(tmp_path: Path) -> None:
     assert [d.source for d in single] == [str(SEED_PATHS[2])]
 
 
+def test_a_path_is_one_path_not_its_letters(tmp_path: Path) -> None:
+    expected = [str(p) for p in SEED_PATHS]
+    assert [d.source for d in dc.iter_documents(str(SEEDS))] == expected
+    assert [d.source for d in dc.iter_documents(SEEDS)] == expected
+    assert dc.Corpus(str(SEEDS)).paths == [str(SEEDS)]
+    assert [a.source for a in dc.Corpus(SEEDS, learn_sites=False).articles()] == expected
+    with pytest.raises(TypeError, match="bytes"):
+        dc.iter_documents(b"seeds")  # type: ignore[arg-type]
+
+
+def test_a_folder_gives_its_html_pages_too_and_globs_can_be_several(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Tiêu đề\nMột đoạn văn.", "utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>Một đoạn văn.</p></body></html>", "utf-8")
+    (tmp_path / "c.htm").write_text("<html><body><p>Đoạn khác.</p></body></html>", "utf-8")
+    (tmp_path / "d.json").write_text("{}", "utf-8")
+    assert [Path(d.source).name for d in dc.iter_documents(tmp_path)] == [
+        "a.txt",
+        "b.html",
+        "c.htm",
+    ]
+    both = dc.iter_documents(tmp_path, glob=["*.htm", "*.txt", "**/*.txt"])
+    assert [Path(d.source).name for d in both] == ["a.txt", "c.htm"]  # each file once
+    with pytest.raises(ValueError, match="glob"):
+        dc.iter_documents(tmp_path, glob=[])
+
+
+def test_a_folder_where_no_file_matches_says_what_it_holds(tmp_path: Path) -> None:
+    for name in ("a.html", "b.html", "c.json"):
+        (tmp_path / name).write_text("<p>x</p>", "utf-8")
+    with pytest.raises(dc.InputError) as info:
+        list(dc.iter_documents(tmp_path, glob="**/*.txt"))
+    message = str(info.value)
+    assert info.value.source == str(tmp_path)
+    assert "**/*.txt" in message and "2 *.html" in message and "'**/*.html'" in message
+    skipped: list[dc.SkippedInput] = []
+    assert list(dc.iter_documents(tmp_path, glob="*.txt", errors="skip", skipped=skipped)) == []
+    assert [s.source for s in skipped] == [str(tmp_path)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(dc.InputError, match="holds no files"):
+        list(dc.iter_documents(empty))
+
+
+def test_a_missing_or_unreadable_path_is_the_packages_error_with_the_path(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "scraped"
+    for call in (
+        lambda: list(dc.iter_documents(missing)),
+        lambda: list(dc.iter_documents([tmp_path / "pages.jsonl"])),
+        lambda: dc.parse_file(missing),
+        lambda: dc.read_document(missing),
+    ):
+        with pytest.raises(dc.InputNotFoundError) as info:
+            call()
+        error = info.value
+        assert isinstance(error, dc.InputError) and isinstance(error, FileNotFoundError)
+        assert error.source == error.filename and error.source is not None
+        assert error.errno == 2 and str(error).endswith("no such file or folder")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Tin", "utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who reads every file")
+        with pytest.raises(dc.InputPermissionError) as denied:
+            dc.parse_file(locked)
+        assert isinstance(denied.value, PermissionError) and str(locked) in str(denied.value)
+    finally:
+        locked.chmod(0o644)
+
+
+def test_an_unreadable_input_error_survives_a_trip_to_another_process() -> None:
+    import errno
+    import pickle
+
+    from diplocorpus._errors import unreadable
+
+    denied = unreadable(PermissionError(errno.EACCES, "Permission denied"), "a.txt")
+    assert type(denied) is dc.InputPermissionError and denied.errno == errno.EACCES
+    other = unreadable(IsADirectoryError(errno.EISDIR, "Is a directory"), "d")
+    assert (
+        type(other) is dc.UnreadableInputError and str(other) == "d: cannot be read: Is a directory"
+    )
+
+    error = dc.InputNotFoundError("no such file or folder", source="x.txt", errno=2)
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), str(back), back.source, back.errno) == (
+        dc.InputNotFoundError,
+        str(error),
+        "x.txt",
+        2,
+    )
+
+
 def test_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
     shard = tmp_path / "pages.jsonl"
     records = [

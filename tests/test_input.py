@@ -114,9 +114,17 @@ def test_parse_file_names_the_file_and_offset_it_cannot_decode(tmp_path) -> None
     bad = tmp_path / "bad.txt"
     bad.write_bytes("Tin tức".encode() + b"\xff\xfe rest")
     with pytest.raises(dc.DecodeError) as info:
-        dc.parse_file(str(bad))
+        dc.parse_file(str(bad), encoding="utf-8")
     assert str(bad) in str(info.value)
     assert "byte 9" in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_parse_file_detects_the_encoding_as_the_loaders_do(tmp_path, encoding) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "page.txt"
+    path.write_bytes(SEED.encode(encoding))
+    assert dc.parse_file(path).paragraphs == dc.parse(SEED).paragraphs
+    assert dc.parse_file(path) == dc.parse(SEED, source=str(path))
 
 
 def test_fold_key_meets_old_and_new_tone_placement_and_case() -> None:

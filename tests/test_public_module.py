@@ -84,6 +84,9 @@ def examples() -> Iterator[object]:
     yield dc.DecodeError("not UTF-8", source="a.txt")
     yield dc.MissingDependencyError("HTML input needs lxml: pip install 'diplocorpus[html]'")
     yield dc.StoreError("not a diplocorpus store: a.sqlite")
+    yield dc.UnreadableInputError("cannot be read: Input/output error", source="a.txt", errno=5)
+    yield dc.InputNotFoundError("no such file or folder", source="scraped", errno=2)
+    yield dc.InputPermissionError("permission denied (cannot be read)", source="a.txt", errno=13)
 
 
 EXAMPLES = list(examples())

@@ -24,17 +24,20 @@ from ._errors import (
     DecodeError,
     DiplocorpusError,
     InputError,
+    InputNotFoundError,
+    InputPermissionError,
     MarkupInputError,
     MissingDependencyError,
     NotTextError,
     StoreError,
+    UnreadableInputError,
 )
 from ._events import extract_events
 from ._export import dask_bag, export_parquet
 from ._html import html_to_text, parse_html
 from ._individuals import distinct_people
 from ._lexicon import Lexicon
-from ._load import Document, SkippedInput, iter_documents, read_document
+from ._load import DEFAULT_GLOBS, Document, SkippedInput, iter_documents, read_document
 from ._merge import MergedEvent, MergedField, SourcedValue, merge_events
 from ._models import (
     Article,
@@ -64,6 +67,7 @@ from ._text import fold_key, normalize_text
 from ._version import __version__
 
 __all__ = [
+    "DEFAULT_GLOBS",
     "VIETNAM_TZ",
     "Analysis",
     "Article",
@@ -85,6 +89,8 @@ __all__ = [
     "Individual",
     "IngestReport",
     "InputError",
+    "InputNotFoundError",
+    "InputPermissionError",
     "Lexicon",
     "MarkupInputError",
     "MergedEvent",
@@ -103,6 +109,7 @@ __all__ = [
     "Store",
     "StoreError",
     "TemplateLine",
+    "UnreadableInputError",
     "__version__",
     "analyse",
     "dask_bag",

@@ -18,8 +18,8 @@ from ._dates import (
     in_zone,
     parse_dateline,
 )
-from ._errors import DecodeError
 from ._lexicon import Lexicon
+from ._load import read_document
 from ._meta import (
     HeaderLine,
     counter_value,
@@ -123,7 +123,7 @@ def build_article(
 def parse_file(
     path: str | os.PathLike[str],
     *,
-    encoding: str = "utf-8-sig",
+    encoding: str | None = None,
     published: DateValue | None = None,
     default_tz: dt.tzinfo = VIETNAM_TZ,
     lexicon: Lexicon | None = None,
@@ -132,20 +132,17 @@ def parse_file(
     """Read the text file at ``path`` and :func:`parse` it, with ``source`` set to the path
     (``site``: the page's site profile, as for :func:`parse`).
 
-    Raises :class:`DecodeError` (naming the file and the byte offset) when the file is not
-    valid ``encoding``, and ``OSError`` when it cannot be read.
+    The bytes are decoded as the loaders decode them (:func:`iter_documents`): a byte-order
+    mark decides, else UTF-8, else the encoding the bytes show; ``encoding`` forces one.
+    Raises :class:`DecodeError` (naming the file, and the byte offset for a forced
+    encoding) when the bytes do not decode, and :class:`UnreadableInputError`
+    (:class:`InputNotFoundError`, :class:`InputPermissionError`) when the file cannot be
+    read.
     """
-    with open(path, "rb") as handle:
-        data = handle.read()
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=os.fspath(path)
-        ) from exc
+    document = read_document(path, encoding=encoding)
     return parse(
-        text,
-        source=os.fspath(path),
+        document.text,
+        source=document.source,
         published=published,
         default_tz=default_tz,
         lexicon=lexicon,

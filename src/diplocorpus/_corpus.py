@@ -12,7 +12,18 @@ from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import InputError
 from ._events import extract_events
 from ._lexicon import Lexicon
-from ._load import Document, Errors, SkippedInput, check_errors, iter_documents
+from ._load import (
+    DEFAULT_GLOBS,
+    Document,
+    Errors,
+    Globs,
+    Paths,
+    SkippedInput,
+    as_globs,
+    as_paths,
+    check_errors,
+    iter_documents,
+)
 from ._merge import MergedEvent, merge_events
 from ._models import Article, Person, Statement
 from ._people import extract_people
@@ -36,25 +47,28 @@ class Corpus:
     in the same order. ``learn_sites=False`` parses every page on its own, as
     :func:`parse` does.
 
-    >>> corpus = Corpus(["seeds"])
+    ``paths`` is one path or several, read as :func:`iter_documents` reads them (``glob``:
+    the patterns of a folder's files, by default text dumps and HTML pages).
+
+    >>> corpus = Corpus("seeds")
     >>> sum(1 for _ in corpus.articles())
     5
     """
 
     def __init__(
         self,
-        paths: Iterable[str | os.PathLike[str]] = (),
+        paths: Paths = (),
         *,
         documents: Callable[[], Iterable[Document]] | None = None,
-        glob: str = "**/*.txt",
+        glob: Globs = DEFAULT_GLOBS,
         errors: Errors = "raise",
         stdin: Literal["text", "jsonl"] = "text",
         lexicon: Lexicon | None = None,
         learn_sites: bool = True,
     ) -> None:
         check_errors(errors)
-        self.paths = [os.fspath(p) for p in paths]
-        self.glob = glob
+        self.paths = list(as_paths(paths))
+        self.glob = as_globs(glob)
         self.errors: Errors = errors
         self.stdin: Literal["text", "jsonl"] = stdin
         self.lexicon = lexicon

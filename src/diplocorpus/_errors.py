@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "BinaryContentError",
     "DecodeError",
     "DiplocorpusError",
     "InputError",
+    "InputNotFoundError",
+    "InputPermissionError",
     "MarkupInputError",
     "MissingDependencyError",
     "NotTextError",
     "StoreError",
+    "UnreadableInputError",
 ]
 
 
@@ -60,6 +65,52 @@ class MarkupInputError(InputError):
 
 class DecodeError(InputError):
     """A file's bytes cannot be decoded with the encoding asked for."""
+
+
+class UnreadableInputError(InputError, OSError):
+    """A file or folder cannot be read: the operating system's error, with the path.
+
+    Also an ``OSError`` (``errno`` and ``filename`` set as the operating system's), so code
+    that catches ``OSError`` goes on working.
+    """
+
+    def __init__(self, reason: str, *, source: str | None = None, errno: int | None = None) -> None:
+        super().__init__(reason, source=source)
+        self.reason = reason
+        self.errno = errno
+        self.filename = source
+
+    # The message, not OSError's "[Errno 2] None: 'path'".
+    __str__ = BaseException.__str__
+
+    # Pickled whole (a worker process's error reaches the parent), through the public
+    # class alone: OSError's own reduction would call it with (errno, strerror, filename).
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.reason,), {"source": self.source, "errno": self.errno}
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        UnreadableInputError.__init__(self, self.reason, **(state or {}))
+
+
+class InputNotFoundError(UnreadableInputError, FileNotFoundError):
+    """No file or folder at the path given (also a ``FileNotFoundError``)."""
+
+
+class InputPermissionError(UnreadableInputError, PermissionError):
+    """The file or folder may not be read (also a ``PermissionError``)."""
+
+
+def unreadable(exc: OSError, source: str) -> UnreadableInputError:
+    """The package's error for ``exc``, raised reading ``source``: what went wrong, in
+    words, and where."""
+    if isinstance(exc, FileNotFoundError):
+        return InputNotFoundError("no such file or folder", source=source, errno=exc.errno)
+    if isinstance(exc, PermissionError):
+        return InputPermissionError(
+            "permission denied (cannot be read)", source=source, errno=exc.errno
+        )
+    reason = exc.strerror or str(exc)
+    return UnreadableInputError(f"cannot be read: {reason}", source=source, errno=exc.errno)
 
 
 class MissingDependencyError(DiplocorpusError, ImportError):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ._errors import MissingDependencyError
 from ._lexicon import Lexicon
-from ._load import iter_documents
+from ._load import DEFAULT_GLOBS, Globs, Paths, as_globs, as_paths, input_files, iter_documents
 from ._models import Article
 from ._pipeline import parse_document
 from ._store import Store
@@ -49,9 +49,9 @@ def _schema(pa: Any, store: Store, table: str) -> Any:
 
 
 def dask_bag(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Paths,
     *,
-    glob: str = "**/*.txt",
+    glob: Globs = DEFAULT_GLOBS,
     lexicon: Lexicon | None = None,
     files_per_partition: int = 16,
 ) -> Any:
@@ -68,19 +68,11 @@ def dask_bag(
         raise MissingDependencyError(
             "the Dask path needs dask: pip install 'diplocorpus[dask]'"
         ) from exc
-    files = list(_files(paths, glob))
+    globs = as_globs(glob)
+    files = [file for name in as_paths(paths) for file in input_files(name, globs)]
     partitions = max(1, -(-len(files) // files_per_partition))
     bag = db.from_sequence(files, npartitions=partitions)  # type: ignore[no-untyped-call]
     return bag.map_partitions(_parse_files, lexicon=lexicon)
-
-
-def _files(paths: Iterable[str | os.PathLike[str]], glob: str) -> Iterator[str]:
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            yield from (str(p) for p in sorted(path.glob(glob)) if p.is_file())
-        else:
-            yield str(path)
 
 
 def _parse_files(files: Iterable[str], lexicon: Lexicon | None = None) -> list[Article]:

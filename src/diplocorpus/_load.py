@@ -9,6 +9,7 @@ Lines); with ``errors="skip"`` it is recorded in ``skipped`` and loading goes on
 from __future__ import annotations
 
 import codecs
+import collections
 import datetime as dt
 import functools
 import hashlib
@@ -23,11 +24,11 @@ from typing import Any, Literal
 import attrs
 
 from ._dates import VIETNAM_TZ, in_zone
-from ._errors import DecodeError, InputError
+from ._errors import DecodeError, InputError, unreadable
 from ._models import DateValue, read_iso_date
 from ._text import normalize_text
 
-__all__ = ["Document", "SkippedInput", "iter_documents", "read_document"]
+__all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_document"]
 
 _log = logging.getLogger("diplocorpus")
 Errors = Literal["raise", "skip"]
@@ -40,6 +41,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _KNOWN = frozenset({"text", "url", "source", "published", "fetched_at"})
+# The files of a folder read unless told otherwise: text dumps and saved HTML pages.
+DEFAULT_GLOBS = ("**/*.txt", "**/*.html", "**/*.htm")
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+Globs = str | Iterable[str]
 
 
 def _metadata(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -91,10 +96,20 @@ class SkippedInput:
 def read_document(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:
     """Read one text file as a :class:`Document`, detecting its encoding unless given."""
     name = os.fspath(path)
-    with open(name, "rb") as handle:
-        data = handle.read()
+    data = read_bytes(name)
     text, found = decode(data, source=name, encoding=encoding)
     return Document(text=text, source=name, encoding=found)
+
+
+def read_bytes(name: str) -> bytes:
+    """The bytes of the file ``name``; an ``OSError`` comes out as the package's
+    :class:`UnreadableInputError` (``InputNotFoundError``, ``InputPermissionError``) with
+    the path."""
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise unreadable(exc, name) from exc
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str]:
@@ -106,7 +121,11 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
     if encoding is not None:
         try:
             return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=source
+            ) from exc
+        except LookupError as exc:
             raise DecodeError(f"cannot decode as {encoding}: {exc}", source=source) from exc
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -136,23 +155,71 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
 
 
 def iter_documents(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Paths,
     *,
-    glob: str = "**/*.txt",
+    glob: Globs = DEFAULT_GLOBS,
     errors: Errors = "raise",
     skipped: list[SkippedInput] | None = None,
     stdin: Literal["text", "jsonl"] = "text",
 ) -> Iterator[Document]:
-    """Yield the documents of files, folders (``glob``, recursively, in sorted order), JSON
-    Lines files (``.jsonl``: one record a line, ``text`` required) and ``-`` (standard input),
-    one at a time. ``stdin`` says whether standard input is one page or JSON Lines.
+    """Yield the documents of files, folders, JSON Lines files (``.jsonl``: one record a
+    line, ``text`` required) and ``-`` (standard input), one at a time.
 
-    With ``errors="raise"`` the first input that cannot be read raises (``OSError``,
-    :class:`DecodeError`, :class:`InputError`); with ``"skip"`` it is appended to
-    ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError`` at the call.
+    ``paths`` is one path (``"seeds"``, a ``Path``) or an iterable of them. A folder gives
+    its files that match ``glob`` (one pattern or several, recursively, in sorted order; by
+    default :data:`DEFAULT_GLOBS`: text dumps and HTML pages); a folder where none matches
+    is an input that cannot be read, with the patterns its files would match. ``stdin``
+    says whether standard input is one page or JSON Lines.
+
+    With ``errors="raise"`` the first input that cannot be read raises an
+    :class:`InputError`: :class:`InputNotFoundError` for a path with nothing there,
+    :class:`InputPermissionError`, :class:`DecodeError`, ...; with ``"skip"`` it is
+    appended to ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError``
+    at the call.
     """
     check_errors(errors)
-    return _documents(paths, glob, errors, skipped, stdin)
+    return _documents(as_paths(paths), as_globs(glob), errors, skipped, stdin)
+
+
+def as_paths(paths: Paths) -> Iterator[str]:
+    """The paths given: one path (``str`` or ``os.PathLike``) or an iterable of them."""
+    if isinstance(paths, (str, os.PathLike)):
+        return iter((os.fspath(paths),))
+    if isinstance(paths, bytes):
+        raise TypeError("paths: give str or os.PathLike paths, not bytes")
+    return (os.fspath(path) for path in paths)
+
+
+def as_globs(glob: Globs) -> tuple[str, ...]:
+    """The patterns given: one (``str``) or several; none is a ``ValueError``."""
+    globs = (glob,) if isinstance(glob, str) else tuple(glob)
+    if not globs or not all(isinstance(g, str) and g for g in globs):
+        raise ValueError(f"glob: give one pattern or several, not {glob!r}")
+    return globs
+
+
+def input_files(name: str, globs: tuple[str, ...]) -> list[str]:
+    """The files the path ``name`` stands for: itself, or a folder's files that match
+    ``globs`` (sorted). A folder where none matches raises :class:`InputError` saying
+    which patterns its files would match."""
+    path = Path(name)
+    if name == "-" or not path.is_dir():
+        return [name]  # a file: opening it says if it cannot be read
+    found = {file for pattern in globs for file in path.glob(pattern) if file.is_file()}
+    if not found:
+        raise InputError(_no_match(path, globs), source=name)
+    return [str(file) for file in sorted(found)]
+
+
+def _no_match(folder: Path, globs: tuple[str, ...]) -> str:
+    patterns = " or ".join(globs)
+    suffixes = collections.Counter(p.suffix for p in folder.rglob("*") if p.is_file())
+    suffixes.pop("", None)
+    if not suffixes:
+        return f"no files under this folder match {patterns}: it holds no files"
+    common = ", ".join(f"{n} *{s}" for s, n in suffixes.most_common(3))
+    suffix = suffixes.most_common(1)[0][0]
+    return f"no files under this folder match {patterns}; it holds {common} (glob '**/*{suffix}')"
 
 
 def check_errors(errors: object) -> None:
@@ -165,22 +232,22 @@ _ERRORS = frozenset(("raise", "skip"))
 
 
 def _documents(
-    paths: Iterable[str | os.PathLike[str]],
-    glob: str,
+    paths: Iterable[str],
+    globs: tuple[str, ...],
     errors: Errors,
     skipped: list[SkippedInput] | None,
     stdin: Literal["text", "jsonl"],
 ) -> Iterator[Document]:
-    for item in paths:
-        name = os.fspath(item)
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            files: Iterable[Path] = sorted(p for p in path.glob(glob) if p.is_file())
-        else:
-            files = [path]
+    for name in paths:
+        try:
+            files = input_files(name, globs)
+        except InputError as exc:
+            if errors == "raise":
+                raise
+            _skip(skipped, SkippedInput(source=name, reason=str(exc)))
+            continue
         for file in files:
-            documents = _documents_of(str(file) if name != "-" else "-", stdin=stdin)
-            yield from _guarded(documents, str(file), errors, skipped)
+            yield from _guarded(_documents_of(file, stdin=stdin), file, errors, skipped)
 
 
 def _guarded(
@@ -219,7 +286,11 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
             yield Document(text=text, source="-", encoding=found)
         return
     if name.endswith(_JSONL):
-        with open(name, "rb") as handle:
+        try:
+            handle = open(name, "rb")  # noqa: SIM115 - closed below, read a line at a time
+        except OSError as exc:
+            raise unreadable(exc, name) from exc
+        with handle:
             for number, raw in enumerate(handle, start=1):
                 yield _record(raw, name, number)
         return
