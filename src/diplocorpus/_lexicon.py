@@ -325,6 +325,11 @@ class Lexicon:
         init=False, factory=_Derived, eq=False, hash=False, repr=False
     )
 
+    def __repr__(self) -> str:
+        # Short: the lists hold thousands of phrases (see them one by one as attributes).
+        sizes = [len(getattr(self, f.name)) for f in attrs.fields(Lexicon) if f.init]
+        return f"<Lexicon: {sum(sizes):,} phrases in {len(sizes)} lists>"
+
     @classmethod
     def default(cls) -> Lexicon:
         """The lexicon shipped with the package (read once, then shared)."""

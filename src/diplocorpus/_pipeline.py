@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -150,10 +151,29 @@ def parse_pages(
 def _workers(jobs: int) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
     if jobs <= 1:
         return contextlib.nullcontext()
+    return _pool(jobs)
+
+
+@contextlib.contextmanager
+def _pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     # The process machinery is imported by the builds that use it, not by "import diplocorpus".
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
+    try:
+        yield pool
+    except BaseException:
+        # Stopped early (Ctrl-C, an error, a caller that stopped reading): the chunks not
+        # started are dropped, not parsed for no one.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    its workers with it, and no worker prints a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _steps(

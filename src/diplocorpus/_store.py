@@ -13,6 +13,7 @@ import collections
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import unicodedata
 import zlib
@@ -108,27 +109,73 @@ class IngestReport:
     failed: tuple[tuple[str, str], ...] = ()
 
 
+def _spans(spans: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in spans)
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class SearchHit:
-    """A paragraph that matches a search: its page, line and text."""
+    """A paragraph that matches a search: its page, line, text and page title, and where
+    in ``text`` the words searched for stand (``matches``: ``(start, end)`` character
+    spans, in order), for showing them in context."""
 
     source: str
     line: int
     text: str
     title: str | None = None
+    matches: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_spans)
+
+    def snippet(self, width: int = 160, mark: tuple[str, str] = ("", "")) -> str:
+        """The text around the first match, at most about ``width`` characters, with
+        ``…`` where it is cut, and each match inside ``mark`` (``("[", "]")``, or a
+        terminal's bold on and off)."""
+        text = self.text
+        first = self.matches[0][0] if self.matches else 0
+        begin = max(0, min(first - width // 3, len(text) - width))
+        if begin:
+            space = text.find(" ", begin)
+            begin = space + 1 if 0 <= space < first else begin
+        end = min(len(text), begin + width)
+        if end < len(text):
+            space = text.rfind(" ", begin, end)
+            end = space if space > begin else end
+        parts = ["…" if begin else ""]
+        at = begin
+        for start, stop in self.matches:
+            if start < at or stop > end:
+                continue
+            parts += [text[at:start], mark[0], text[start:stop], mark[1]]
+            at = stop
+        parts += [text[at:end], "…" if end < len(text) else ""]
+        return "".join(parts)
 
 
 class Store:
     """An embedded SQLite store of parsed pages (see the module documentation).
+
+    The file is made when it does not exist; with ``create=False`` (for code that only
+    reads a store) a missing file is a :class:`StoreError` instead of a new empty store.
 
     >>> store = Store(":memory:")
     >>> store.counts()["documents"]
     0
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, lexicon: Lexicon | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lexicon: Lexicon | None = None,
+        create: bool = True,
+    ):
         self.path = os.fspath(path)
         self.lexicon = lexicon
+        if not create and (self.path == ":memory:" or not os.path.isfile(self.path)):
+            # A query must not answer from a new, empty file made by mistake.
+            raise StoreError(
+                f"{self.path}: no store here (make one with Store(path) or "
+                f"'diplocorpus build PATH... --db {self.path}')"
+            )
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -217,18 +264,24 @@ class Store:
             article_of=_article_of,
             learn_sites=learn_sites,
         )
-        for document, result in pages:
-            if isinstance(result, Exception):
-                if errors != "skip" or not isinstance(result, DiplocorpusError):
-                    raise result
-                failed.append((document.source, str(result)))
-            else:
-                batch.append(result)
-            if progress is not None:
-                progress(1)
-            if len(batch) >= batch_size:
-                added += self._write(batch)
-                batch = []
+        try:
+            for document, result in pages:
+                if isinstance(result, Exception):
+                    if errors != "skip" or not isinstance(result, DiplocorpusError):
+                        raise result
+                    failed.append((document.source, str(result)))
+                else:
+                    batch.append(result)
+                if progress is not None:
+                    progress(1)
+                if len(batch) >= batch_size:
+                    added += self._write(batch)
+                    batch = []
+        except KeyboardInterrupt:
+            # The pages parsed so far are kept (those of a batch being written when the
+            # interrupt came were rolled back): a rerun goes on from there.
+            self._write([item for item in batch if item.document.hash not in self])
+            raise
         added += self._write(batch)
         return IngestReport(added=added, existing=existing, failed=tuple(failed))
 
@@ -335,18 +388,62 @@ class Store:
             "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
             (query, limit),
         )
-        return [SearchHit(source=r[0], line=r[1], text=r[2], title=r[3]) for r in rows]
+        wanted = frozenset(_WORD.findall(_ascii(_plain(words))))
+        return [
+            SearchHit(source=r[0], line=r[1], text=r[2], title=r[3], matches=_matches(r[2], wanted))
+            for r in rows
+        ]
 
-    def statements(self, *, speaker: str | None = None) -> list[tuple[str, Statement]]:
-        """Stored statements (``(source, statement)``), of one speaker when ``speaker`` is
-        given (part of the name, any case or spelling, with or without diacritics)."""
-        sql = "SELECT d.source, s.record FROM statements s JOIN documents d ON d.id = s.document_id"
-        args: tuple[Any, ...] = ()
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        event: str | None = None,
+    ) -> list[tuple[str, Statement]]:
+        """Stored statements (``(source, statement)``), in the order they were stored.
+
+        ``speaker``: one speaker's (part of the name, any case or spelling, with or without
+        diacritics). ``since`` and ``until``: of pages published on those days or between
+        them (a page without a known publication day is left out). ``event``: of pages
+        that report the event so named (each of its words in the event's name, series or
+        ordinal: ``"Hội nghị Ngoại giao 32"``, ``"hoi nghi ngoai giao"`` does not match
+        without diacritics).
+        """
+        sql = (
+            "SELECT d.source, s.record, s.document_id FROM statements s "
+            "JOIN documents d ON d.id = s.document_id"
+        )
+        where: list[str] = []
+        args: list[Any] = []
         if speaker is not None:
-            sql += " WHERE s.speaker_key LIKE ? OR s.speaker_plain LIKE ?"
-            args = (f"%{fold_key(speaker)}%", f"%{_ascii(speaker)}%")
+            where.append("(s.speaker_key LIKE ? ESCAPE '\\' OR s.speaker_plain LIKE ? ESCAPE '\\')")
+            args += [f"%{_like(fold_key(speaker))}%", f"%{_like(_ascii(speaker))}%"]
+        if since is not None:
+            where.append("substr(d.published, 1, 10) >= ?")
+            args.append(since.isoformat())
+        if until is not None:
+            where.append("substr(d.published, 1, 10) <= ?")
+            args.append(until.isoformat())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         rows = self._db.execute(sql + " ORDER BY s.document_id, s.id", args)
-        return [(source, from_json(record, Statement)) for source, record in rows]
+        pages = self._reporting(event) if event is not None else None
+        return [
+            (source, from_json(record, Statement))
+            for source, record, document in rows
+            if pages is None or document in pages
+        ]
+
+    def _reporting(self, name: str) -> set[int]:
+        """The ids of the pages that report an event named ``name`` (see statements)."""
+        words = frozenset(fold_key(name).split())
+        pages = set()
+        for document, record in self._db.execute("SELECT document_id, record FROM events"):
+            if document not in pages and reports(from_json(record, Event), words):
+                pages.add(document)
+        return pages
 
     def events(self) -> tuple[MergedEvent, ...]:
         """The stored events merged across pages, each source's claims kept."""
@@ -435,6 +532,38 @@ def _fts_query(words: str) -> str:
     if not terms:
         raise InputError("search needs at least one word")
     return " ".join(terms)
+
+
+def speaks(statement: Statement, name: str) -> bool:
+    """Whether ``name`` (part of a name, any case, with or without diacritics) is part of
+    the statement's speaker's name: the rule of ``Store.statements(speaker=...)``."""
+    speaker = statement.speaker
+    return fold_key(name) in speaker.key or _ascii(name) in _ascii(speaker.name)
+
+
+def reports(event: Event, words: frozenset[str]) -> bool:
+    """Whether ``event`` is one the page reports (not one named in passing) and every one of
+    ``words`` (folded: :func:`fold_key`) is a word of its name, series or ordinal."""
+    if not event.reported:
+        return False
+    named = (event.name, event.series or "", "" if event.ordinal is None else str(event.ordinal))
+    return words <= frozenset(fold_key(" ".join(named)).split())
+
+
+def _like(text: str) -> str:
+    """``text`` for a LIKE pattern: its own ``%`` and ``_`` are letters, not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _matches(text: str, wanted: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The spans of the words of ``text`` that are among ``wanted`` (as the index reads
+    them: any case, with or without diacritics)."""
+    return tuple(
+        (m.start(), m.end()) for m in _WORD.finditer(text) if _ascii(_plain(m[0])) in wanted
+    )
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _ascii(text: str) -> str:
