@@ -140,17 +140,21 @@ def test_statements_jsonl_carries_the_source(capsys: pytest.CaptureFixture[str])
 
 def test_statements_table(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "statements", "--format", "table", SEED_FILES[2])
-    rows = out.splitlines()
+    header, *rows = out.splitlines()
     assert status == 0
+    assert header == "source:line\tspeaker (office)\tcue\tmode\tstatement"
     assert len(rows) == len(dc.extract_statements(dc.parse_file(SEED_FILES[2])))
     assert rows[0].startswith(f"{SEED_FILES[2]}:7\tNguyễn Phú Trọng (Tổng Bí thư)\tđánh giá\tmixed")
 
 
 def test_events_merged_table_flags_the_theme_conflict(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "events", "--merge", "--format", "table", *SEED_FILES)
-    row = next(r for r in out.splitlines() if r.startswith("Hội nghị Ngoại giao\t32\t"))
+    header, *rows = out.splitlines()
+    row = next(r for r in rows if r.startswith("Hội nghị Ngoại giao\t32\t"))
     assert status == 0
-    assert "\t2023-12-19\t2023-12-23\tHà Nội\tCONFLICT: " in row
+    assert header.split("\t")[:7] == ["event", "ordinal", "start", "end", "place", "mode", "themes"]
+    assert row.split("\t")[2:5] == ["2023-12-19", "2023-12-23", "Hà Nội"]
+    assert row.split("\t")[6].startswith("CONFLICT: ")
 
 
 def test_events_jsonl_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,7 +169,8 @@ def test_build_search_and_query_a_store(tmp_path, capsys: pytest.CaptureFixture[
     db = str(tmp_path / "c.sqlite")
     status, out, err = run(capsys, "build", "seeds", "--db", db)
     assert status == 0
-    assert "5 page(s) added, 0 already stored" in out
+    assert "5 page(s) added, 0 already stored, 0 skipped, in " in out
+    assert " pages/s)" in out.splitlines()[0]
     assert "Hội nghị Ngoại giao 32: 2023-12-19, 4 page(s)" in out
     summary = out.split("events reported by the most pages:\n")[1].splitlines()
     assert summary[0].startswith("  Hội nghị Ngoại giao 32:")  # the pages' news comes first
@@ -175,13 +180,15 @@ def test_build_search_and_query_a_store(tmp_path, capsys: pytest.CaptureFixture[
     assert "0 page(s) added, 5 already stored" in out
     status, out, _ = run(capsys, "search", "hoi", "nghi", "ngoai", "vu", "--db", db)
     assert status == 0
-    assert "seeds/003_d2effcbf8356ef57.txt:3\t" in out
+    assert "seeds/003_d2effcbf8356ef57.txt:3\n" in out
+    assert "\n    Với chủ đề" in out  # the hit's words in context, on the next line
+    assert "\x1b[" not in out  # highlighted only on a terminal
     status, out, _ = run(
         capsys, "statements", "--db", db, "--speaker", "Bùi Thanh Sơn", "-f", "table"
     )
-    assert len(out.splitlines()) == 3
+    assert len(out.splitlines()) == 1 + 3  # the header and Bùi Thanh Sơn's three
     status, out, _ = run(capsys, "events", "--db", db, "-f", "table")
-    assert "Hội nghị Ngoại giao\t32\t2023-12-19\t2023-12-23\tHà Nội\tCONFLICT: " in out
+    assert "Hội nghị Ngoại giao\t32\t2023-12-19\t2023-12-23\tHà Nội\t" in out
     status, out, _ = run(capsys, "duplicates", "--db", db)
     assert (status, out) == (0, "")
 
@@ -199,8 +206,9 @@ def test_duplicates_of_pages(tmp_path, capsys: pytest.CaptureFixture[str]) -> No
     )
     status, out, _ = run(capsys, "duplicates", SEED_FILES[1], str(copy))
     assert status == 0
-    assert out.count("\n") == 1
-    assert str(copy) in out
+    header, row = out.splitlines()
+    assert header == "similarity\tpages\trepresentative\tcopies"
+    assert str(copy) in row
 
 
 def test_export_parquet(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]

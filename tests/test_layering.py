@@ -55,7 +55,7 @@ STAGES: list[tuple[str, ...]] = [
     ("_store",),
     ("_corpus",),
     ("_export",),
-    ("_cli",),
+    ("_cli", "_rows"),
 ]
 
 #: The package's facade and the ``python -m diplocorpus`` entry point are no stage.

@@ -2,6 +2,7 @@
 
 parse PATH...              articles as JSON Lines, JSON or text
 statements PATH... | --db  who said what
+people PATH...             the people pages name, with their offices
 events PATH... | --db      events, merged across pages with --merge
 build PATH... --db FILE    parse pages into the SQLite store (resumable)
 learn-site PATH... -o FILE learn a site's template from its pages (use with parse --site)
@@ -19,6 +20,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -29,27 +31,46 @@ from tqdm import tqdm
 
 from ._convert import from_json, to_dict, to_json
 from ._corpus import Corpus
-from ._dedup import DuplicateCluster
-from ._errors import DiplocorpusError, InputError
+from ._errors import DiplocorpusError, InputError, unreadable
 from ._events import extract_events
 from ._export import export_parquet
-from ._load import Document, SkippedInput
-from ._merge import MergedEvent, MergedField, merge_events
-from ._models import Article, Event, Statement, write_iso_date
+from ._load import DEFAULT_GLOBS, Document, SkippedInput, input_files
+from ._merge import merge_events
+from ._models import Article, Statement, write_iso_date
+from ._people import extract_people
 from ._pipeline import Page, parallel_map, parse_document
+from ._rows import (
+    DUPLICATES,
+    EVENTS,
+    HITS,
+    MERGED,
+    PEOPLE,
+    STATEMENTS,
+    duplicate_row,
+    event_row,
+    hit_row,
+    merged_row,
+    person_row,
+    statement_row,
+    write_rows,
+)
 from ._site import MIN_PAGES, MIN_SHARE, SiteProfile, host_of, learn_site
 from ._statements import extract_statements
-from ._store import Store
+from ._store import SearchHit, Store, reports, speaks
 from ._text import fold_key
 from ._version import __version__
 
 __all__ = ["main"]
 
 _FORMATS = ("jsonl", "json", "text")
+_RECORDS = ("jsonl", "table", "csv")
+# The exit status of a run stopped by Ctrl-C, as shells give it (128 + SIGINT).
+_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 some input failed, 2 usage)."""
+    """Run the command line; return the exit status (0 ok, 1 some input failed, 2 usage,
+    130 interrupted)."""
     args = _parser().parse_args(argv)
     _check_usage(args)
     for stream in (sys.stdout, sys.stderr):
@@ -64,12 +85,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DiplocorpusError as exc:
         sys.stderr.write(f"diplocorpus: {exc}\n")
         return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("diplocorpus: interrupted\n")
+        return _INTERRUPTED
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Option help as written; the description and the examples keep their lines."""
 
 
 def _parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="diplocorpus",
         description="Clean, typed records from scraped Vietnamese diplomacy news pages.",
+        epilog="examples:\n  diplocorpus build seeds --db corpus.sqlite\n"
+        "  diplocorpus statements --db corpus.sqlite --speaker 'Bùi Thanh Sơn'\n\n"
+        "'diplocorpus COMMAND --help' describes each command.",
+        formatter_class=_Help,
     )
     root.add_argument("--version", action="version", version=f"diplocorpus {__version__}")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -82,13 +114,10 @@ def _parser() -> argparse.ArgumentParser:
         formats=_FORMATS,
         formats_help="jsonl: one JSON object a line (default); json: one indented JSON array; "
         "text: title, date, authors and clean body",
+        example="diplocorpus parse -f text seeds/001_06ebc7dd1d275972.txt\n"
+        "  diplocorpus parse scraped/ --glob '**/*.html' > articles.jsonl",
     )
-    cmd.add_argument(
-        "--published",
-        type=_date_arg,
-        metavar="DATE",
-        help="a publication date you know (YYYY-MM-DD): completes dates without a year",
-    )
+    _add_published(cmd)
     cmd.add_argument(
         "--site",
         dest="site_profile",
@@ -103,10 +132,14 @@ def _parser() -> argparse.ArgumentParser:
         "statements",
         "list who said what",
         "List the statements of pages, or of a store (--db): speaker, office, cue, content.",
-        formats=("jsonl", "table"),
-        formats_help="jsonl: one statement a line with its source (default); table: one "
-        "readable row a statement",
+        formats=_RECORDS,
+        formats_help="jsonl: one statement a line with its source (default); table: a "
+        "header, then one readable row a statement; csv: every field in full, for "
+        "spreadsheets and pandas",
         paths_required=False,
+        example="diplocorpus statements seeds -f csv > statements.csv\n"
+        "  diplocorpus statements --db corpus.sqlite --speaker 'bui thanh son' "
+        "--since 2023-12-01 --event 'Hội nghị Ngoại giao 32'",
     )
     said.add_argument("--db", metavar="FILE", help="read the statements of this store")
     said.add_argument(
@@ -114,7 +147,37 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only this speaker's (part of the name, diacritics optional)",
     )
+    said.add_argument(
+        "--since",
+        type=_date_arg,
+        metavar="DATE",
+        help="only those of pages published on DATE (YYYY-MM-DD) or later",
+    )
+    said.add_argument(
+        "--until",
+        type=_date_arg,
+        metavar="DATE",
+        help="only those of pages published on DATE (YYYY-MM-DD) or earlier",
+    )
+    said.add_argument(
+        "--event",
+        metavar="NAME",
+        help="only those of pages that report this event (each word of NAME in the "
+        "event's name, series or ordinal: 'Hội nghị Ngoại giao 32')",
+    )
     said.set_defaults(run=_run_statements, published=None, jobs=1)
+
+    people = _command(
+        commands,
+        "people",
+        "list the people pages name",
+        "List the people each page names, with the office it gives them.",
+        formats=_RECORDS,
+        formats_help="jsonl: one person a line with its source (default); table: a "
+        "header, then one row a person; csv: for spreadsheets and pandas",
+        example="diplocorpus people seeds -f csv > people.csv",
+    )
+    people.set_defaults(run=_run_people, published=None, jobs=1)
 
     events = _command(
         commands,
@@ -122,13 +185,18 @@ def _parser() -> argparse.ArgumentParser:
         "list the events pages report",
         "List the events of pages or of a store (--db); --merge joins the same event "
         "across pages, each source's claims kept.",
-        formats=("jsonl", "table"),
-        formats_help="jsonl: one event a line (default); table: one readable row an event",
+        formats=_RECORDS,
+        formats_help="jsonl: one event a line (default); table: a header, then one "
+        "readable row an event; csv: every field in full",
         paths_required=False,
+        example="diplocorpus events seeds --merge\n"
+        "  diplocorpus events --db corpus.sqlite -f csv > events.csv",
     )
     events.add_argument("--db", metavar="FILE", help="read the events of this store (merged)")
     events.add_argument(
-        "--merge", action="store_true", help="one record per event across all pages"
+        "--merge",
+        action="store_true",
+        help="one record per event across all pages (a store's events always are)",
     )
     events.set_defaults(run=_run_events, published=None, jobs=1)
 
@@ -137,9 +205,11 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         "parse pages into the SQLite store",
         "Parse pages and store them, with their statements, people and events, in an "
-        "SQLite file. Pages already stored are skipped: a re-run adds only new pages.",
+        "SQLite file. Pages already stored are skipped: a re-run adds only new pages, and "
+        "a run stopped (Ctrl-C) goes on where it stopped when run again.",
         formats=("text",),
         formats_help="a summary of what the store holds",
+        example="diplocorpus build scraped/ --db corpus.sqlite --jobs 2 --skip-errors",
     )
     build.add_argument("--db", metavar="FILE", required=True, help="the store (created if new)")
     build.add_argument(
@@ -165,6 +235,8 @@ def _parser() -> argparse.ArgumentParser:
         "repeat) from its pages, and write it as JSON for 'diplocorpus parse --site FILE'.",
         formats=("json",),
         formats_help="the profile as JSON",
+        example="diplocorpus learn-site scraped/vnexpress.net/ -o vnexpress.json\n"
+        "  diplocorpus parse --site vnexpress.json scraped/vnexpress.net/",
     )
     learn.add_argument(
         "-o", "--output", metavar="FILE", help="write the profile here (default: stdout)"
@@ -194,11 +266,30 @@ def _parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search",
         help="search the stored paragraphs",
-        description="Full-text search of a store's paragraphs, with or without diacritics.",
+        description="Full-text search of a store's paragraphs, with or without diacritics: "
+        "each hit's page and line, and its words in context (highlighted on a terminal).",
+        epilog="example:\n  diplocorpus search hoi nghi ngoai giao --db corpus.sqlite\n"
+        "  diplocorpus search '\"Bùi Thanh Sơn\"' --db corpus.sqlite -f jsonl",
+        formatter_class=_Help,
     )
-    search.add_argument("words", nargs="+", metavar="WORD")
-    search.add_argument("--db", metavar="FILE", required=True)
-    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.add_argument(
+        "words",
+        nargs="+",
+        metavar="WORD",
+        help="every word must be in the paragraph; words in double quotes stand together",
+    )
+    search.add_argument("--db", metavar="FILE", required=True, help="the store to search")
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+    search.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "csv", "jsonl"),
+        default="text",
+        help="text: page:line and the words in context (default); csv: source, line, "
+        "title and paragraph; jsonl: one hit a line, with the spans of the matches",
+    )
     search.set_defaults(run=_run_search)
 
     dups = _command(
@@ -206,11 +297,13 @@ def _parser() -> argparse.ArgumentParser:
         "duplicates",
         "find syndicated copies",
         "List pages whose clean bodies are near-duplicates, from pages or a store (--db).",
-        formats=("table", "jsonl"),
-        formats_help="table (default) or jsonl",
+        formats=("table", "jsonl", "csv"),
+        formats_help="table: a header, then one row a cluster, its first copies named "
+        "(default); jsonl: one cluster a line; csv: every copy",
         paths_required=False,
+        example="diplocorpus duplicates --db corpus.sqlite --threshold 0.8",
     )
-    dups.add_argument("--db", metavar="FILE")
+    dups.add_argument("--db", metavar="FILE", help="read the pages of this store")
     dups.add_argument(
         "--threshold",
         type=_share,
@@ -225,9 +318,13 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         help="export a store",
         description="Write a store's tables as Parquet files (needs diplocorpus[parquet]).",
+        epilog="example:\n  diplocorpus export --db corpus.sqlite --parquet tables/",
+        formatter_class=_Help,
     )
-    export.add_argument("--db", metavar="FILE", required=True)
-    export.add_argument("--parquet", metavar="DIR", required=True)
+    export.add_argument("--db", metavar="FILE", required=True, help="the store to export")
+    export.add_argument(
+        "--parquet", metavar="DIR", required=True, help="write one Parquet file a table here"
+    )
     export.set_defaults(run=_run_export)
     return root
 
@@ -240,27 +337,38 @@ def _command(
     *,
     formats: tuple[str, ...],
     formats_help: str,
+    example: str,
     paths_required: bool = True,
 ) -> argparse.ArgumentParser:
     """A subcommand that reads pages and writes in one of ``formats`` (the first the default)."""
-    cmd = commands.add_parser(name, help=summary, description=description)
+    cmd = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"example{'s' if chr(10) in example else ''}:\n  {example}",
+        formatter_class=_Help,
+    )
     # A command whose paths are optional reads pages or a store (--db): _check_usage.
     cmd.set_defaults(command_parser=cmd, pages_or_store=not paths_required)
     cmd.add_argument(
         "paths",
         nargs="+" if paths_required else "*",
         metavar="PATH",
-        help="text files, folders, .jsonl files; '-' reads stdin",
+        help="text and HTML files, folders, .jsonl files; '-' reads stdin",
     )
     cmd.add_argument("-f", "--format", choices=formats, default=formats[0], help=formats_help)
     cmd.add_argument(
-        "--glob", default="**/*.txt", help="which files of a folder to read (default **/*.txt)"
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="which files of a folder to read; give it again for more patterns (default: "
+        + ", ".join(DEFAULT_GLOBS)
+        + ")",
     )
     cmd.add_argument(
         "--stdin-format",
         choices=("text", "jsonl"),
-        default="text",
-        help="standard input is one page (default) or JSON Lines",
+        help="standard input ('-') is one page (default) or JSON Lines",
     )
     cmd.add_argument(
         "--skip-errors",
@@ -281,16 +389,40 @@ def _add_jobs(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_published(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--published",
+        type=_date_arg,
+        metavar="DATE",
+        help="a publication date you know (YYYY-MM-DD): completes dates without a year",
+    )
+
+
+# Options that read pages: with --db they would do nothing, so they are refused.
+_PAGE_OPTIONS = (("glob", "--glob"), ("stdin_format", "--stdin-format"))
+
+
 def _check_usage(args: argparse.Namespace) -> None:
     """The usage mistakes argparse cannot see: as its own, they print the command's usage
-    and exit with status 2."""
-    if not getattr(args, "pages_or_store", False):
+    and exit with status 2. An option the command would ignore is one of them."""
+    parser: argparse.ArgumentParser | None = getattr(args, "command_parser", None)
+    if parser is None:
         return
-    parser: argparse.ArgumentParser = args.command_parser
-    if args.paths and args.db:
-        parser.error("give PATH... to read pages or --db FILE to read a store, not both")
-    if not args.paths and not args.db:
-        parser.error("give PATH... to read pages, or --db FILE to read a store")
+    if getattr(args, "pages_or_store", False):
+        if args.paths and args.db:
+            parser.error("give PATH... to read pages or --db FILE to read a store, not both")
+        if not args.paths and not args.db:
+            parser.error("give PATH... to read pages, or --db FILE to read a store")
+        if args.db:
+            for name, option in (*_PAGE_OPTIONS, ("skip_errors", "--skip-errors")):
+                if getattr(args, name):
+                    parser.error(f"{option} reads pages: it does nothing with --db")
+    if args.stdin_format is not None and "-" not in args.paths:
+        parser.error("--stdin-format says what standard input is: give '-' among the paths")
+    args.stdin_format = args.stdin_format or "text"
+    if args.glob is not None and not any(os.path.isdir(p) for p in args.paths):
+        parser.error("--glob chooses the files of a folder: no PATH is a folder")
+    args.glob = tuple(args.glob or DEFAULT_GLOBS)
 
 
 def _positive(text: str) -> int:
@@ -325,12 +457,35 @@ def _date_arg(text: str) -> dt.date:
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
+    """The pages of the command's paths. A path with nothing there stops the run before
+    any page is read (a typo must not cost a long build first), unless --skip-errors."""
+    if not args.skip_errors:
+        for path in args.paths:
+            if path != "-" and not os.path.lexists(path):
+                raise unreadable(FileNotFoundError(2, "No such file or directory"), path)
     return Corpus(
         args.paths,
         glob=args.glob,
         stdin=args.stdin_format,
         errors="skip" if args.skip_errors else "raise",
     )
+
+
+def _count(args: argparse.Namespace) -> int | None:
+    """How many pages the paths hold, when that is known without reading them: every path
+    a file or folder of page files (JSON Lines and standard input hold an unknown number)."""
+    total = 0
+    for path in args.paths:
+        if path == "-":
+            return None
+        try:
+            files = input_files(path, args.glob)
+        except InputError:
+            continue
+        if any(f.endswith((".jsonl", ".ndjson")) for f in files):
+            return None
+        total += len(files)
+    return total
 
 
 def _with_date(corpus: Corpus, published: dt.date | None) -> Iterator[Document]:
@@ -348,7 +503,7 @@ def _articles(args: argparse.Namespace, err: TextIO, failed: list[str]) -> Itera
     pages: Iterable[Page] = _with_date(corpus, args.published)
     if profile is not None:
         pages = ((document, profile) for document in _with_date(corpus, args.published))
-    bar = _progress(err)
+    bar = _progress(err, args)
     try:
         results = parallel_map(parse_document, pages, None, args.jobs)
         for document, result in results:
@@ -369,7 +524,9 @@ def _read_profile(path: str) -> SiteProfile:
     :class:`InputError` naming the file."""
     try:
         text = Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise unreadable(exc, path) from exc
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read the site profile: {exc}", source=path) from exc
     try:
         return from_json(text, SiteProfile)
@@ -377,9 +534,17 @@ def _read_profile(path: str) -> SiteProfile:
         raise InputError(f"not a site profile: {exc}", source=path) from exc
 
 
-def _progress(err: TextIO) -> tqdm[Any]:
-    """Pages and pages/s on a terminal; nothing when the output is not one."""
-    return tqdm(file=err, unit=" pages", disable=not err.isatty(), leave=False)
+def _progress(err: TextIO, args: argparse.Namespace) -> tqdm[Any]:
+    """Pages, pages/s and, when the number of pages is known, the total and the time left,
+    on a terminal; nothing when the output is not one."""
+    shown = err.isatty()
+    return tqdm(
+        file=err,
+        unit=" pages",
+        total=_count(args) if shown else None,
+        disable=not shown,
+        leave=False,
+    )
 
 
 def _ticker(bar: tqdm[Any]) -> Callable[[int], None]:
@@ -399,6 +564,11 @@ def _report_skipped(skipped: list[SkippedInput], err: TextIO, failed: list[str])
 
 def _exit(failed: list[str]) -> int:
     return 1 if failed else 0
+
+
+def _store(args: argparse.Namespace) -> Store:
+    """The store a query reads: one that exists (a query never makes an empty one)."""
+    return Store(args.db, create=False)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -421,12 +591,9 @@ def _run_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _run_statements(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
-    for source, statement in _statements(args, err, failed):
-        if args.format == "jsonl":
-            row = {"source": source, **to_dict(statement)}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            out.write(_as_row(source, statement))
+    rows = (statement_row(source, s) for source, s in _statements(args, err, failed))
+    if not write_rows(args.format, STATEMENTS, rows, out) and not failed:
+        err.write("diplocorpus: no statement found\n")
     return _exit(failed)
 
 
@@ -434,54 +601,70 @@ def _statements(
     args: argparse.Namespace, err: TextIO, failed: list[str]
 ) -> Iterator[tuple[str, Statement]]:
     if args.db:
-        with Store(args.db) as store:
-            yield from store.statements(speaker=args.speaker)
+        with _store(args) as store:
+            yield from store.statements(
+                speaker=args.speaker, since=args.since, until=args.until, event=args.event
+            )
         return
     key = args.speaker
+    words = frozenset(fold_key(args.event).split()) if args.event is not None else None
     for article in _articles(args, err, failed):
+        if not _published_between(article, args.since, args.until):
+            continue
+        if words is not None and not any(reports(e, words) for e in extract_events(article)):
+            continue
         for statement in extract_statements(article):
-            if key is None or _speaks(statement, key):
+            if key is None or speaks(statement, key):
                 yield article.source or "-", statement
 
 
-def _speaks(statement: Statement, name: str) -> bool:
-    return fold_key(name) in statement.speaker.key
+def _published_between(article: Article, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether the page's publication day is known and within the range (always, with no
+    range); the same rule as :meth:`Store.statements`."""
+    if since is None and until is None:
+        return True
+    day = (write_iso_date(article.published) or "")[:10]
+    if len(day) < 10 or day.startswith("-"):
+        return False
+    return (since is None or day >= since.isoformat()) and (
+        until is None or day <= until.isoformat()
+    )
+
+
+def _run_people(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    failed: list[str] = []
+    rows = (
+        person_row(article.source or "-", person)
+        for article in _articles(args, err, failed)
+        for person in extract_people(article)
+    )
+    write_rows(args.format, PEOPLE, rows, out)
+    return _exit(failed)
 
 
 def _run_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
     if args.db:
-        with Store(args.db) as store:
-            _write_merged(store.events(), args.format, out)
+        with _store(args) as store:
+            write_rows(args.format, MERGED, map(merged_row, store.events()), out)
         return 0
-    found = [(a.source or "-", extract_events(a)) for a in _articles(args, err, failed)]
+    found = ((a.source or "-", extract_events(a)) for a in _articles(args, err, failed))
     if args.merge:
-        _write_merged(merge_events(found), args.format, out)
+        write_rows(args.format, MERGED, map(merged_row, merge_events(found)), out)
         return _exit(failed)
-    for source, events in found:
-        for event in events:
-            if args.format == "jsonl":
-                row = {"source": source, **to_dict(event)}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                out.write(_event_row(source, event))
+    rows = (event_row(source, event) for source, events in found for event in events)
+    write_rows(args.format, EVENTS, rows, out)
     return _exit(failed)
-
-
-def _write_merged(merged: Sequence[MergedEvent], form: str, out: TextIO) -> None:
-    for event in merged:
-        if form == "jsonl":
-            out.write(json.dumps(to_dict(event), ensure_ascii=False) + "\n")
-        else:
-            out.write(_merged_row(event))
 
 
 def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     corpus = _corpus(args)
     failed: list[str] = []
-    bar = _progress(err)
-    try:
-        with Store(args.db) as store:
+    bar = _progress(err, args)
+    started = time.perf_counter()
+    with Store(args.db) as store:
+        before = store.counts()["documents"]
+        try:
             report = store.add(
                 corpus.documents(),
                 jobs=args.jobs,
@@ -490,16 +673,27 @@ def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 errors="skip" if args.skip_errors else "raise",
                 learn_sites=not args.no_site_profiles,
             )
+        except KeyboardInterrupt:
             bar.close()
-            for source, reason in report.failed:
-                corpus.skipped.append(SkippedInput(source=source, reason=reason))
-            _report_skipped(corpus.skipped, err, failed)
-            out.write(
-                f"{args.db}: {report.added} page(s) added, {report.existing} already stored\n"
+            stored = store.counts()["documents"] - before
+            err.write(
+                f"diplocorpus: interrupted: {stored} page(s) stored in {args.db}; run the same "
+                "command again to go on\n"
             )
-            _summary(store, out)
-    finally:
-        bar.close()
+            return _INTERRUPTED
+        finally:
+            bar.close()
+        seconds = time.perf_counter() - started
+        for source, reason in report.failed:
+            corpus.skipped.append(SkippedInput(source=source, reason=reason))
+        _report_skipped(corpus.skipped, err, failed)
+        handled = report.added + report.existing + len(corpus.skipped)
+        out.write(
+            f"{args.db}: {report.added} page(s) added, {report.existing} already stored, "
+            f"{len(corpus.skipped)} skipped, in {seconds:.1f} s "
+            f"({handled / seconds if seconds > 0 else 0:.1f} pages/s)\n"
+        )
+        _summary(store, out)
     return _exit(failed)
 
 
@@ -523,7 +717,10 @@ def _run_learn_site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     text = to_json(profile, indent=1) + "\n"
     if args.output:
-        Path(args.output).write_text(text, "utf-8")
+        try:
+            Path(args.output).write_text(text, "utf-8")
+        except OSError as exc:
+            raise unreadable(exc, args.output) from exc
     else:
         out.write(text)
     err.write(
@@ -549,12 +746,25 @@ def _summary(store: Store, out: TextIO) -> None:
         out.write(f"  {event.series or event.name}{ordinal}: {when}, {pages} page(s)\n")
 
 
+# A terminal's bold on and off, for the words a search matched.
+_BOLD = ("\x1b[1m", "\x1b[0m")
+
+
 def _run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with Store(args.db) as store:
+    with _store(args) as store:
         hits = store.search(" ".join(args.words), limit=args.limit)
-    for hit in hits:
-        text = hit.text if len(hit.text) <= 160 else hit.text[:159] + "…"
-        out.write(f"{hit.source}:{hit.line}\t{text}\n")
+    mark = _BOLD if out.isatty() else ("", "")
+
+    def context(hit: SearchHit) -> str:
+        return hit.snippet(width=160, mark=mark)
+
+    rows = (hit_row(hit, context) for hit in hits)
+    if args.format == "text":
+        for hit in hits:
+            title = f"  ({hit.title})" if hit.title else ""
+            out.write(f"{hit.source}:{hit.line}{title}\n    {context(hit)}\n")
+    else:
+        write_rows(args.format, HITS, rows, out)
     if not hits:
         err.write("diplocorpus: no paragraph matches\n")
     return 0
@@ -562,34 +772,27 @@ def _run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _run_duplicates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
-    clusters: Sequence[DuplicateCluster]
     if args.db:
-        with Store(args.db) as store:
+        with _store(args) as store:
             clusters = store.duplicates(threshold=args.threshold)
     else:
         corpus = _corpus(args)
         clusters = corpus.duplicates(threshold=args.threshold)
         _report_skipped(corpus.skipped, err, failed)
-    for cluster in clusters:
-        if args.format == "jsonl":
-            out.write(json.dumps(to_dict(cluster), ensure_ascii=False) + "\n")
-        else:
-            out.write(
-                f"{cluster.similarity:.2f}\t{cluster.representative}\t"
-                f"{', '.join(m for m in cluster.members if m != cluster.representative)}\n"
-            )
+    if not write_rows(args.format, DUPLICATES, map(duplicate_row, clusters), out):
+        err.write("diplocorpus: no near-duplicate pages\n")
     return _exit(failed)
 
 
 def _run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with Store(args.db) as store:
+    with _store(args) as store:
         written = export_parquet(store, args.parquet)
     for table, path in written.items():
         out.write(f"{table}\t{path}\n")
     return 0
 
 
-# -- rows ----------------------------------------------------------------------------------
+# -- text ----------------------------------------------------------------------------------
 
 
 def _as_text(article: Article) -> str:
@@ -603,47 +806,3 @@ def _as_text(article: Article) -> str:
         *(f"{p}\n" for p in article.paragraphs),
     ]
     return "\n".join(lines) + "\n"
-
-
-def _as_row(source: str | None, statement: Statement) -> str:
-    speaker = statement.speaker
-    who = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
-    text = statement.text if len(statement.text) <= 100 else statement.text[:99] + "…"
-    return f"{source}:{statement.line}\t{who}\t{statement.cue}\t{statement.mode}\t{text}\n"
-
-
-def _event_row(source: str, event: Event) -> str:
-    cells = [
-        source,
-        "main" if event.main else "" if event.reported else "passing",
-        event.series or event.name,
-        "" if event.ordinal is None else str(event.ordinal),
-        _iso(event.start),
-        _iso(event.end),
-        event.location or "",
-        str(event.mode or ""),
-        " | ".join(event.themes),
-    ]
-    return "\t".join(cells) + "\n"
-
-
-def _merged_row(merged: MergedEvent) -> str:
-    def show(field: MergedField) -> str:
-        if field.conflict:
-            return "CONFLICT: " + " / ".join(field.values)
-        return field.value or ""
-
-    cells = [
-        merged.series or merged.name,
-        "" if merged.ordinal is None else str(merged.ordinal),
-        show(merged.start),
-        show(merged.end),
-        show(merged.location),
-        show(merged.themes),
-        ", ".join(merged.sources),
-    ]
-    return "\t".join(cells) + "\n"
-
-
-def _iso(value: object) -> str:
-    return write_iso_date(value) or ""

@@ -1,0 +1,232 @@
+"""The rows the command line writes, one kind of record at a time, in three forms.
+
+- ``table``: for people to read: a header row, then one row a record, cells separated by
+  tabs, long texts cut to fit a terminal;
+- ``csv``: for spreadsheets, pandas and R: a header row, then every value in full, one
+  column a value (``csv`` module quoting);
+- ``jsonl``: for programs: one JSON object a record, the record's own fields (read back with
+  :func:`diplocorpus.from_dict`), with the page's ``source`` where the record does not name
+  it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from ._convert import to_dict
+from ._dedup import DuplicateCluster
+from ._merge import MergedEvent, MergedField
+from ._models import Event, Person, Statement, write_iso_date
+from ._store import SearchHit
+
+__all__ = ["ROWS", "Row", "write_rows"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Row:
+    """One record as each form shows it."""
+
+    table: Sequence[str]
+    csv: Sequence[object]
+    json: dict[str, Any]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Kind:
+    """The columns of one kind of record, in the table and in CSV."""
+
+    table: Sequence[str]
+    csv: Sequence[str]
+
+
+def write_rows(form: str, kind: Kind, rows: Iterable[Row], out: TextIO) -> int:
+    """Write ``rows`` in ``form`` (``table``, ``csv`` or ``jsonl``); returns how many."""
+    count = 0
+    writer = csv.writer(out, lineterminator="\n") if form == "csv" else None
+    for row in rows:
+        if count == 0:
+            if writer is not None:
+                writer.writerow(kind.csv)
+            elif form == "table":
+                out.write("\t".join(kind.table) + "\n")
+        if writer is not None:
+            writer.writerow(row.csv)
+        elif form == "table":
+            out.write("\t".join(row.table) + "\n")
+        else:
+            out.write(json.dumps(row.json, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` on one line, at most ``width`` characters (an ellipsis where it is cut)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _iso(value: object) -> str:
+    return write_iso_date(value) or ""
+
+
+def _who(person: Person) -> str:
+    return f"{person.name} ({person.role})" if person.role else person.name
+
+
+def statement_row(source: str, statement: Statement) -> Row:
+    speaker = statement.speaker
+    mode = str(statement.mode)
+    return Row(
+        table=(
+            f"{source}:{statement.line}",
+            _who(speaker),
+            statement.cue,
+            mode,
+            cut(statement.text, 100),
+        ),
+        csv=(
+            source,
+            statement.line,
+            speaker.name,
+            speaker.role or "",
+            statement.cue,
+            mode,
+            statement.text,
+        ),
+        json={"source": source, **to_dict(statement)},
+    )
+
+
+STATEMENTS = Kind(
+    table=("source:line", "speaker (office)", "cue", "mode", "statement"),
+    csv=("source", "line", "speaker", "office", "cue", "mode", "text"),
+)
+
+
+def person_row(source: str, person: Person) -> Row:
+    return Row(
+        table=(f"{source}:{person.line}", person.name, person.role or "", str(person.kind)),
+        csv=(source, person.line, person.name, person.role or "", str(person.kind)),
+        json={"source": source, **to_dict(person)},
+    )
+
+
+PEOPLE = Kind(
+    table=("source:line", "name", "office", "kind"),
+    csv=("source", "line", "name", "office", "kind"),
+)
+
+
+def event_row(source: str, event: Event) -> Row:
+    place = "main" if event.main else "" if event.reported else "passing"
+    ordinal = "" if event.ordinal is None else str(event.ordinal)
+    cells = (
+        event.series or event.name,
+        ordinal,
+        _iso(event.start),
+        _iso(event.end),
+        event.location or "",
+        str(event.mode or ""),
+        " | ".join(event.themes),
+    )
+    return Row(
+        table=(source, place, *cells),
+        csv=(source, place, event.name, *cells),
+        json={"source": source, **to_dict(event)},
+    )
+
+
+EVENTS = Kind(
+    table=("source", "role", "event", "ordinal", "start", "end", "place", "mode", "themes"),
+    csv=("source", "role", "name", "event", "ordinal", "start", "end", "place", "mode", "themes"),
+)
+
+
+def _shown(field: MergedField) -> str:
+    if field.conflict:
+        return "CONFLICT: " + " / ".join(field.values)
+    return field.value or ""
+
+
+def merged_row(merged: MergedEvent) -> Row:
+    ordinal = "" if merged.ordinal is None else str(merged.ordinal)
+    cells = (
+        _shown(merged.start),
+        _shown(merged.end),
+        _shown(merged.location),
+        _shown(merged.mode),
+        _shown(merged.themes),
+    )
+    return Row(
+        table=(merged.series or merged.name, ordinal, *cells, _listed(merged.sources, 3)),
+        csv=(
+            merged.series or merged.name,
+            ordinal,
+            *cells,
+            len(merged.reported_by),
+            " | ".join(merged.sources),
+        ),
+        json=to_dict(merged),
+    )
+
+
+MERGED = Kind(
+    table=("event", "ordinal", "start", "end", "place", "mode", "themes", "sources"),
+    csv=("event", "ordinal", "start", "end", "place", "mode", "themes", "reported_by", "sources"),
+)
+
+
+def _listed(items: Sequence[str], most: int) -> str:
+    """The first ``most`` items and how many more: a cluster of 600 is not one line."""
+    shown = ", ".join(items[:most])
+    return f"{shown} (+{len(items) - most} more)" if len(items) > most else shown
+
+
+def duplicate_row(cluster: DuplicateCluster) -> Row:
+    others = [m for m in cluster.members if m != cluster.representative]
+    return Row(
+        table=(
+            f"{cluster.similarity:.2f}",
+            str(len(cluster.members)),
+            cluster.representative,
+            _listed(others, 3),
+        ),
+        csv=(
+            f"{cluster.similarity:.4f}",
+            len(cluster.members),
+            cluster.representative,
+            " | ".join(others),
+        ),
+        json=to_dict(cluster),
+    )
+
+
+DUPLICATES = Kind(
+    table=("similarity", "pages", "representative", "copies"),
+    csv=("similarity", "pages", "representative", "copies"),
+)
+
+
+def hit_row(hit: SearchHit, highlight: Callable[[SearchHit], str]) -> Row:
+    return Row(
+        table=(f"{hit.source}:{hit.line}", highlight(hit)),
+        csv=(hit.source, hit.line, hit.title or "", hit.text),
+        json=to_dict(hit),
+    )
+
+
+HITS = Kind(table=("source:line", "paragraph"), csv=("source", "line", "title", "text"))
+
+ROWS = {
+    "statements": STATEMENTS,
+    "people": PEOPLE,
+    "events": EVENTS,
+    "merged": MERGED,
+    "duplicates": DUPLICATES,
+    "hits": HITS,
+}
