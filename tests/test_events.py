@@ -855,3 +855,28 @@ def test_dates_read_from_a_line_s_words_are_those_read_from_its_text(
 ) -> None:
     words = tokenize(text)
     assert find_dates(text, today=today, words=words) == find_dates(text, today=today)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hôm nay, Hội nghị khai mạc.",
+        "Chiều hôm qua Bộ trưởng đến.",
+        "Ngày mai, hai bên hội đàm.",
+        "Hội nghị ngày 18 tháng 12 năm 2023 tại Hà Nội.",
+        "Từ tháng 12 năm 2011, Việt Nam tham gia.",
+        "Tối hôm-qua hai bên điện đàm.",
+        "Sáng nay (26/3), Hội nghị bế mạc.",
+        "Đoàn có 45 thành viên, 3 bộ trưởng.",
+        "Hội nghị diễn ra từ ngày 18 - 23/12.",
+        "Hội nghị lần thứ 32 khóa XIII.",
+    ],
+)
+@pytest.mark.parametrize("today", [None, dt.date(2023, 12, 19)])
+def test_dates_of_words_no_sign_joins_are_those_read_from_the_text(
+    text: str, today: dt.date | None
+) -> None:
+    """A line whose numbers no sign joins is tokenised only when a month word or a day
+    named from today may stand in it: what it finds is what reading its text finds."""
+    words = tokenize(text)
+    assert find_dates(text, today=today, words=words) == find_dates(text, today=today)

@@ -239,18 +239,27 @@ class _Word(Protocol):
     def key(self) -> str: ...
 
 
+def _marked(words: Sequence[_Word], starters: frozenset[str]) -> list[int]:
+    """The words that are no word of letters alone, or are one of ``starters``: between
+    them, every word is one token and no date starts at it."""
+    return [k for k, w in enumerate(words) if w.key in starters or not w.text.isalpha()]
+
+
 def _tokens_of(
-    words: Sequence[_Word], offset: int, starters: frozenset[str]
+    words: Sequence[_Word],
+    offset: int,
+    starters: frozenset[str],
+    marked: Sequence[int] | None = None,
 ) -> tuple[list[_Token], list[int]]:
     """The tokens of the text the ``words`` cover (the text starting at ``offset`` of their
     line), and those a date may start at (a number or one of ``starters``): a word of
     letters alone is one token, with the key it has; only a word with digits or signs in it
-    ("19/12", "J.") is read again."""
+    ("19/12", "J.") is read again. ``marked``: the words' :func:`_marked`, when known."""
     tokens: list[_Token] = []
     starts: list[int] = []
     lettered = 0  # words[lettered:] not read yet
     # Between the marked words, every word is of letters alone and no starter.
-    for at in [k for k, w in enumerate(words) if w.key in starters or not w.text.isalpha()]:
+    for at in _marked(words, starters) if marked is None else marked:
         tokens.extend(_lettered(words[lettered:at], offset))
         word = words[at]
         if word.text.isalpha():
@@ -699,6 +708,10 @@ class _Written:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# Two numbers joined by a sign, as every date :func:`_numeric` reads starts ("19/12",
+# "18-23/12", "30/11 - 2/12", "9-9"): what the other dates need is in
+# :func:`_unsigned_date_may_stand`.
+_NUMERIC_SHAPE = re.compile(r"\d\s?[/.\-–]\s?\d")
 
 
 def find_dates(
@@ -734,7 +747,12 @@ def find_dates(
         tokens = _tokens(text)
         starts = [k for k, t in enumerate(tokens) if t.number or t.key in starters]
     else:
-        tokens, starts = _tokens_of(words, offset, starters)
+        marked = _marked(words, starters)
+        if _NUMERIC_SHAPE.search(text) is None and not _unsigned_date_may_stand(
+            words, marked, grammar, numbers=_ANY_DIGIT.search(text) is not None, today=today
+        ):
+            return []  # the words are not tokenised: no date stands in them
+        tokens, starts = _tokens_of(words, offset, starters, marked)
     found: list[DateSpan] = []
     i = 0  # the first token not read yet
     for at in starts:
@@ -749,6 +767,40 @@ def find_dates(
         return found
     lunar = _lunar_notes(text, tokens, grammar)
     return [span for span in found if not any(a <= span.first < b for a, b in lunar)]
+
+
+def _unsigned_date_may_stand(
+    words: Sequence[_Word],
+    marked: Sequence[int],
+    grammar: _Grammar,
+    *,
+    numbers: bool,
+    today: dt.date | None,
+) -> bool:
+    """Whether a date that writes no two numbers joined by a sign (``_NUMERIC_SHAPE``) may
+    stand in ``words`` (their :func:`_marked` are ``marked``): one with a number and a month
+    word ("ngày 18 tháng 12", "tháng 12 năm 2011"), or, when ``today`` is known, a day named
+    from it ("hôm nay"). Every other date is read by :func:`_numeric`, whose patterns all
+    start so: a cheap test before the words are tokenised. The month words and the first
+    words of the days named from today are starters, hence marked; a word of letters alone
+    is one token, with the key it has."""
+    months = grammar.roles["month"] if numbers else frozenset()
+    relative = grammar.firsts["relative"] if today is not None else frozenset()
+    for k in marked:
+        word = words[k]
+        if not word.text.isalpha():
+            if any(t.key in months or t.key in relative for t in _tokens(word.text)):
+                return True
+        elif word.key in months:
+            return True
+        elif word.key in relative:
+            after = words[k + 1 : k + _MAX_LEAD_WORDS]
+            if not all(w.text.isalpha() for w in after):
+                return True  # its tokens are not the words: let them be read
+            keys = [word.key, *(w.key for w in after)]
+            if any(" ".join(keys[:n]) in grammar.relative for n in range(1, len(keys) + 1)):
+                return True
+    return False
 
 
 @attrs.frozen(kw_only=True, slots=True)
