@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from ._dates import parse_dateline
+from ._dates import may_be_dateline, parse_dateline
 from ._knobs import BODY_WORDS
 from ._lexicon import Lexicon, longest_first
 from ._text import fold_key
@@ -366,8 +366,12 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     spans = _segments(text, lexicon)
     if not 2 <= len(spans) <= _MAX_SEGMENTS:
         return None
+    # A piece with a word no dateline has is in no run of pieces that is one.
+    readable = [may_be_dateline(text[a:b], lexicon) for a, b in spans]
     for length in range(len(spans) - 1, 0, -1):
         for start in range(len(spans) - length + 1):
+            if not all(readable[start : start + length]):
+                continue
             date_text = text[spans[start][0] : spans[start + length - 1][1]]
             if _DIGIT.search(date_text) is None:
                 continue  # a dateline has digits
