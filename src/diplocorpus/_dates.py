@@ -37,7 +37,7 @@ from dateutil import tz as du_tz
 
 from ._lexicon import Lexicon
 from ._models import DateValue, PartialDate
-from ._text import fold_key, strip_diacritics
+from ._text import fold_key, fold_word, strip_diacritics
 
 __all__ = [
     "VIETNAM_TZ",
@@ -197,7 +197,7 @@ def _only_date_words(text: str, lex: Lexicon, labels: frozenset[str]) -> bool:
     label_words = _label_words(labels)
     end_of_text = len(text)
     for run in _LETTER_RUN.finditer(text):
-        key = fold_key(run[0])
+        key = fold_word(run[0])
         if key in known or key in label_words:
             continue
         start, end = run.span()
