@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplocorpus as dc
-from diplocorpus._dates import _AFTER_NOON, date_order, declared_zone, find_dates, parse_dateline
+from diplocorpus._dates import (
+    _AFTER_NOON,
+    date_order,
+    declared_zone,
+    find_dates,
+    may_be_dateline,
+    parse_dateline,
+)
 from diplocorpus._lexicon import DAY_PARTS
 
 VN = dc.VIETNAM_TZ
@@ -649,3 +656,55 @@ def test_the_writer_gives_none_for_what_is_no_date() -> None:
 
     assert write_iso_date(None) is None
     assert write_iso_date("2023-12-19") is None
+
+
+_PIECES = st.sampled_from(
+    [
+        *sorted(LEX.dateline_words),
+        *sorted(LEX.month_name_index),
+        *sorted(LEX.day_period_index),
+        *(word.partition(" = ")[0] for word in sorted(LEX.date_words)),
+        "Thể thao",
+        "Zulu",
+        "T",
+        "Z",
+        "GMT",
+        "utc",
+        "author",
+        "Cap nhat",
+        "+",
+        "-",
+        "/",
+        ":",
+        ",",
+        ".",
+        "|",
+        "(",
+        ")",
+        "19",
+        "12",
+        "2023",
+        "15",
+        "18",
+        "07",
+        "2023-12-19T15:18:15",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["", " ", " - ", ", "])), max_size=8))
+def test_the_quick_test_before_a_dateline_only_rejects_what_is_none(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + gap for piece, gap in parts)
+    if not may_be_dateline(text, LEX):
+        assert parse_dateline(text, lexicon=LEX) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Cập nhật lúc 15h18 ngày 19/12/2023", "2023-12-19T15:18:15Z", "Tháng Năm 27, 2021"],
+)
+def test_datelines_pass_the_quick_test(line: str) -> None:
+    assert may_be_dateline(line, LEX)
+    assert parse_dateline(line, lexicon=LEX) is not None

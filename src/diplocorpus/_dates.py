@@ -37,7 +37,7 @@ from dateutil import tz as du_tz
 
 from ._lexicon import Lexicon
 from ._models import DateValue, PartialDate
-from ._text import fold_key, strip_diacritics
+from ._text import fold_key, fold_word, strip_diacritics
 
 __all__ = [
     "VIETNAM_TZ",
@@ -49,6 +49,7 @@ __all__ = [
     "declared_zone",
     "find_dates",
     "in_zone",
+    "may_be_dateline",
     "parse_dateline",
 ]
 
@@ -137,6 +138,8 @@ def parse_dateline(
         return None
     lex = lexicon if lexicon is not None else Lexicon.default()
     labels = words if words is not None else lex.dateline_words
+    if not _only_date_words(text, lex, labels):
+        return None
     iso = _ISO.search(text)
     zone = _ZONE.search(text)
     if iso is not None:
@@ -169,6 +172,67 @@ def parse_dateline(
 
 
 _Found = tuple[tuple[int, int, int | None], tuple[int, int]]  # (day, month, year), span
+
+
+def may_be_dateline(text: str, lexicon: Lexicon) -> bool:
+    """A quick test before :func:`parse_dateline` (with the lexicon's label words): False
+    when ``text`` has a word no dateline has, so that ``parse_dateline`` gives ``None``.
+    A text's part with such a word fails the test too, and so does every longer text that
+    holds that part between white space or punctuation."""
+    return _only_date_words(text, lexicon, lexicon.dateline_words)
+
+
+def _only_date_words(text: str, lex: Lexicon, labels: frozenset[str]) -> bool:
+    """A quick test before the date is read: every word of letters of a dateline is a word
+    of its date, time or zone (a month's name, "ngày", "giờ", "chiều", "GMT") or of its
+    label words (``_only_words``). A word glued to a digit or a "+" ("author14/04/2025",
+    the "T" of an ISO time) may be part of a longer word there: it is not judged.
+
+    The date, time and zone a line is read for start and end at a digit, at a word's edge
+    or at a non-word character, never inside a word (but for the "T" and "Z" of an ISO time,
+    glued to its digits): each word of letters is in one of them whole, or outside all of
+    them, where ``_only_words`` reads it.
+    """
+    known = lex.derived("dateline_letters", _dateline_letters)
+    label_words = _label_words(labels)
+    end_of_text = len(text)
+    for run in _LETTER_RUN.finditer(text):
+        key = fold_word(run[0])
+        if key in known or key in label_words:
+            continue
+        start, end = run.span()
+        if (start and _glues(text[start - 1])) or (end < end_of_text and _glues(text[end])):
+            continue
+        return False
+    return True
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _glues(char: str) -> bool:
+    """A character ``_only_words`` keeps in a word with the letters beside it."""
+    return char.isalnum() or char == "+"
+
+
+def _dateline_letters(lex: Lexicon) -> frozenset[str]:
+    """The words a line's date, time and zone may have in them (``_find_date``,
+    ``_find_clock``, ``_ZONE``): every date word, month name and part of the day."""
+    phrases = (
+        *(word for words in lex.date_word_roles.values() for word in words),
+        *lex.month_name_index,
+        *lex.day_period_index,
+        "gmt",
+        "utc",
+    )
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
+@functools.lru_cache(maxsize=8)
+def _label_words(labels: frozenset[str]) -> frozenset[str]:
+    """The words of the label phrases, with and without their diacritics (as
+    ``_only_words`` reads them)."""
+    return frozenset(word for phrase in labels | _bare_words(labels) for word in phrase.split())
 
 
 def _find_date(text: str, *, lex: Lexicon, month_first: bool) -> _Found | None:

@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from ._dates import parse_dateline
+from ._dates import may_be_dateline, parse_dateline
 from ._knobs import BODY_WORDS
 from ._lexicon import Lexicon, longest_first
 from ._text import fold_key
@@ -104,6 +104,11 @@ def split_credit(text: str, lexicon: Lexicon, *, caption: bool = False) -> tuple
 def _ends_bracketed(text: str) -> bool:
     """A quick test before the search for ``_BRACKETED_LABEL``: the text ends with a
     closing bracket, but for white space, stops and bars after it."""
+    last = text[-1:]
+    if last in {")", "]"}:
+        return True
+    if not (last in ".|" or last.isspace()):
+        return False  # most lines end with a letter
     end = len(text)
     while end and (text[end - 1] in ".|" or text[end - 1].isspace()):
         end -= 1
@@ -238,18 +243,20 @@ def _cut_prefix(text: str, lexicon: Lexicon) -> tuple[str, str]:
 
 def starts_with_phrase(folded: str, phrases: frozenset[str]) -> bool:
     """True when the folded text starts with one of ``phrases`` (up to five words long)."""
-    words = folded.split(maxsplit=5)
-    if not words or words[0].rstrip(_PUNCT) not in _first_words(phrases):
+    first = folded.split(maxsplit=1)  # the first word decides most lines
+    if not first or first[0].rstrip(_PUNCT) not in _first_words(phrases):
         return False
+    words = folded.split(maxsplit=5)
     return any(" ".join(words[:size]).rstrip(_PUNCT) in phrases for size in range(1, 6))
 
 
 def phrase_words(folded: str, phrases: frozenset[str]) -> int:
     """How many words of the folded text the longest of ``phrases`` it starts with covers
     (0 when it starts with none)."""
-    words = folded.split(maxsplit=5)
-    if not words or words[0].rstrip(_PUNCT) not in _first_words(phrases):
+    first = folded.split(maxsplit=1)  # the first word decides most lines
+    if not first or first[0].rstrip(_PUNCT) not in _first_words(phrases):
         return 0
+    words = folded.split(maxsplit=5)
     sizes = [n for n in range(1, 6) if " ".join(words[:n]).rstrip(_PUNCT) in phrases]
     return max(sizes, default=0)
 
@@ -366,8 +373,12 @@ def header_parts(text: str, lexicon: Lexicon) -> HeaderLine | None:
     spans = _segments(text, lexicon)
     if not 2 <= len(spans) <= _MAX_SEGMENTS:
         return None
+    # A piece with a word no dateline has is in no run of pieces that is one.
+    readable = [may_be_dateline(text[a:b], lexicon) for a, b in spans]
     for length in range(len(spans) - 1, 0, -1):
         for start in range(len(spans) - length + 1):
+            if not all(readable[start : start + length]):
+                continue
             date_text = text[spans[start][0] : spans[start + length - 1][1]]
             if _DIGIT.search(date_text) is None:
                 continue  # a dateline has digits

@@ -261,8 +261,11 @@ def _comment_meta(line: Line, lex: Lexicon) -> Label | None:
         if marker in folded:
             return K.COMMENT, f"comment metadata ({marker})"
     # "Nam - 7 ngày trước | Thích": a name, a time ago, separators, a count or a button
-    if line.final not in {".", "!", "?"} and any(
-        _time_ago(segment, lex) for segment in _SEGMENTS.split(folded)
+    # (a time ago has one of the ``time_ago`` words: the lines without one need no reading)
+    if (
+        line.final not in {".", "!", "?"}
+        and any(word in folded for word in lex.time_ago)
+        and any(_time_ago(segment, lex) for segment in _SEGMENTS.split(folded))
     ):
         return K.COMMENT, "comment metadata (a time ago)"
     return None
@@ -335,12 +338,19 @@ def _comment_heading(line: Line, lex: Lexicon) -> bool:
 
 def _inline_related(line: Line, lex: Lexicon) -> Label | None:
     folded = line.head
+    if folded[:1] not in lex.derived("inline_related_starts", _first_characters):
+        return None  # no label starts the line
     for label in lex.inline_related_labels:
         if folded.startswith(label):
             rest = folded[len(label) :].lstrip()
             if (rest[:1] == ":" or label == ">>") and len(rest.lstrip(": ").split()) >= 3:
                 return K.RELATED, SEE_ALSO
     return None
+
+
+def _first_characters(lex: Lexicon) -> frozenset[str]:
+    """The first characters of the labels of inline related links ("Xem thêm:", ">>")."""
+    return frozenset(label[:1] for label in lex.inline_related_labels)
 
 
 def _source_label(line: Line, lex: Lexicon) -> Label | None:

@@ -12,7 +12,7 @@ import unicodedata
 
 from ._errors import BinaryContentError, MarkupInputError, NotTextError
 
-__all__ = ["fold_key", "normalize_text", "split_lines", "strip_diacritics"]
+__all__ = ["fold_key", "fold_word", "normalize_text", "split_lines", "strip_diacritics"]
 
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
@@ -116,6 +116,12 @@ def fold_key(text: str) -> str:
     True
     """
     return _fold(text)
+
+
+def fold_word(word: str) -> str:
+    """``fold_key(word)`` for one word (no white space in it, not empty), without cutting
+    it into words first."""
+    return _WORD_KEYS.get(word) or _fold_new_word(word)
 
 
 def _fold(text: str) -> str:
