@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
 import os
+import pickle
 import random
 import signal
 import sqlite3
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import diplocorpus as dc
+from diplocorpus._errors import unreadable
 from diplocorpus._load import decode
 
 from .conftest import ROOT, SEEDS
@@ -73,7 +76,9 @@ def test_a_folder_where_no_file_matches_says_what_it_holds(tmp_path: Path) -> No
         list(dc.iter_documents(tmp_path, glob="**/*.txt"))
     message = str(info.value)
     assert info.value.source == str(tmp_path)
-    assert "**/*.txt" in message and "2 *.html" in message and "'**/*.html'" in message
+    assert "**/*.txt" in message
+    assert "2 *.html" in message
+    assert "'**/*.html'" in message
     skipped: list[dc.SkippedInput] = []
     assert list(dc.iter_documents(tmp_path, glob="*.txt", errors="skip", skipped=skipped)) == []
     assert [s.source for s in skipped] == [str(tmp_path)]
@@ -96,9 +101,12 @@ def test_a_missing_or_unreadable_path_is_the_packages_error_with_the_path(
         with pytest.raises(dc.InputNotFoundError) as info:
             call()
         error = info.value
-        assert isinstance(error, dc.InputError) and isinstance(error, FileNotFoundError)
-        assert error.source == error.filename and error.source is not None
-        assert error.errno == 2 and str(error).endswith("no such file or folder")
+        assert isinstance(error, dc.InputError)
+        assert isinstance(error, FileNotFoundError)
+        assert error.source == error.filename
+        assert error.source is not None
+        assert error.errno == 2
+        assert str(error).endswith("no such file or folder")
     locked = tmp_path / "locked.txt"
     locked.write_text("Tin", "utf-8")
     locked.chmod(0)
@@ -107,23 +115,19 @@ def test_a_missing_or_unreadable_path_is_the_packages_error_with_the_path(
             pytest.skip("running as a user who reads every file")
         with pytest.raises(dc.InputPermissionError) as denied:
             dc.parse_file(locked)
-        assert isinstance(denied.value, PermissionError) and str(locked) in str(denied.value)
+        assert isinstance(denied.value, PermissionError)
+        assert str(locked) in str(denied.value)
     finally:
         locked.chmod(0o644)
 
 
 def test_an_unreadable_input_error_survives_a_trip_to_another_process() -> None:
-    import errno
-    import pickle
-
-    from diplocorpus._errors import unreadable
-
     denied = unreadable(PermissionError(errno.EACCES, "Permission denied"), "a.txt")
-    assert type(denied) is dc.InputPermissionError and denied.errno == errno.EACCES
+    assert type(denied) is dc.InputPermissionError
+    assert denied.errno == errno.EACCES
     other = unreadable(IsADirectoryError(errno.EISDIR, "Is a directory"), "d")
-    assert (
-        type(other) is dc.UnreadableInputError and str(other) == "d: cannot be read: Is a directory"
-    )
+    assert type(other) is dc.UnreadableInputError
+    assert str(other) == "d: cannot be read: Is a directory"
 
     error = dc.InputNotFoundError("no such file or folder", source="x.txt", errno=2)
     back = pickle.loads(pickle.dumps(error))

@@ -525,7 +525,9 @@ def _read_profile(path: str) -> SiteProfile:
     try:
         text = Path(path).read_text("utf-8")
     except OSError as exc:
-        raise unreadable(exc, path) from exc
+        error = unreadable(exc, path)
+        reason = f"cannot read the site profile: {error.reason}"
+        raise type(error)(reason, source=path, errno=error.errno) from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot read the site profile: {exc}", source=path) from exc
     try:
