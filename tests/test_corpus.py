@@ -21,6 +21,7 @@ import pytest
 import diplocorpus as dc
 from diplocorpus._errors import unreadable
 from diplocorpus._load import decode
+from diplocorpus._store import published_within
 
 from .conftest import ROOT, SEEDS
 from .fixtures import cp1258
@@ -547,3 +548,20 @@ def test_dask_bag_on_a_local_cluster() -> None:
         titles = dc.dask_bag(["seeds"], files_per_partition=2).map(lambda a: a.title).compute()
     expected = [a.title for a in dc.Corpus(["seeds"]).articles()]
     assert titles == expected
+
+
+def test_a_page_whose_day_has_no_year_is_outside_every_date_range() -> None:
+    # The store's filter and the one on pages read a date the same way: "--12-18" is no
+    # day of any range, whichever bound is given.
+    text = (SEEDS / "003_d2effcbf8356ef57.txt").read_text("utf-8")
+    partial = dc.PartialDate(month=12, day=18)
+    store = dc.Store(":memory:")
+    store.add([dc.Document(text=text, source="a", published=partial)])
+    article = dc.parse(text, published=partial)
+    assert str(article.published) == "--12-18"
+    assert len(store.statements()) == 1
+    for since, until in ((None, dt.date(2030, 1, 1)), (dt.date(2000, 1, 1), None)):
+        assert store.statements(since=since, until=until) == []
+        assert not published_within(article.published, since, until)
+    assert published_within(article.published, None, None)
+    assert published_within(dt.date(2023, 12, 19), dt.date(2023, 12, 19), dt.date(2023, 12, 19))

@@ -36,7 +36,7 @@ from ._events import extract_events
 from ._export import export_parquet
 from ._load import DEFAULT_GLOBS, Document, SkippedInput, input_files
 from ._merge import merge_events
-from ._models import Article, Statement, write_iso_date
+from ._models import Article, Statement
 from ._people import extract_people
 from ._pipeline import Page, parallel_map, parse_document
 from ._rows import (
@@ -56,7 +56,7 @@ from ._rows import (
 )
 from ._site import MIN_PAGES, MIN_SHARE, SiteProfile, host_of, learn_site
 from ._statements import extract_statements
-from ._store import SearchHit, Store, reports, speaks
+from ._store import Store, published_within, reports, speaks
 from ._text import fold_key
 from ._version import __version__
 
@@ -611,26 +611,13 @@ def _statements(
     key = args.speaker
     words = frozenset(fold_key(args.event).split()) if args.event is not None else None
     for article in _articles(args, err, failed):
-        if not _published_between(article, args.since, args.until):
+        if not published_within(article.published, args.since, args.until):
             continue
         if words is not None and not any(reports(e, words) for e in extract_events(article)):
             continue
         for statement in extract_statements(article):
             if key is None or speaks(statement, key):
                 yield article.source or "-", statement
-
-
-def _published_between(article: Article, since: dt.date | None, until: dt.date | None) -> bool:
-    """Whether the page's publication day is known and within the range (always, with no
-    range); the same rule as :meth:`Store.statements`."""
-    if since is None and until is None:
-        return True
-    day = (write_iso_date(article.published) or "")[:10]
-    if len(day) < 10 or day.startswith("-"):
-        return False
-    return (since is None or day >= since.isoformat()) and (
-        until is None or day <= until.isoformat()
-    )
 
 
 def _run_people(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -755,18 +742,13 @@ _BOLD = ("\x1b[1m", "\x1b[0m")
 def _run_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _store(args) as store:
         hits = store.search(" ".join(args.words), limit=args.limit)
-    mark = _BOLD if out.isatty() else ("", "")
-
-    def context(hit: SearchHit) -> str:
-        return hit.snippet(width=160, mark=mark)
-
-    rows = (hit_row(hit, context) for hit in hits)
     if args.format == "text":
+        mark = _BOLD if out.isatty() else ("", "")
         for hit in hits:
             title = f"  ({hit.title})" if hit.title else ""
-            out.write(f"{hit.source}:{hit.line}{title}\n    {context(hit)}\n")
+            out.write(f"{hit.source}:{hit.line}{title}\n    {hit.snippet(160, mark)}\n")
     else:
-        write_rows(args.format, HITS, rows, out)
+        write_rows(args.format, HITS, map(hit_row, hits), out)
     if not hits:
         err.write("diplocorpus: no paragraph matches\n")
     return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -24,7 +24,7 @@ from ._merge import MergedEvent, MergedField
 from ._models import Event, Person, Statement, write_iso_date
 from ._store import SearchHit
 
-__all__ = ["ROWS", "Row", "write_rows"]
+__all__ = ["Kind", "Row", "write_rows"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -212,21 +212,12 @@ DUPLICATES = Kind(
 )
 
 
-def hit_row(hit: SearchHit, highlight: Callable[[SearchHit], str]) -> Row:
+def hit_row(hit: SearchHit) -> Row:
     return Row(
-        table=(f"{hit.source}:{hit.line}", highlight(hit)),
+        table=(f"{hit.source}:{hit.line}", hit.snippet(width=160)),
         csv=(hit.source, hit.line, hit.title or "", hit.text),
         json=to_dict(hit),
     )
 
 
 HITS = Kind(table=("source:line", "paragraph"), csv=("source", "line", "title", "text"))
-
-ROWS = {
-    "statements": STATEMENTS,
-    "people": PEOPLE,
-    "events": EVENTS,
-    "merged": MERGED,
-    "duplicates": DUPLICATES,
-    "hits": HITS,
-}

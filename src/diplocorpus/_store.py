@@ -28,7 +28,7 @@ from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
 from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
-from ._models import Article, Event, Statement, write_iso_date
+from ._models import Article, DateValue, Event, Statement, write_iso_date
 from ._pipeline import Analysis, analyse, parse_pages
 from ._text import fold_key, strip_diacritics
 
@@ -420,6 +420,10 @@ class Store:
         if speaker is not None:
             where.append("(s.speaker_key LIKE ? ESCAPE '\\' OR s.speaker_plain LIKE ? ESCAPE '\\')")
             args += [f"%{_like(fold_key(speaker))}%", f"%{_like(_ascii(speaker))}%"]
+        if since is not None or until is not None:
+            # The day known, as published_within reads it (not "--12-18", a day without
+            # its year).
+            where.append("d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'")
         if since is not None:
             where.append("substr(d.published, 1, 10) >= ?")
             args.append(since.isoformat())
@@ -532,6 +536,29 @@ def _fts_query(words: str) -> str:
     if not terms:
         raise InputError("search needs at least one word")
     return " ".join(terms)
+
+
+def published_within(
+    published: DateValue | None, since: dt.date | None, until: dt.date | None
+) -> bool:
+    """Whether a page published at ``published`` is kept by ``since`` and ``until``: its
+    day known (a date without its year is not) and in the range; any page, with no range.
+    The rule of ``Store.statements(since=..., until=...)``, which compares the stored ISO
+    string's day the same way."""
+    if since is None and until is None:
+        return True
+    day = _day(write_iso_date(published))
+    if day is None:
+        return False
+    return (since is None or day >= since.isoformat()) and (
+        until is None or day <= until.isoformat()
+    )
+
+
+def _day(iso: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` an ISO date or time starts with, if it has one."""
+    day = (iso or "")[:10]
+    return day if len(day) == 10 and not day.startswith("-") else None
 
 
 def speaks(statement: Statement, name: str) -> bool:
