@@ -4,9 +4,11 @@
   tabs, long texts cut to fit a terminal;
 - ``csv``: for spreadsheets, pandas and R: a header row, then every value in full, one
   column a value (``csv`` module quoting);
-- ``jsonl``: for programs: one JSON object a record, the record's own fields (read back with
-  :func:`diplocorpus.from_dict`), with the page's ``source`` where the record does not name
-  it.
+- ``jsonl``: for programs: one JSON object a record, the record's own fields with the page's
+  ``source`` where the record does not name it, but not the folded matching keys
+  (:attr:`Event.key`, :attr:`Person.key`): they are the library's means of matching
+  spellings, not data, and read like misspellings (``hôị nghị ngoaị giao #32``). The
+  records themselves, keys included, are what ``parse`` writes and the store keeps.
 """
 
 from __future__ import annotations
@@ -64,6 +66,19 @@ def write_rows(form: str, kind: Kind, rows: Iterable[Row], out: TextIO) -> int:
     return count
 
 
+def shown(record: object) -> dict[str, Any]:
+    """``to_dict(record)`` without the matching keys, at any depth."""
+    return {k: _keyless(v) for k, v in to_dict(record).items() if k != "key"}
+
+
+def _keyless(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _keyless(v) for k, v in value.items() if k != "key"}
+    if isinstance(value, list):
+        return [_keyless(v) for v in value]
+    return value
+
+
 def cut(text: str, width: int) -> str:
     """``text`` on one line, at most ``width`` characters (an ellipsis where it is cut)."""
     text = " ".join(text.split())
@@ -98,7 +113,7 @@ def statement_row(source: str, statement: Statement) -> Row:
             mode,
             statement.text,
         ),
-        json={"source": source, **to_dict(statement)},
+        json={"source": source, **shown(statement)},
     )
 
 
@@ -112,7 +127,7 @@ def person_row(source: str, person: Person) -> Row:
     return Row(
         table=(f"{source}:{person.line}", person.name, person.role or "", str(person.kind)),
         csv=(source, person.line, person.name, person.role or "", str(person.kind)),
-        json={"source": source, **to_dict(person)},
+        json={"source": source, **shown(person)},
     )
 
 
@@ -137,7 +152,7 @@ def event_row(source: str, event: Event) -> Row:
     return Row(
         table=(source, place, *cells),
         csv=(source, place, event.name, *cells),
-        json={"source": source, **to_dict(event)},
+        json={"source": source, **shown(event)},
     )
 
 
@@ -171,7 +186,7 @@ def merged_row(merged: MergedEvent) -> Row:
             len(merged.reported_by),
             " | ".join(merged.sources),
         ),
-        json=to_dict(merged),
+        json=shown(merged),
     )
 
 
