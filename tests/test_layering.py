@@ -21,7 +21,17 @@ PACKAGE = pathlib.Path(diplocorpus.__file__).resolve().parent
 
 #: What any stage may import: records, errors, text keys, word lists, knobs, dates, JSON.
 FOUNDATIONS = frozenset(
-    {"_models", "_errors", "_text", "_lexicon", "_knobs", "_dates", "_convert", "_version"}
+    {
+        "_models",
+        "_errors",
+        "_text",
+        "_lexicon",
+        "_knobs",
+        "_dates",
+        "_convert",
+        "_version",
+        "_deprecation",
+    }
 )
 
 #: The stages in data-flow order (README's module list). A stage is its module and the

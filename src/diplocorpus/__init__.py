@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import inspect as _inspect
 import logging as _logging
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from ._article import parse, parse_file
 from ._convert import from_dict, from_json, new_converter, to_dict, to_json
 from ._corpus import Corpus, read_jsonl, write_jsonl
 from ._dates import VIETNAM_TZ
 from ._dedup import DuplicateCluster, find_duplicates
+from ._deprecation import RENAMED as _RENAMED
+from ._deprecation import warn_renamed as _warn_renamed
 from ._errors import (
     BinaryContentError,
     DecodeError,
@@ -165,3 +168,20 @@ def _publish() -> None:
 
 
 _publish()
+
+
+# Hidden from type checkers: with a module __getattr__ in sight, mypy would accept any name
+# of the package (a typo included) as an object.
+if not _TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """A retired name (see ``docs/stability.md``) still gives its replacement, with a
+        ``DeprecationWarning`` that says what to use, until the release that removes it."""
+        entry = _RENAMED.get(name)
+        if entry is None:
+            raise AttributeError(f"module 'diplocorpus' has no attribute {name!r}")
+        _warn_renamed(entry)
+        return globals()[entry.new]
+
+    def __dir__() -> list[str]:
+        return sorted(__all__)
