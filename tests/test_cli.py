@@ -301,3 +301,23 @@ def test_the_exit_status_of_a_usage_error_is_2() -> None:
     )
     assert ran.returncode == 2
     assert b"give PATH" in ran.stderr
+
+
+def test_people_of_a_store_are_those_of_its_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "c.sqlite")
+    assert run(capsys, "build", "--no-site-profiles", *SEED_FILES, "--db", db)[0] == 0
+    status, stored, _ = run(capsys, "people", "--db", db, "--format", "csv")
+    assert status == 0
+    _, from_pages, _ = run(capsys, "people", "--format", "csv", *SEED_FILES)
+    assert stored.splitlines()[0] == "source,line,name,office,kind"
+    assert len(stored.splitlines()) > 20
+    assert stored == from_pages
+
+
+def test_people_needs_pages_or_a_store(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["people"])
+    assert stop.value.code == 2
+    assert "give PATH... to read pages, or --db FILE" in capsys.readouterr().err

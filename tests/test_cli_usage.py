@@ -57,6 +57,7 @@ def test_a_missing_path_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     [
         ["search", "hội", "nghị"],
         ["statements"],
+        ["people"],
         ["events"],
         ["duplicates"],
         ["export", "--parquet", "out"],

@@ -21,7 +21,7 @@ import pytest
 import diplocorpus as dc
 from diplocorpus._errors import unreadable
 from diplocorpus._load import decode
-from diplocorpus._store import published_within
+from diplocorpus._store import SCHEMA_VERSION, published_within
 
 from .conftest import ROOT, SEEDS
 from .fixtures import cp1258
@@ -453,8 +453,35 @@ def test_a_store_of_schema_version_1_is_read_and_upgraded(tmp_path: Path) -> Non
     with sqlite3.connect(db) as raw:
         version = raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         kinds = [k for (k,) in raw.execute("SELECT typeof(article) FROM documents ORDER BY id")]
-    assert version == ("2",)
+    assert version == (str(SCHEMA_VERSION),)
     assert kinds == ["text", "blob"]  # new pages' articles are stored compressed
+
+
+def test_a_store_of_schema_version_2_gives_its_people_from_the_articles(tmp_path: Path) -> None:
+    db = tmp_path / "v2.sqlite"
+    first, second = (
+        dc.Document(text=SEED_PATHS[k].read_text("utf-8"), source=f"seed-{k}") for k in (0, 2)
+    )
+    with dc.Store(db) as store:
+        store.add([first])
+        people = store.people()
+    with sqlite3.connect(db) as raw:  # as diplocorpus 0.1 wrote it: no record of the people
+        raw.execute("ALTER TABLE people DROP COLUMN record")
+        raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    expected = [("seed-0", p) for p in dc.extract_people(dc.parse(first.text))]
+    assert people == expected
+    assert people
+    with dc.Store(db) as store:
+        assert store.people() == expected
+        store.add([second])
+        both = store.people()
+    assert both == [*expected, *(("seed-2", p) for p in dc.extract_people(dc.parse(second.text)))]
+    with sqlite3.connect(db) as raw:
+        version = raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        records = [r for (r,) in raw.execute("SELECT record FROM people ORDER BY id")]
+    assert version == (str(SCHEMA_VERSION),)
+    assert records[: len(expected)] == [None] * len(expected)
+    assert all(records[len(expected) :])
 
 
 SLOW_INGEST = """

@@ -2,7 +2,7 @@
 
 parse PATH...              articles as JSON Lines, JSON or text
 statements PATH... | --db  who said what
-people PATH...             the people pages name, with their offices
+people PATH... | --db      the people pages name, with their offices
 events PATH... | --db      events, merged across pages with --merge
 build PATH... --db FILE    parse pages into the SQLite store (resumable)
 learn-site PATH... -o FILE learn a site's template from its pages (use with parse --site)
@@ -171,12 +171,16 @@ def _parser() -> argparse.ArgumentParser:
         commands,
         "people",
         "list the people pages name",
-        "List the people each page names, with the office it gives them.",
+        "List the people each page names, with the office it gives them, of pages or of a "
+        "store (--db).",
         formats=_RECORDS,
         formats_help="jsonl: one person a line with its source (default); table: a "
         "header, then one row a person; csv: for spreadsheets and pandas",
-        example="diplocorpus people seeds -f csv > people.csv",
+        paths_required=False,
+        example="diplocorpus people seeds -f csv > people.csv\n"
+        "  diplocorpus people --db corpus.sqlite -f table",
     )
+    people.add_argument("--db", metavar="FILE", help="read the people of this store")
     people.set_defaults(run=_run_people, published=None, jobs=1)
 
     events = _command(
@@ -622,6 +626,10 @@ def _statements(
 
 def _run_people(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed: list[str] = []
+    if args.db:
+        with _store(args) as store:
+            write_rows(args.format, PEOPLE, (person_row(*p) for p in store.people()), out)
+        return 0
     rows = (
         person_row(article.source or "-", person)
         for article in _articles(args, err, failed)

@@ -28,7 +28,8 @@ from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
 from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
-from ._models import Article, DateValue, Event, Statement, write_iso_date
+from ._models import Article, DateValue, Event, Person, Statement, write_iso_date
+from ._people import extract_people
 from ._pipeline import Analysis, analyse, parse_pages
 from ._text import fold_key, strip_diacritics
 
@@ -40,7 +41,9 @@ __all__ = [
 
 # 1: each article as JSON text. 2: as zlib-compressed JSON (a third to a fifth of the size);
 # a version 1 store is read as it is and marked 2 when pages are first added to it.
-SCHEMA_VERSION = 2
+# 3: each people row keeps its Person record (span and kind); the column is added to an older
+# store when pages are first added to it, and its older rows are read from their articles.
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -85,7 +88,8 @@ CREATE TABLE IF NOT EXISTS people (
     name TEXT NOT NULL,
     key TEXT NOT NULL,
     role TEXT,
-    line INTEGER NOT NULL
+    line INTEGER NOT NULL,
+    record TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -292,6 +296,8 @@ class Store:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             if self._version < SCHEMA_VERSION:
+                if not self._people_records():
+                    self._db.execute("ALTER TABLE people ADD COLUMN record TEXT")
                 self._db.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,)
                 )
@@ -352,8 +358,9 @@ class Store:
             ],
         )
         self._db.executemany(
-            "INSERT INTO people (document_id, name, key, role, line) VALUES (?, ?, ?, ?, ?)",
-            [(document_id, p.name, p.key, p.role, p.line) for p in item.people],
+            "INSERT INTO people (document_id, name, key, role, line, record) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, p.name, p.key, p.role, p.line, to_json(p)) for p in item.people],
         )
         self._db.executemany(
             "INSERT INTO events (document_id, key, series, ordinal, main, record) "
@@ -439,6 +446,34 @@ class Store:
             for source, record, document in rows
             if pages is None or document in pages
         ]
+
+    def people(self) -> list[tuple[str, Person]]:
+        """Stored people mentions (``(source, person)``), page by page in the order the
+        pages were stored, each page's in reading order.
+
+        A page stored by a diplocorpus before 0.2 kept no span for its mentions: its
+        people are read again from its stored article (with the store's lexicon).
+        """
+        record = "p.record" if self._people_records() else "NULL"
+        rows = self._db.execute(
+            f"SELECT d.source, {record}, d.id, CASE WHEN {record} IS NULL THEN d.article END "
+            "FROM people p "
+            "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.id"
+        )
+        found: list[tuple[str, Person]] = []
+        again: int | None = None  # the page last read again
+        for source, person, document, article in rows:
+            if person is not None:
+                found.append((source, from_json(person, Person)))
+            elif document != again:
+                again = document
+                page = from_json(_unpack(article), Article)
+                found += [(source, p) for p in extract_people(page, lexicon=self.lexicon)]
+        return found
+
+    def _people_records(self) -> bool:
+        """Whether the people table keeps records (schema version 3 and later)."""
+        return any(r[1] == "record" for r in self._db.execute("PRAGMA table_info(people)"))
 
     def _reporting(self, name: str) -> set[int]:
         """The ids of the pages that report an event named ``name`` (see statements)."""
