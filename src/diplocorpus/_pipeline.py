@@ -33,7 +33,15 @@ from ._statements import statements_of
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["Analysis", "Page", "analyse", "parallel_map", "parse_document", "parse_pages"]
+__all__ = [
+    "Analysis",
+    "Page",
+    "analyse",
+    "parallel_map",
+    "parse_document",
+    "parse_pages",
+    "people_in",
+]
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -68,6 +76,12 @@ def analyse(
         people=people_of(units),
         events=events_of(article, units, lex),
     )
+
+
+def people_in(article: Article, lexicon: Lexicon | None = None) -> tuple[Person, ...]:
+    """The people of a parsed article, as :func:`analyse` finds them."""
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    return people_of(read_units(article, lex))
 
 
 def parse_document(

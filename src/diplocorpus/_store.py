@@ -29,8 +29,7 @@ from ._lexicon import Lexicon
 from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
 from ._models import Article, DateValue, Event, Person, Statement, write_iso_date
-from ._people import extract_people
-from ._pipeline import Analysis, analyse, parse_pages
+from ._pipeline import Analysis, analyse, parse_pages, people_in
 from ._text import fold_key, strip_diacritics
 
 __all__ = [
@@ -468,7 +467,7 @@ class Store:
             elif document != again:
                 again = document
                 page = from_json(_unpack(article), Article)
-                found += [(source, p) for p in extract_people(page, lexicon=self.lexicon)]
+                found += [(source, p) for p in people_in(page, self.lexicon)]
         return found
 
     def _people_records(self) -> bool:
