@@ -262,3 +262,22 @@ def test_ctrl_c_during_a_build_says_how_far_it_got_and_a_rerun_goes_on(tmp_path:
     again = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert again.returncode == 0
     assert f"{400 - stored} page(s) added, {stored} already stored" in again.stdout
+
+
+def test_an_unreadable_file_is_a_message_and_skip_errors_goes_on(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (pages / "page.txt").write_bytes((SEEDS / "001_06ebc7dd1d275972.txt").read_bytes())
+    ran = cli("statements", str(pages / "scan.txt"))
+    assert ran.returncode == 1
+    assert (
+        ran.stderr
+        == f"diplocorpus: {pages / 'scan.txt'}: binary data (NUL bytes) without a byte-order mark\n"
+    )
+    built = cli("build", str(pages), "--db", str(tmp_path / "c.sqlite"), "--skip-errors")
+    assert built.returncode == 1
+    assert "Traceback" not in built.stderr
+    assert f"diplocorpus: skipped {pages / 'scan.txt'}: binary data" in built.stderr
+    assert f"{pages / 'scan.txt'}: {pages / 'scan.txt'}" not in built.stderr  # the path once
+    assert "1 page(s) added, 0 already stored, 1 skipped" in built.stdout

@@ -562,7 +562,8 @@ def _ticker(bar: tqdm[Any]) -> Callable[[int], None]:
 
 def _report_skipped(skipped: list[SkippedInput], err: TextIO, failed: list[str]) -> None:
     for item in skipped:
-        err.write(f"diplocorpus: skipped {item.source}: {item.reason}\n")
+        reason = item.reason.removeprefix(f"{item.source}: ")  # the path said once
+        err.write(f"diplocorpus: skipped {item.source}: {reason}\n")
         failed.append(item.source)
     if skipped:
         err.write(f"diplocorpus: {len(skipped)} input(s) skipped\n")
