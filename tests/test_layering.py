@@ -19,9 +19,20 @@ import diplocorpus
 
 PACKAGE = pathlib.Path(diplocorpus.__file__).resolve().parent
 
-#: What any stage may import: records, errors, text keys, word lists, knobs, dates, JSON.
+#: What any stage may import: records, errors, text keys, word lists, knobs, dates, JSON and
+#: its schemas.
 FOUNDATIONS = frozenset(
-    {"_models", "_errors", "_text", "_lexicon", "_knobs", "_dates", "_convert", "_version"}
+    {
+        "_models",
+        "_errors",
+        "_text",
+        "_lexicon",
+        "_knobs",
+        "_dates",
+        "_convert",
+        "_schema",
+        "_version",
+    }
 )
 
 #: The stages in data-flow order (README's module list). A stage is its module and the
