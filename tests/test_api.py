@@ -69,6 +69,7 @@ PUBLIC = {
     "group_sites",
     "html_to_text",
     "iter_documents",
+    "json_schema",
     "learn_site",
     "merge_events",
     "new_converter",

@@ -19,7 +19,8 @@ import diplocorpus
 
 PACKAGE = pathlib.Path(diplocorpus.__file__).resolve().parent
 
-#: What any stage may import: records, errors, text keys, word lists, knobs, dates, JSON.
+#: What any stage may import: records, errors, text keys, word lists, knobs, dates, JSON and
+#: its schemas.
 FOUNDATIONS = frozenset(
     {
         "_models",
@@ -29,6 +30,7 @@ FOUNDATIONS = frozenset(
         "_knobs",
         "_dates",
         "_convert",
+        "_schema",
         "_version",
         "_deprecation",
     }

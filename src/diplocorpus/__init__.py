@@ -63,6 +63,7 @@ from ._models import (
 from ._people import extract_people
 from ._pipeline import Analysis, analyse
 from ._profile import SiteProfile, TemplateLine
+from ._schema import json_schema
 from ._site import group_sites, learn_site
 from ._statements import extract_statements
 from ._store import IngestReport, SearchHit, Store
@@ -128,6 +129,7 @@ __all__ = [
     "group_sites",
     "html_to_text",
     "iter_documents",
+    "json_schema",
     "learn_site",
     "merge_events",
     "new_converter",
