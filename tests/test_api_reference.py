@@ -51,6 +51,9 @@ def test_every_public_name_has_its_section_and_every_public_method_its_own() -> 
     assert set(dc.__all__) <= headings
     # Methods and properties of the classes, not their fields.
     assert {"Store.add", "Store.search", "Article.text", "Lexicon.extended"} <= headings
+    # A cached property of a slotted attrs class, which attrs takes out of the class.
+    assert "Lexicon.first_words" in headings
+    assert "property first_words: Mapping[str, frozenset[str]]" in text
     assert "Article.title" not in headings
     # Enumerations list their members, attrs classes their fields.
     assert "| `HYBRID` | `'hybrid'` |" in text

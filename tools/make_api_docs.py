@@ -181,9 +181,21 @@ def _members(cls: type) -> Iterator[tuple[str, str, object]]:
                 seen[name] = ("method", member)
             elif type(member).__name__ == "cached_property":
                 seen[name] = ("property", member)
+        for name, func in _slotted_cached_properties(owner).items():
+            if not name.startswith("_") and name not in seen:
+                seen[name] = ("property", func)
     for name in sorted(seen):
         what, member = seen[name]
         yield name, what, member
+
+
+def _slotted_cached_properties(cls: type) -> dict[str, Any]:
+    """The ``functools.cached_property`` functions of a slotted attrs class: attrs takes
+    them out of the class and keeps them for its ``__getattr__`` (``{}`` when it does not,
+    or no longer, do so that way)."""
+    getattr_ = vars(cls).get("__getattr__")
+    found = getattr(getattr_, "__globals__", {}).get("cached_properties")
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def _code(text: str) -> list[str]:
@@ -204,46 +216,52 @@ def _class_section(name: str, cls: type, names: frozenset[str]) -> list[str]:
         out += [f"| `{m.name}` | `{m.value!r}` |" for m in cls]
         out.append("")
     if attrs.has(cls):
-        out += ["| field | type | default |", "|---|---|---|"]
-        for field in attrs.fields(cls):
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                shown = "computed"
-                if not default.takes_self:
-                    try:
-                        made = _default(default.factory())
-                    except Exception:  # a factory that needs the instance's context
-                        made = "..."
-                    shown = "computed" if made == "..." else f"`{made}`"
-                text = shown
-            elif default is attrs.NOTHING:
-                text = "required"
-            else:
-                text = f"`{_default(default)}`"
-            kind = _annotation(field.type) if field.type is not None else ""
-            cells = (f"`{field.name}`", f"`{kind}`", text)
-            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-        out.append("")
+        out += _fields_table(cls)
     for member_name, what, member in _members(cls):
-        title = f"{name}.{member_name}"
-        out += [f"#### `{title}`", ""]
-        if what == "property":
-            getter = getattr(member, "fget", None) or getattr(member, "func", None)
-            returns = ""
-            if getter is not None:
-                try:
-                    annotation = inspect.signature(getter).return_annotation
-                except (TypeError, ValueError):
-                    annotation = inspect.Signature.empty
-                if annotation is not inspect.Signature.empty:
-                    returns = f": {_annotation(annotation)}"
-            out += _code(f"property {member_name}{returns}")
-        else:
-            prefix = "" if what == "method" else f"{what} "
-            call = _signature(member_name, member, skip_self=what != "staticmethod")  # type: ignore[arg-type]
-            out += _code(prefix + (call or member_name))
+        out += [f"#### `{name}.{member_name}`", ""]
+        out += _code(_member_signature(member_name, what, member))
         out += [_docstring(member, names), ""]
     return out
+
+
+def _fields_table(cls: type) -> list[str]:
+    out = ["| field | type | default |", "|---|---|---|"]
+    for field in attrs.fields(cls):
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            made = "..."
+            if not default.takes_self:
+                try:
+                    made = _default(default.factory())
+                except Exception:  # a factory that needs the instance's context
+                    made = "..."
+            text = "computed" if made == "..." else f"`{made}`"
+        elif default is attrs.NOTHING:
+            text = "required"
+        else:
+            text = f"`{_default(default)}`"
+        kind = _annotation(field.type) if field.type is not None else ""
+        cells = (f"`{field.name}`", f"`{kind}`", text)
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    out.append("")
+    return out
+
+
+def _member_signature(name: str, what: str, member: Any) -> str:
+    if what != "property":
+        prefix = "" if what == "method" else f"{what} "
+        return prefix + (_signature(name, member, skip_self=what != "staticmethod") or name)
+    getter = member if inspect.isfunction(member) else None
+    getter = getter or getattr(member, "fget", None) or getattr(member, "func", None)
+    returns = ""
+    if getter is not None:
+        try:
+            annotation = inspect.signature(getter).return_annotation
+        except (TypeError, ValueError):
+            annotation = inspect.Signature.empty
+        if annotation is not inspect.Signature.empty:
+            returns = f": {_annotation(annotation)}"
+    return f"property {name}{returns}"
 
 
 def _public_bases(cls: type) -> list[type]:
