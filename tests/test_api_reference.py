@@ -89,7 +89,8 @@ def _sample_module() -> types.ModuleType:
             return len(self.items)
 
     module = types.ModuleType("sample")
-    module.__all__ = ["Box", "LIMIT", "lookup"]  # type: ignore[attr-defined]
+    module.__all__ = ["JSON", "Box", "LIMIT", "lookup"]  # type: ignore[attr-defined]
+    module.JSON = dict[str, Any] | list[Any] | str | None  # type: ignore[attr-defined]
     module.Box = Box  # type: ignore[attr-defined]
     module.LIMIT = 3  # type: ignore[attr-defined]
     module.lookup = lookup  # type: ignore[attr-defined]
@@ -103,6 +104,8 @@ def test_defaults_without_a_stable_repr_are_elided_and_references_linked() -> No
     assert "| `items` | `tuple[int, ...]` | `()` |" in text
     assert "| `label` | `Any` | computed |" in text
     assert "LIMIT: int = 3" in text
+    assert "JSON = dict[str, Any] | list[Any] | str | None" in text
+    assert "- Type aliases: [`JSON`](#json)" in text
     assert ">>> 1 + 1\n2" in text
     assert " at 0x" not in text
 

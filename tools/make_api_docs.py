@@ -8,7 +8,7 @@ the reference cannot drift from the code: after adding, renaming or documenting 
 name, run the first command and commit docs/api.md.
 
 Every name of ``__all__`` gets a section, in ``__all__`` order within its group
-(functions, classes, enumerations, exceptions, constants): its signature (the annotations
+(functions, classes, enumerations, exceptions, type aliases, constants): its signature (the annotations
 as the source writes them, a default that is computed or has no stable repr written
 ``...``), its docstring, and for a class its attrs fields, the public methods and
 properties it and its diplocorpus bases define, and for an enumeration its members. The
@@ -31,6 +31,7 @@ import pathlib
 import re
 import sys
 import textwrap
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -52,7 +53,7 @@ CONSTANTS = {
 #: Constants whose value is not written out (it changes with every release).
 UNSHOWN = {"__version__"}
 
-GROUPS = ("Functions", "Classes", "Enumerations", "Exceptions", "Constants")
+GROUPS = ("Functions", "Classes", "Enumerations", "Exceptions", "Type aliases", "Constants")
 WIDTH = 88
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _ROLE = re.compile(r":(?:func|class|meth|attr|exc|data|mod):`~?([^`]+)`")
@@ -67,7 +68,16 @@ def _group(obj: object) -> str:
         return "Classes"
     if inspect.isfunction(obj):
         return "Functions"
+    if _is_alias(obj):
+        return "Type aliases"
     return "Constants"
+
+
+def _is_alias(obj: object) -> bool:
+    """A type alias (``JSON = dict[str, Any] | list[Any]``), not a value."""
+    return isinstance(obj, (types.UnionType, types.GenericAlias)) or (
+        type(obj).__module__ == "typing" and hasattr(obj, "__origin__")
+    )
 
 
 def _anchor(title: str) -> str:
@@ -334,6 +344,10 @@ def api_reference(module: Any = None) -> str:
             if group == "Functions":
                 out += _code(_signature(name, obj) or name)
                 out += [_docstring(obj, names), ""]
+            elif group == "Type aliases":
+                out += _code(f"{name} = {_annotation(obj).replace('typing.', '')}")
+                if name in CONSTANTS:
+                    out += [_wrap(CONSTANTS[name]), ""]
             elif group == "Constants":
                 value = "" if name in UNSHOWN else f" = {_default(obj)}"
                 out += _code(f"{name}: {type(obj).__name__}{value}")
