@@ -8,9 +8,9 @@ the reference cannot drift from the code: after adding, renaming or documenting 
 name, run the first command and commit docs/api.md.
 
 Every name of ``__all__`` gets a section, in ``__all__`` order within its group
-(functions, classes, enumerations, exceptions, type aliases, constants): its signature (the annotations
-as the source writes them, a default that is computed or has no stable repr written
-``...``), its docstring, and for a class its attrs fields, the public methods and
+(functions, classes, enumerations, exceptions, type aliases, constants): its signature
+(the annotations as the source writes them, a default that is computed or has no stable
+repr written ``...``), its docstring, and for a class its attrs fields, the public methods and
 properties it and its diplocorpus bases define, and for an enumeration its members. The
 output depends on nothing but the code: no memory addresses, no dates, no paths.
 
@@ -19,7 +19,9 @@ Docstring examples are copied verbatim, and run: pytest collects docs/*.md as do
 docstring example is written in its module, where the names of the package are in scope;
 the page therefore opens with ``from diplocorpus import *``, the same names. (Fencing or
 indenting them would not stop doctest, which reads ``>>>`` anywhere; an example that must
-not run carries ``# doctest: +SKIP`` in its docstring, as ``dask_bag``'s do.)
+not run carries ``# doctest: +SKIP`` in its docstring, as ``dask_bag``'s do; one that
+imports an optional library skips the rest of the page when it is missing, see
+docs/conftest.py.)
 """
 
 from __future__ import annotations
