@@ -34,6 +34,7 @@ from ._errors import (
 )
 from ._events import extract_events
 from ._export import dask_bag, export_parquet
+from ._frames import to_dataframe
 from ._html import html_to_text, parse_html
 from ._individuals import distinct_people
 from ._lexicon import Lexicon
@@ -134,6 +135,7 @@ __all__ = [
     "parse_html",
     "read_document",
     "read_jsonl",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "write_jsonl",
