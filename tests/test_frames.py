@@ -262,7 +262,7 @@ def test_polars_frames_have_the_same_columns_and_values(
     frame = dc.to_dataframe(articles, library="polars")
     assert frame.schema["published"] == pl.Datetime("us", "Etc/GMT-7")
     assert frame.schema["is_article"] == pl.Boolean
-    assert frame.schema["authors"] == pl.List(pl.String)
+    assert frame.schema["authors"] == pl.List(pl.Utf8)
     assert frame.schema["view_count"] == pl.Int64
     claims = dc.to_dataframe(merged, table="merged_claims", library="polars")
     conflicting = claims.filter((pl.col("key") == CONFERENCE) & pl.col("conflict"))

@@ -54,7 +54,10 @@ ColumnKind = Literal["str", "int", "bool", "time", "utc", "list"]
 
 #: The zone of the ``time`` columns: the package reads a time without a zone as Vietnam time.
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
-VIETNAM_NAME = "+07:00"
+VIETNAM_NAME = "+07:00"  # as Arrow (Parquet) writes a fixed offset
+# The same zone as polars names it (the tz database's name, its sign the POSIX way round):
+# polars 1.0 does not read "+07:00" (later versions turn it into this name).
+VIETNAM_POLARS = "Etc/GMT-7"
 
 
 @attrs.frozen(slots=True)
@@ -414,11 +417,19 @@ def _polars(columns: list[Column], values: dict[str, list[object]]) -> Any:
             "data frames need polars: pip install 'diplocorpus[polars]'"
         ) from exc
     types: dict[str, Any] = {
-        "str": pl.String,
+        "str": pl.Utf8,  # pl.String since polars 0.20.x; the old name stays
         "int": pl.Int64,
         "bool": pl.Boolean,
-        "time": pl.Datetime("us", VIETNAM_NAME),
+        "time": pl.Datetime("us", "UTC"),  # then converted: polars 0.20 reads only UTC
         "utc": pl.Datetime("us", "UTC"),
-        "list": pl.List(pl.String),
+        "list": pl.List(pl.Utf8),
     }
-    return pl.DataFrame([pl.Series(c.name, values[c.name], dtype=types[c.kind]) for c in columns])
+    series = []
+    for c in columns:
+        if c.kind == "time":
+            utc = [None if v is None else cell("utc", v) for v in values[c.name]]
+            column = pl.Series(c.name, utc, dtype=types["time"])
+            series.append(column.dt.convert_time_zone(VIETNAM_POLARS))
+        else:
+            series.append(pl.Series(c.name, values[c.name], dtype=types[c.kind]))
+    return pl.DataFrame(series)
