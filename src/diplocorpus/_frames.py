@@ -403,8 +403,12 @@ def _pandas(columns: list[Column], values: dict[str, list[object]]) -> Any:
         "list": "object",
     }
     count = len(next(iter(values.values()))) if values else 0
+    # astype again: pandas 2.0 builds a datetime column in nanoseconds whatever the unit.
     return pd.DataFrame(
-        {c.name: pd.Series(values[c.name], dtype=types[c.kind]) for c in columns},
+        {
+            c.name: pd.Series(values[c.name], dtype=types[c.kind]).astype(types[c.kind])
+            for c in columns
+        },
         index=pd.RangeIndex(count),
     )
 
