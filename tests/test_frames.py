@@ -224,7 +224,7 @@ def test_what_cannot_be_a_frame_is_an_error(articles: list[dc.Article]) -> None:
         dc.to_dataframe([articles[0], person])
     with pytest.raises(TypeError, match="no table of str"):
         dc.to_dataframe(["a page"])
-    with pytest.raises(TypeError, match="give it alone"):
+    with pytest.raises(TypeError, match="give them alone"):
         dc.to_dataframe([("s", articles[0])])
 
 

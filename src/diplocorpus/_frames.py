@@ -337,7 +337,10 @@ def table_of(records: Iterable[object], table: str | None) -> tuple[list[Column]
                 f"the {table} table is made of {kind.__name__} records, not {type(record).__name__}"
             )
         if record is not item and not isinstance(record, _PAIRED):
-            raise TypeError(f"a {kind.__name__} names its page: give it alone, not in a pair")
+            raise TypeError(
+                f"{kind.__name__} records name their page: give them alone, "
+                "not in (source, record) pairs"
+            )
     rows: list[Any]
     if table == "blocks":
         rows = [(a.source, block) for a in items for block in a.blocks]
