@@ -79,6 +79,7 @@ PUBLIC = {
     "parse_html",
     "read_document",
     "read_jsonl",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "write_jsonl",

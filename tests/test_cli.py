@@ -259,6 +259,8 @@ def test_export_parquet(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  
         "statements",
         "people",
         "events",
+        "merged_events",
+        "merged_claims",
     }
 
 

@@ -560,8 +560,11 @@ def test_parquet_export(tmp_path: Path) -> None:
         store.add(dc.iter_documents(SEED_PATHS))
         written = dc.export_parquet(store, tmp_path / "out")
         counts = store.counts()
-    for table, path in written.items():
-        assert pq.read_table(path).num_rows == counts[table]
+        counts["merged_events"] = len(store.events())
+    for table, count in counts.items():
+        assert pq.read_table(written[table]).num_rows == count
+    # One row a claim of a merged event: tests/test_frames.py checks them.
+    assert set(written) == {*counts, "merged_claims"}
 
 
 def test_dask_bag_on_a_local_cluster() -> None:

@@ -15,7 +15,17 @@ import sys
 
 import diplocorpus as dc
 
-HEAVY = ("datasketch", "scipy", "numpy", "lxml", "pyarrow", "dask", "distributed")
+HEAVY = (
+    "datasketch",
+    "scipy",
+    "numpy",
+    "lxml",
+    "pyarrow",
+    "pandas",
+    "polars",
+    "dask",
+    "distributed",
+)
 PAGE = (
     "Hội nghị Ngoại giao lần thứ 32 khai mạc\n19/12/2023\nSáng 19/12, hội nghị khai mạc tại Hà Nội."
 )
@@ -72,9 +82,13 @@ def test_without_the_heavy_libraries_only_their_features_fail() -> None:
         "print(error(lambda: dc.find_duplicates([('a', 'một hai ba bốn năm sáu')])))\n"
         "print(error(lambda: dc.parse_html('<p>x</p>')))\n"
         "print(error(lambda: dc.dask_bag(['seeds'])))\n"
+        "print(error(lambda: dc.to_dataframe([], table='people')))\n"
+        "print(error(lambda: dc.to_dataframe([], table='people', library='polars')))\n"
     )
     assert run_python(code).split() == [
         "ModuleNotFoundError",
+        "MissingDependencyError",
+        "MissingDependencyError",
         "MissingDependencyError",
         "MissingDependencyError",
     ]

@@ -66,6 +66,8 @@ STAGES: list[tuple[str, ...]] = [
     ("_pipeline",),
     ("_store",),
     ("_corpus",),
+    # Records as data frames: the columns of each table, for pandas, polars and Parquet.
+    ("_frames",),
     ("_export",),
     ("_cli", "_rows"),
 ]

@@ -37,6 +37,7 @@ from ._errors import (
 )
 from ._events import extract_events
 from ._export import dask_bag, export_parquet
+from ._frames import to_dataframe
 from ._html import html_to_text, parse_html
 from ._individuals import distinct_people
 from ._lexicon import Lexicon
@@ -139,6 +140,7 @@ __all__ = [
     "parse_html",
     "read_document",
     "read_jsonl",
+    "to_dataframe",
     "to_dict",
     "to_json",
     "write_jsonl",
