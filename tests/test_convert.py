@@ -134,7 +134,8 @@ def test_an_unknown_key_is_an_error_naming_it_and_its_place() -> None:
     assert "Statement.speaker.name: missing key" in str(info.value)
     data = dc.to_dict(article)
     blocks = data["blocks"]
-    assert isinstance(blocks, list) and isinstance(blocks[2], dict)
+    assert isinstance(blocks, list)
+    assert isinstance(blocks[2], dict)
     blocks[2]["knd"] = "body"
     data["titel"] = data["title"]
     with pytest.raises(
@@ -152,6 +153,14 @@ def test_read_jsonl_names_the_line_and_the_unknown_key() -> None:
     assert list(dc.read_jsonl([good], dc.Article)) == [article]
     with pytest.raises(dc.InputError, match=r"^shard\.jsonl: line 2: .*Article\.views: unknown"):
         list(dc.read_jsonl([good, bad], dc.Article, source="shard.jsonl"))
+
+
+def test_a_generic_record_is_read_with_its_values_type() -> None:
+    field = dc.MergedField(claims=[dc.SourcedValue(value=dc.AttendanceMode.ONLINE, source="a")])
+    data = dc.to_dict(field)
+    assert dc.from_dict(data, dc.MergedField[dc.AttendanceMode]).claims == field.claims
+    with pytest.raises(TypeError, match=r"cannot read a MergedField: .*generic argument"):
+        dc.from_dict(data, dc.MergedField)
 
 
 def test_to_dict_takes_only_records() -> None:

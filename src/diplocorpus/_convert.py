@@ -12,7 +12,12 @@ import json
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    StructureHandlerNotFoundError,
+)
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from ._errors import InputError
@@ -82,12 +87,16 @@ def from_dict(data: object, kind: type[T]) -> T:
 
     Raises :class:`InputError` naming the field, by its path from ``kind``
     (``Article.blocks[0].kind``), when ``data`` does not fit ``kind``: a value of the wrong
-    type, a missing key, or a key ``kind`` has no field for.
+    type, a missing key, or a key ``kind`` has no field for. A generic record is read with
+    its values' type (``MergedField[AttendanceMode]``); ``TypeError`` when ``kind`` does not
+    say it, or is not a type the package reads.
     """
+    name = getattr(kind, "__name__", repr(kind))
     try:
         return _CONVERTER.structure(data, kind)
+    except StructureHandlerNotFoundError as exc:  # the caller's ``kind``, not the data
+        raise TypeError(f"cannot read a {name}: {exc}") from exc
     except Exception as exc:  # cattrs raises ClassValidationError, an ExceptionGroup
-        name = getattr(kind, "__name__", repr(kind))
         problems = "; ".join(_problems(exc, name, kind))
         raise InputError(f"cannot read {name} from this data: {problems}") from exc
 

@@ -493,7 +493,7 @@ class Store:
         if table not in {"documents", "paragraphs", "statements", "people", "events"}:
             raise ValueError(f"no table {table!r}")
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+    def rows(self, table: str) -> Iterator[dict[str, str | int | float | bytes | None]]:
         """The rows of a table as dicts (for exports)."""
         self._check_table(table)
         cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
