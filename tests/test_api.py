@@ -32,6 +32,7 @@ PUBLIC = {
     "InputError",
     "InputNotFoundError",
     "InputPermissionError",
+    "JSONValue",
     "UnreadableInputError",
     "DEFAULT_GLOBS",
     "Lexicon",

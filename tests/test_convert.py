@@ -109,10 +109,64 @@ def test_bad_data_names_the_field() -> None:
         dc.from_dict({"published": 19122023}, dc.Article)
     with pytest.raises(dc.InputError, match="UTC offset"):
         dc.from_dict({"published": "2023-12-19T15:18:00"}, dc.Article)
-    with pytest.raises(dc.InputError, match="missing key 'kind'"):
+    with pytest.raises(dc.InputError, match=r"Article\.blocks\[0\]\.kind: missing key"):
         dc.from_dict({"blocks": [{"line": 1, "text": "x", "reason": "y"}]}, dc.Article)
+    with pytest.raises(dc.InputError, match=r"Article\.blocks\[0\]: expected a JSON object"):
+        dc.from_dict({"blocks": [3]}, dc.Article)
     with pytest.raises(dc.InputError, match="not JSON"):
         dc.from_json("{", dc.Article)
+
+
+def test_an_unknown_key_is_an_error_naming_it_and_its_place() -> None:
+    with pytest.raises(dc.InputError) as info:
+        dc.from_dict({"titel": "Hội nghị"}, dc.Article)
+    assert str(info.value) == "cannot read Article from this data: Article.titel: unknown key"
+    assert isinstance(info.value, ValueError)
+    article = dc.parse_file(SEEDS / "000_792b6e1b99918ddc.txt")
+    statement = dc.to_dict(
+        dc.extract_statements(dc.parse_file(SEEDS / "002_24e14e7508fcd41e.txt"))[2]
+    )
+    speaker = statement["speaker"]
+    assert isinstance(speaker, dict)
+    speaker["nam"] = speaker.pop("name")
+    with pytest.raises(dc.InputError) as info:
+        dc.from_dict(statement, dc.Statement)
+    assert "Statement.speaker.nam: unknown key" in str(info.value)
+    assert "Statement.speaker.name: missing key" in str(info.value)
+    data = dc.to_dict(article)
+    blocks = data["blocks"]
+    assert isinstance(blocks, list)
+    assert isinstance(blocks[2], dict)
+    blocks[2]["knd"] = "body"
+    data["titel"] = data["title"]
+    with pytest.raises(
+        dc.InputError,
+        match=r": Article\.blocks\[2\]\.knd: unknown key; "
+        r"Article\.titel: unknown key$",
+    ):
+        dc.from_json(json.dumps(data), dc.Article)
+
+
+def test_read_jsonl_names_the_line_and_the_unknown_key() -> None:
+    article = dc.parse_file(SEEDS / "000_792b6e1b99918ddc.txt")
+    good = json.dumps(dc.to_dict(article), ensure_ascii=False)
+    bad = json.dumps({**dc.to_dict(article), "views": 3}, ensure_ascii=False)
+    assert list(dc.read_jsonl([good], dc.Article)) == [article]
+    with pytest.raises(dc.InputError, match=r"^shard\.jsonl: line 2: .*Article\.views: unknown"):
+        list(dc.read_jsonl([good, bad], dc.Article, source="shard.jsonl"))
+
+
+def test_a_generic_record_is_read_with_its_values_type() -> None:
+    field = dc.MergedField(claims=[dc.SourcedValue(value=dc.AttendanceMode.ONLINE, source="a")])
+    data = dc.to_dict(field)
+    assert dc.from_dict(data, dc.MergedField[dc.AttendanceMode]).claims == field.claims
+    with pytest.raises(TypeError, match=r"cannot read a MergedField: .*generic argument"):
+        dc.from_dict(data, dc.MergedField)
+
+
+def test_to_dict_takes_only_records() -> None:
+    with pytest.raises(TypeError, match="not list"):
+        dc.to_dict([dc.Caption(text="x", line=1)])
 
 
 def test_new_converter_is_independent() -> None:

@@ -192,7 +192,7 @@ def test_the_record_date_completes_a_partial_date(tmp_path: Path) -> None:
     }
     shard.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     (event,) = dc.Corpus([shard]).events()
-    assert event.start.value == "2023-12-19"
+    assert event.start.value == dt.date(2023, 12, 19)
 
 
 def test_a_record_time_without_a_zone_is_vietnam_time(tmp_path: Path) -> None:
@@ -407,7 +407,7 @@ def test_store_search_statements_events_duplicates(tmp_path: Path) -> None:
         assert {s.speaker.name for _, s in spoken} == {"Bùi Thanh Sơn"}
         assert len(spoken) == 5  # 3 in the seeds, 2 in the syndicated copy of 002
         merged = next(e for e in store.events() if e.ordinal == 32)
-        assert merged.start.value == "2023-12-19"
+        assert merged.start.value == dt.date(2023, 12, 19)
         assert merged.themes.conflict
         (cluster,) = store.duplicates()
         assert len(cluster.members) == 2

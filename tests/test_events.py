@@ -212,15 +212,46 @@ def test_the_seeds_conference_32_merged() -> None:
     conference = next(m for m in merged.values() if m.ordinal == 32)
     assert conference.series == "Hội nghị Ngoại giao"
     assert [s[:3] for s in conference.sources] == ["000", "002", "003", "004"]
-    assert conference.start.value == "2023-12-19"
+    assert conference.start.value == dt.date(2023, 12, 19)
     assert not conference.start.conflict
-    assert {c.value for c in conference.start.claims} == {"2023-12-19", "--12-19"}
-    assert conference.end.value == "2023-12-23"
+    starts = {c.value for c in conference.start.claims}
+    assert starts == {dt.date(2023, 12, 19), dc.PartialDate(month=12, day=19)}
+    assert conference.end.value == dt.date(2023, 12, 23)
+    assert conference.mode.value is dc.AttendanceMode.ONLINE
     assert conference.themes.conflict
     assert conference.themes.value is None
     by_source = {c.source[:3]: c.value for c in conference.themes.claims}
     assert by_source["002"].startswith("Phát huy vai trò tiên phong, xây dựng nền ngoại giao")
     assert by_source["003"].startswith("Thực hiện thắng lợi đường lối đối ngoại Đại hội XIII")
+
+
+def test_merged_seed_events_keep_their_types_through_json() -> None:
+    merged = dc.merge_events(seed_events())
+    modes = [m for m in merged if m.mode.claims]
+    assert modes  # the seeds say how the conference 32 and others were attended
+    for event in merged:
+        back = dc.from_json(dc.to_json(event), dc.MergedEvent)
+        assert back == event
+        for field in (back.mode, event.mode):
+            assert all(isinstance(v, dc.AttendanceMode) for v in field.values)
+            assert all(isinstance(c.value, dc.AttendanceMode) for c in field.claims)
+        for field in (back.start, back.end):
+            assert all(isinstance(c.value, dt.date | dc.PartialDate) for c in field.claims)
+    conference = next(m for m in merged if m.ordinal == 32)
+    data = dc.to_dict(conference)
+    mode, start = data["mode"], data["start"]
+    assert isinstance(mode, dict)
+    assert isinstance(start, dict)
+    assert mode["value"] == "online"
+    assert start["value"] == "2023-12-19"
+    assert start["claims"][2] == {
+        "value": "--12-19",
+        "source": "003_d2effcbf8356ef57.txt",
+        "line": 1,
+    }
+    back = dc.from_dict(data, dc.MergedEvent)
+    assert back.mode.value is dc.AttendanceMode.ONLINE
+    assert back.start.claims[2].value == dc.PartialDate(month=12, day=19)
 
 
 def test_merge_does_not_depend_on_source_order() -> None:
@@ -235,7 +266,7 @@ def test_events_without_ordinal_meet_by_series_and_compatible_date() -> None:
     b = events("Sáng 14/12, Hội nghị đối ngoại toàn quốc được tổ chức trực tuyến.")
     (merged,) = dc.merge_events({"a": a, "b": b})
     assert merged.sources == ("a", "b")
-    assert merged.start.value == "2021-12-14"
+    assert merged.start.value == dt.date(2021, 12, 14)
     assert merged.key.endswith("@2021-12-14")
     assert merged.location.value == "Hà Nội"
 
@@ -245,10 +276,10 @@ def test_different_dates_are_a_conflict_with_every_claim_kept() -> None:
     b = events("Hội nghị Ngoại giao lần thứ 32 khai mạc ngày 18/12/2023.")
     (merged,) = dc.merge_events({"a": a, "b": b})
     assert merged.start.conflict
-    assert merged.start.values == ("2023-12-19", "2023-12-18")
+    assert merged.start.values == (dt.date(2023, 12, 19), dt.date(2023, 12, 18))
     assert [(c.source, c.value) for c in merged.start.claims] == [
-        ("a", "2023-12-19"),
-        ("b", "2023-12-18"),
+        ("a", dt.date(2023, 12, 19)),
+        ("b", dt.date(2023, 12, 18)),
     ]
 
 
@@ -723,8 +754,8 @@ def test_a_plenum_named_with_its_body_after_the_ordinal_meets_its_short_name() -
     assert (a.series, a.ordinal, a.term) == ("Hội nghị Ban Chấp hành Trung ương Đảng", 8, 13)
     assert a.key == b.key
     (merged,) = dc.merge_events({"long": long, "short": short})
-    assert (merged.sources, merged.start.value) == (("long", "short"), "2023-10-02")
-    assert merged.end.value == "2023-10-10"
+    assert (merged.sources, merged.start.value) == (("long", "short"), dt.date(2023, 10, 2))
+    assert merged.end.value == dt.date(2023, 10, 10)
 
 
 def test_an_action_without_anyone_named_is_an_event_when_its_sentence_dates_it() -> None:

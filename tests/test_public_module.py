@@ -4,6 +4,7 @@ private modules without breaking a pickle made before."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import inspect
 import pickle
@@ -171,7 +172,15 @@ def test_annotations_still_resolve(public: type) -> None:
         attrs.resolve_types(public)
 
 
+#: A generic record is read back with its values' type.
+GENERIC = {
+    dc.MergedField: dc.MergedField[dt.datetime | dt.date | dc.PartialDate],
+    dc.SourcedValue: dc.SourcedValue[dt.datetime | dt.date | dc.PartialDate],
+}
+
+
 def test_records_still_convert_to_and_from_json() -> None:
     for value in EXAMPLES:
         if attrs.has(type(value)) and not isinstance(value, dc.Lexicon | dc.Corpus):
-            assert dc.from_json(dc.to_json(value), type(value)) == value
+            kind = GENERIC.get(type(value), type(value))
+            assert dc.from_json(dc.to_json(value), kind) == value

@@ -16,7 +16,7 @@ import logging as _logging
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from ._article import parse, parse_file
-from ._convert import from_dict, from_json, new_converter, to_dict, to_json
+from ._convert import JSONValue, from_dict, from_json, new_converter, to_dict, to_json
 from ._corpus import Corpus, read_jsonl, write_jsonl
 from ._dates import VIETNAM_TZ
 from ._dedup import DuplicateCluster, find_duplicates
@@ -96,6 +96,7 @@ __all__ = [
     "InputError",
     "InputNotFoundError",
     "InputPermissionError",
+    "JSONValue",
     "Lexicon",
     "MarkupInputError",
     "MergedEvent",

@@ -35,7 +35,7 @@ from ._errors import DiplocorpusError, InputError, unreadable
 from ._events import extract_events
 from ._export import export_parquet
 from ._load import DEFAULT_GLOBS, Document, SkippedInput, input_files
-from ._merge import merge_events
+from ._merge import merge_events, value_text
 from ._models import Article, Statement
 from ._people import extract_people
 from ._pipeline import Page, parallel_map, parse_document
@@ -739,7 +739,7 @@ def _summary(store: Store, out: TextIO) -> None:
         out.write("events reported by the most pages:\n")
     for event in merged[:5]:
         ordinal = f" {event.ordinal}" if event.ordinal is not None else ""
-        when = event.start.value or (" / ".join(event.start.values) or "date unknown")
+        when = " / ".join(map(value_text, event.start.values)) or "date unknown"
         pages = len(event.reported_by)
         out.write(f"  {event.series or event.name}{ordinal}: {when}, {pages} page(s)\n")
 

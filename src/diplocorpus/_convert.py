@@ -1,28 +1,42 @@
 """The package's own cattrs converter: every record to JSON-ready data and back.
 
 Dates are ISO 8601 strings (``2023-12-19T15:18:15+07:00``, ``2023-12-19``, ``--12-19``),
-enums their value, tuples lists. A round trip gives back an equal object.
+enums their value, tuples lists. A round trip gives back an equal object. A key that is not
+a field of the record is an error, not ignored: a misspelt field would otherwise be lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    StructureHandlerNotFoundError,
+)
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from ._errors import InputError
 from ._models import DateValue, PartialDate, read_iso_date
 
-__all__ = ["from_dict", "from_json", "new_converter", "to_dict", "to_json"]
+__all__ = ["JSONValue", "from_dict", "from_json", "new_converter", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
+#: A value JSON can hold, as :func:`json.loads` gives it: what :func:`to_dict` returns.
+JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
+
 
 def new_converter() -> JsonConverter:
-    """Return a fresh converter with diplocorpus's hooks, for callers who add their own."""
-    converter = make_converter()
+    """Return a fresh converter with diplocorpus's hooks, for callers who add their own.
+
+    Like the package's, it refuses a key that is not a field of the record
+    (``forbid_extra_keys``)."""
+    converter = make_converter(forbid_extra_keys=True)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(PartialDate, lambda v, _: _partial(v))
     converter.register_structure_hook_func(_is_date_union, lambda v, _: _date_value(v))
@@ -53,25 +67,38 @@ def _date_value(value: object) -> DateValue | None:
 _CONVERTER = new_converter()
 
 
-def to_dict(record: object) -> Any:
+def to_dict(record: object) -> dict[str, JSONValue]:
     """Turn a diplocorpus record into JSON-ready data (dicts, lists, str, int, None).
+
+    Raises ``TypeError`` for what is not a record (an attrs class instance).
 
     >>> from diplocorpus import Caption, to_dict
     >>> to_dict(Caption(text="Quang cảnh hội nghị.", credit="TTXVN", line=5))
     {'text': 'Quang cảnh hội nghị.', 'credit': 'TTXVN', 'line': 5}
     """
-    return _CONVERTER.unstructure(record)
+    if not attrs.has(type(record)):
+        raise TypeError(f"to_dict takes a record (an attrs class), not {type(record).__name__}")
+    data: dict[str, JSONValue] = _CONVERTER.unstructure(record)
+    return data
 
 
-def from_dict(data: Any, kind: type[T]) -> T:
+def from_dict(data: object, kind: type[T]) -> T:
     """Build a record of type ``kind`` from what :func:`to_dict` made.
 
-    Raises :class:`InputError` naming the field when ``data`` does not fit ``kind``.
+    Raises :class:`InputError` naming the field, by its path from ``kind``
+    (``Article.blocks[0].kind``), when ``data`` does not fit ``kind``: a value of the wrong
+    type, a missing key, or a key ``kind`` has no field for. A generic record is read with
+    its values' type (``MergedField[AttendanceMode]``); ``TypeError`` when ``kind`` does not
+    say it, or is not a type the package reads.
     """
+    name = getattr(kind, "__name__", repr(kind))
     try:
         return _CONVERTER.structure(data, kind)
+    except StructureHandlerNotFoundError as exc:  # the caller's ``kind``, not the data
+        raise TypeError(f"cannot read a {name}: {exc}") from exc
     except Exception as exc:  # cattrs raises ClassValidationError, an ExceptionGroup
-        raise InputError(f"cannot read {kind.__name__} from this data: {_explain(exc)}") from exc
+        problems = "; ".join(_problems(exc, name, kind))
+        raise InputError(f"cannot read {name} from this data: {problems}") from exc
 
 
 def to_json(record: object, *, indent: int | None = None) -> str:
@@ -88,12 +115,28 @@ def from_json(text: str, kind: type[T]) -> T:
     return from_dict(data, kind)
 
 
-def _explain(exc: BaseException) -> str:
-    inner = getattr(exc, "exceptions", None)
-    if not inner:
-        return f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
-    notes = []
-    for sub in inner:
-        where = "; ".join(getattr(sub, "__notes__", []) or [])
-        notes.append(f"{_explain(sub)}" + (f" ({where})" if where else ""))
-    return "; ".join(notes)
+def _problems(exc: BaseException, path: str, kind: object) -> list[str]:
+    """What is wrong with the data, one ``path: problem`` a problem, the path from the record
+    read (``Article.blocks[0].kind``), as cattrs' notes give it (``transform_error`` walks the
+    same notes, in words of its own)."""
+    if isinstance(exc, ClassValidationError):
+        named, unnamed = exc.group_exceptions()
+        found = [p for sub, note in named for p in _problems(sub, f"{path}.{note.name}", note.type)]
+    elif isinstance(exc, IterableValidationError):
+        indexed, unnamed = exc.group_exceptions()
+        found = [
+            p for sub, note in indexed for p in _problems(sub, f"{path}[{note.index!r}]", note.type)
+        ]
+    else:
+        return _problem(exc, path, kind)
+    return found + [p for sub in unnamed for p in _problem(sub, path, None)]
+
+
+def _problem(exc: BaseException, path: str, kind: object) -> list[str]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [f"{path}.{key}: unknown key" for key in sorted(exc.extra_fields)]
+    if isinstance(exc, KeyError):
+        return [f"{path}: missing key"]
+    if isinstance(exc, TypeError | AttributeError) and isinstance(kind, type) and attrs.has(kind):
+        return [f"{path}: expected a JSON object for {kind.__name__}"]
+    return [f"{path}: {exc}"]

@@ -19,10 +19,11 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 
+from ._convert import JSONValue
 from ._dates import VIETNAM_TZ, in_zone
 from ._errors import DecodeError, InputError, unreadable
 from ._models import DateValue, read_iso_date
@@ -47,7 +48,7 @@ Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 Globs = str | Iterable[str]
 
 
-def _metadata(values: Mapping[str, Any]) -> dict[str, Any]:
+def _metadata(values: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
     return dict(values)
 
 
@@ -74,7 +75,7 @@ class Document:
     encoding: str | None = None
     # A record's fields are JSON values (lists, objects), which cannot be hashed: equal
     # documents still hash equal, as the hash leaves out only what equality also compares.
-    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_metadata, hash=False)
+    metadata: dict[str, JSONValue] = attrs.field(factory=dict, converter=_metadata, hash=False)
 
     @functools.cached_property
     def hash(self) -> str:

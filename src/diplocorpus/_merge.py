@@ -10,43 +10,53 @@ the same day, which completes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Generic, TypeVar
 
 import attrs
 
-from ._models import Event, EventKind, str_tuple, write_iso_date
+from ._models import AttendanceMode, DateValue, Event, EventKind, str_tuple, write_iso_date
 from ._text import fold_key
 
 __all__ = ["MergedEvent", "MergedField", "SourcedValue", "merge_events"]
 
-_FIELDS = ("start", "end", "location", "mode")
 _ISO_DAY = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?")
+
+V_co = TypeVar("V_co", covariant=True)
+V = TypeVar("V")
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class SourcedValue:
-    """One source's claim: the value (ISO 8601 for dates), the source and the line."""
+class SourcedValue(Generic[V_co]):
+    """One source's claim: the value (a date, an :class:`AttendanceMode`, a text, as the
+    event gave it), the source and the line."""
 
-    value: str
+    value: V_co
     source: str
     line: int | None = None
 
 
-def _values(values: Iterable[SourcedValue]) -> tuple[SourcedValue, ...]:
+def _claims(claims: Iterable[SourcedValue[V]]) -> tuple[SourcedValue[V], ...]:
+    return tuple(claims)
+
+
+def _values(values: Iterable[V]) -> tuple[V, ...]:
     return tuple(values)
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class MergedField:
+class MergedField(Generic[V_co]):
     """A field of a merged event: every claim, the distinct values, and whether they agree.
 
-    ``value`` is the agreed value (the most complete one: ``2023-12-19`` over ``--12-19``),
-    or ``None`` when no source gives one or the sources disagree (``conflict``).
+    ``value`` is the agreed value (the most complete one: ``date(2023, 12, 19)`` over
+    ``PartialDate(month=12, day=19)``), or ``None`` when no source gives one or the sources
+    disagree (``conflict``). Values keep the event's types: dates for ``start`` and ``end``,
+    an :class:`AttendanceMode` for ``mode``, texts for ``location`` and ``themes``.
     """
 
-    claims: tuple[SourcedValue, ...] = attrs.field(default=(), converter=_values)
-    values: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
-    value: str | None = None
+    claims: tuple[SourcedValue[V_co], ...] = attrs.field(default=(), converter=_claims)
+    values: tuple[V_co, ...] = attrs.field(default=(), converter=_values)
+    value: V_co | None = None
     conflict: bool = False
 
 
@@ -66,11 +76,11 @@ class MergedEvent:
     kind: EventKind
     sources: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     reported_by: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
-    start: MergedField = attrs.field(factory=MergedField)
-    end: MergedField = attrs.field(factory=MergedField)
-    location: MergedField = attrs.field(factory=MergedField)
-    mode: MergedField = attrs.field(factory=MergedField)
-    themes: MergedField = attrs.field(factory=MergedField)
+    start: MergedField[DateValue] = attrs.field(factory=MergedField)
+    end: MergedField[DateValue] = attrs.field(factory=MergedField)
+    location: MergedField[str] = attrs.field(factory=MergedField)
+    mode: MergedField[AttendanceMode] = attrs.field(factory=MergedField)
+    themes: MergedField[str] = attrs.field(factory=MergedField)
 
 
 def merge_events(
@@ -113,7 +123,7 @@ def _group_of(event: Event, dated: dict[str, list[_Identity]]) -> _Identity:
     start that can be the same day as the group's."""
     if event.ordinal is not None or event.start is None:
         return _Identity(event.key)
-    day = _text(event.start)
+    day = value_text(event.start)
     suffix = f" @{day}"
     if not event.key.endswith(suffix):
         return _Identity(event.key)  # a key not written by extract_events: its own group
@@ -128,21 +138,16 @@ def _group_of(event: Event, dated: dict[str, list[_Identity]]) -> _Identity:
 
 def _merged(identity: _Identity, members: list[tuple[str, Event]]) -> MergedEvent:
     first = next((e for _, e in members if e.series), members[0][1])
-    fields = {}
-    for name in _FIELDS:
-        claims = [
-            SourcedValue(value=_text(getattr(e, name)), source=s, line=_line(e, name))
-            for s, e in members
-            if getattr(e, name) is not None
-        ]
-        fields[name] = _field(claims, dates=name in {"start", "end"})
+    start: MergedField[DateValue] = _field(
+        _sourced(members, "start", lambda e: e.start), dates=True
+    )
     themes = [
         SourcedValue(value=theme, source=s, line=_line(e, "theme", theme))
         for s, e in members
         for theme in e.themes
     ]
     return MergedEvent(
-        key=identity.key(fields["start"].value),
+        key=identity.key(None if start.value is None else value_text(start.value)),
         name=first.name,
         series=first.series,
         ordinal=first.ordinal,
@@ -150,13 +155,28 @@ def _merged(identity: _Identity, members: list[tuple[str, Event]]) -> MergedEven
         kind=first.kind,
         sources=sorted({s for s, _ in members}),
         reported_by=sorted({s for s, e in members if e.reported}),
+        start=start,
+        end=_field(_sourced(members, "end", lambda e: e.end), dates=True),
+        location=_field(_sourced(members, "location", lambda e: e.location), dates=False),
+        mode=_field(_sourced(members, "mode", lambda e: e.mode), dates=False),
         themes=_field(themes, dates=False),
-        **fields,
     )
 
 
-def _text(value: object) -> str:
-    iso = write_iso_date(value)  # a date; else an enum's value, or the value as text
+def _sourced(
+    members: list[tuple[str, Event]], field: str, value_of: Callable[[Event], V | None]
+) -> list[SourcedValue[V]]:
+    """Each source's claim on one field, where its event gives the field."""
+    return [
+        SourcedValue(value=value, source=s, line=_line(e, field))
+        for s, e in members
+        if (value := value_of(e)) is not None
+    ]
+
+
+def value_text(value: object) -> str:
+    """A merged value as text: a date's ISO 8601 form, an enum's value, else the text."""
+    iso = write_iso_date(value)
     return iso if iso is not None else str(getattr(value, "value", value))
 
 
@@ -167,16 +187,18 @@ def _line(event: Event, field: str, value: str | None = None) -> int | None:
     return None
 
 
-def _field(claims: list[SourcedValue], *, dates: bool) -> MergedField:
-    groups: list[list[str]] = []
+def _field(claims: list[SourcedValue[V]], *, dates: bool) -> MergedField[V]:
+    """The claims grouped by agreement (compared in their ISO 8601 or text form), each group
+    standing for its most complete value."""
+    groups: list[list[V]] = []
     for claim in claims:
         for group in groups:
-            if _agree(claim.value, group[0], dates=dates):
+            if _agree(value_text(claim.value), value_text(group[0]), dates=dates):
                 group.append(claim.value)
                 break
         else:
             groups.append([claim.value])
-    values = [max(group, key=_completeness) for group in groups]
+    values = [max(group, key=lambda v: _completeness(value_text(v))) for group in groups]
     return MergedField(
         claims=claims,
         values=values,

@@ -7,9 +7,11 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
+from typing import Generic, overload
 
 import attrs
 from dateutil import parser as du_parser
+from typing_extensions import TypeVar
 
 __all__ = [
     "CONTENT_KINDS",
@@ -34,10 +36,18 @@ __all__ = [
 ]
 
 
+#: Whether a :class:`PartialDate`'s day is known, for type checkers: ``int`` or ``None``.
+DayT_co = TypeVar("DayT_co", bound=int | None, default=int | None, covariant=True)
+
+
 @attrs.frozen(kw_only=True, slots=True)
-class PartialDate:
+class PartialDate(Generic[DayT_co]):
     """A date that lacks a part: the year (``19/12`` on a page with none) or the day
     (``tháng 12/2011``). Its ISO 8601 form is the truncated one.
+
+    For type checkers, ``PartialDate[int]`` is one whose day is known, ``PartialDate[None]``
+    one without, and a plain ``PartialDate`` either: :meth:`with_year` gives the first a
+    ``datetime.date``, the second a ``PartialDate[None]``, without an ``isinstance``.
 
     >>> PartialDate(month=12, day=19).isoformat()
     '--12-19'
@@ -51,7 +61,7 @@ class PartialDate:
     month: int = attrs.field(
         validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
     )
-    day: int | None = attrs.field(default=None)
+    day: DayT_co = attrs.field(default=None)
 
     @day.validator
     def _check_day(self, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -70,7 +80,13 @@ class PartialDate:
             return f"--{self.month:02d}"
         return f"--{self.month:02d}-{self.day:02d}"
 
-    def with_year(self, year: int) -> dt.date | PartialDate:
+    @overload
+    def with_year(self: PartialDate[int], year: int) -> dt.date: ...
+    @overload
+    def with_year(self: PartialDate[None], year: int) -> PartialDate[None]: ...
+    @overload
+    def with_year(self, year: int) -> dt.date | PartialDate[None]: ...
+    def with_year(self, year: int) -> dt.date | PartialDate[None]:
         """Complete the year: a ``date`` when the day is known, else the month of ``year``.
 
         Raises ``ValueError`` for 29 February of a common year.
@@ -83,11 +99,11 @@ class PartialDate:
     def fromisoformat(cls, text: str) -> PartialDate:
         """Read the ``--MM-DD``, ``YYYY-MM`` or ``--MM`` form back."""
         if match := re.fullmatch(r"--(\d{2})-(\d{2})", text):
-            return cls(month=int(match[1]), day=int(match[2]))
+            return PartialDate(month=int(match[1]), day=int(match[2]))
         if match := re.fullmatch(r"(\d{4})-(\d{2})", text):
-            return cls(year=int(match[1]), month=int(match[2]))
+            return PartialDate(year=int(match[1]), month=int(match[2]))
         if match := re.fullmatch(r"--(\d{2})", text):
-            return cls(month=int(match[1]))
+            return PartialDate(month=int(match[1]))
         raise ValueError(f"not an ISO 8601 partial date (--MM-DD, YYYY-MM, --MM): {text!r}")
 
     def __str__(self) -> str:

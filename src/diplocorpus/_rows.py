@@ -22,7 +22,7 @@ import attrs
 
 from ._convert import to_dict
 from ._dedup import DuplicateCluster
-from ._merge import MergedEvent, MergedField
+from ._merge import MergedEvent, MergedField, value_text
 from ._models import Event, Person, Statement, write_iso_date
 from ._store import SearchHit
 
@@ -162,10 +162,10 @@ EVENTS = Kind(
 )
 
 
-def _shown(field: MergedField) -> str:
+def _shown(field: MergedField[object]) -> str:
     if field.conflict:
-        return "CONFLICT: " + " / ".join(field.values)
-    return field.value or ""
+        return "CONFLICT: " + " / ".join(map(value_text, field.values))
+    return "" if field.value is None else value_text(field.value)
 
 
 def merged_row(merged: MergedEvent) -> Row:

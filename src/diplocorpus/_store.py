@@ -527,8 +527,9 @@ class Store:
         if table not in {"documents", "paragraphs", "statements", "people", "events"}:
             raise ValueError(f"no table {table!r}")
 
-    def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """The rows of a table as dicts (for exports)."""
+    def rows(self, table: str) -> Iterator[dict[str, str | int | float | bytes | None]]:
+        """The rows of a table as dicts of SQLite values, for exports; a page's ``article``
+        as its JSON text."""
         self._check_table(table)
         cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
         names = [c[0] for c in cursor.description]
