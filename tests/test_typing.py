@@ -18,6 +18,9 @@ mypy_api = pytest.importorskip("mypy.api")
 RETURNS_ANY = {
     # A dask.bag.Bag: dask is an optional extra, and its bags are not typed.
     "dask_bag",
+    # A pandas or a polars DataFrame, as the caller asks: both optional extras, imported
+    # only when called (pandas ships no types without pandas-stubs).
+    "to_dataframe",
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
+from collections.abc import Callable
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -40,7 +42,24 @@ def new_converter() -> JsonConverter:
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(PartialDate, lambda v, _: _partial(v))
     converter.register_structure_hook_func(_is_date_union, lambda v, _: _date_value(v))
+    converter.register_unstructure_hook_factory(
+        _is_fixed_tuple, lambda kind: _as_list(converter, typing.get_args(kind))
+    )
     return converter
+
+
+def _is_fixed_tuple(kind: Any) -> bool:
+    """``tuple[int, int]`` and the like (not ``tuple[int, ...]``), which cattrs writes as
+    tuples: JSON data has lists."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and bool(args) and args[-1] is not Ellipsis
+
+
+def _as_list(converter: JsonConverter, args: tuple[Any, ...]) -> Callable[[Any], list[Any]]:
+    def unstructure(value: Any) -> list[Any]:
+        return [converter.unstructure(v, a) for v, a in zip(value, args, strict=True)]
+
+    return unstructure
 
 
 def _is_date_union(kind: Any) -> bool:
@@ -65,6 +84,12 @@ def _date_value(value: object) -> DateValue | None:
 
 
 _CONVERTER = new_converter()
+
+
+def unstructure(value: object) -> JSONValue:
+    """Any value a record can hold (a record, a date, an enum, a tuple...) as JSON data."""
+    data: JSONValue = _CONVERTER.unstructure(value)
+    return data
 
 
 def to_dict(record: object) -> dict[str, JSONValue]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ._convert import from_json
 from ._errors import MissingDependencyError
@@ -68,12 +68,13 @@ def _tables(store: Store) -> dict[str, tuple[list[Column], Iterable[Any]]]:
 
     def documents() -> Iterator[dict[str, Any]]:
         for row in store.rows("documents"):
-            pages[row["id"]] = (row["source"], row["url"])
+            # The documents table's columns: id INTEGER, source TEXT, url TEXT (or NULL).
+            pages[cast(int, row["id"])] = (cast(str, row["source"]), cast("str | None", row["url"]))
             yield row
 
     def with_record(table: str, kind: type) -> Iterator[tuple[dict[str, Any], object]]:
         for row in store.rows(table):
-            yield row, from_json(row["record"], kind)
+            yield row, from_json(cast(str, row["record"]), kind)
 
     merged = store.events()
     page = [

@@ -18,8 +18,9 @@ plain here (:func:`cell`), once for the three libraries:
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
@@ -29,6 +30,7 @@ from ._models import (
     Article,
     DateValue,
     Event,
+    PartialDate,
     Person,
     Statement,
     read_iso_date,
@@ -214,12 +216,12 @@ def _sourced(fields: list[Column]) -> list[Column]:
 
 
 def _merged_field(name: str) -> list[Column]:
-    def field(m: MergedEvent) -> MergedField:
+    def field(m: MergedEvent) -> MergedField[object]:
         return getattr(m, name)  # type: ignore[no-any-return]
 
     value: list[Column]
     if name in {"start", "end"}:
-        value = _dates(name, lambda m: field(m).value)
+        value = _dates(name, lambda m: cast("DateValue | None", field(m).value))
     elif name == "themes":
         value = [Column(name, "list", lambda m: field(m).values)]
     else:
@@ -259,16 +261,26 @@ def claims_of(events: Iterable[MergedEvent]) -> Iterable[Claim]:
     """Every claim of every merged event, field by field, in the events' order."""
     for event in events:
         for name in MERGED_FIELDS:
-            merged: MergedField = getattr(event, name)
+            merged: MergedField[object] = getattr(event, name)
             for claim in merged.claims:
                 yield Claim(
                     event=event,
                     field=name,
-                    value=claim.value,
+                    value=_as_text(claim.value),
                     source=claim.source,
                     line=claim.line,
                     conflict=merged.conflict,
                 )
+
+
+def _as_text(value: object) -> str:
+    """A claim's value in the claims table's one text column: a date in ISO 8601, a mode as
+    its name, a text as it is."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.date | PartialDate):
+        return write_iso_date(value) or ""
+    return str(value)
 
 
 MERGED_CLAIMS = [

@@ -26,7 +26,7 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from ._convert import to_dict
+from ._convert import JSONValue, unstructure
 from ._models import PartialDate
 
 __all__ = [
@@ -132,10 +132,19 @@ class _Builder:
         self.defs: dict[str, Schema] = {}
         self._classes: dict[str, type] = {}
 
-    def definition(self, kind: type) -> Schema:
-        """The schema of a record class, an enum or a partial date (without ``$schema``)."""
+    def definition(self, kind: Any) -> Schema:
+        """The schema of a record class (or of a generic one with its type arguments,
+        ``MergedField[AttendanceMode]``), an enum or a partial date (without ``$schema``)."""
+        bound = dict(
+            zip(
+                getattr(typing.get_origin(kind), "__parameters__", ()),
+                typing.get_args(kind),
+                strict=True,
+            )
+        )
+        kind = typing.get_origin(kind) or kind
         summary, notes = _described(kind)
-        head: Schema = {"title": kind.__name__}
+        head: Schema = {"title": _def_name(kind, tuple(bound.values()))}
         if summary:
             head["description"] = summary
         if kind is PartialDate:  # written as its ISO 8601 truncated form
@@ -156,7 +165,7 @@ class _Builder:
             prop: Schema = {}
             if field.name in notes:
                 prop["description"] = notes[field.name]
-            prop.update(self.of(hints[field.name]))
+            prop.update(self.of(_bind(hints[field.name], bound)))
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             elif (default := _default(field)) is not attrs.NOTHING:
@@ -175,7 +184,11 @@ class _Builder:
         scalar = _scalar(hint)
         if scalar is not None:
             return scalar
+        if isinstance(hint, typing.TypeVar) or hint == JSONValue or _names_json_value(hint):
+            return {}  # a generic record's value, not bound, or any JSON value
         origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if isinstance(origin, type) and attrs.has(origin):  # MergedField[AttendanceMode]
+            return self.ref(hint)
         if origin in (Union, types.UnionType):
             return {"anyOf": [self.of(arg) for arg in args]}
         if origin is Literal:
@@ -214,19 +227,49 @@ class _Builder:
             return self.ref(hint)
         raise TypeError(f"no JSON Schema for the type {hint!r} (in {self.root.__name__})")
 
-    def ref(self, kind: type) -> Schema:
+    def ref(self, kind: Any) -> Schema:
         """A reference to ``kind``'s definition, made the first time it is met."""
         if kind is self.root:
             return {"$ref": "#"}
-        name = kind.__name__
+        name = _def_name(typing.get_origin(kind) or kind, typing.get_args(kind))
         known = self._classes.get(name)
         if known is None:
             self._classes[name] = kind
             self.defs[name] = {}  # a record that holds itself meets this, not a loop
             self.defs[name] = self.definition(kind)
-        elif known is not kind:
+        elif known != kind:
             raise TypeError(f"two classes named {name} in {self.root.__name__}")
         return {"$ref": f"#/$defs/{name}"}
+
+
+def _names_json_value(hint: object) -> bool:
+    """Whether ``hint`` is the recursive alias's name, as ``get_type_hints`` leaves it."""
+    return isinstance(hint, typing.ForwardRef) and hint.__forward_arg__ == "JSONValue"
+
+
+def _bind(hint: Any, bound: dict[Any, Any]) -> Any:
+    """``hint`` with a generic record's type parameters replaced by their arguments."""
+    if isinstance(hint, typing.TypeVar):
+        return bound.get(hint, hint)
+    free = getattr(hint, "__parameters__", ())
+    if free and bound:
+        return hint[tuple(bound.get(p, p) for p in free)]
+    return hint
+
+
+def _def_name(kind: type, args: tuple[Any, ...]) -> str:
+    """A definition's name: the class's, with its type arguments for a generic one
+    (``MergedFieldOfAttendanceMode``, ``MergedFieldOfDatetimeOrDateOrPartialDate``)."""
+    if not args:
+        return kind.__name__
+    return kind.__name__ + "Of" + "And".join(_arg_name(a) for a in args)
+
+
+def _arg_name(arg: Any) -> str:
+    if typing.get_origin(arg) in (Union, types.UnionType):
+        return "Or".join(_arg_name(a) for a in typing.get_args(arg))
+    name = getattr(arg, "__name__", str(arg))
+    return name[:1].upper() + name[1:]
 
 
 def _scalar(hint: object) -> Schema | None:
@@ -257,7 +300,7 @@ def _default(field: attrs.Attribute[Any]) -> object:
         if default.takes_self:
             return attrs.NOTHING
         default = default.factory()
-    value: object = json.loads(json.dumps(to_dict(default)))
+    value: object = json.loads(json.dumps(unstructure(default)))
     return value
 
 
