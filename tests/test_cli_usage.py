@@ -261,3 +261,28 @@ def test_ctrl_c_during_a_build_says_how_far_it_got_and_a_rerun_goes_on(tmp_path:
     again = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert again.returncode == 0
     assert f"{400 - stored} page(s) added, {stored} already stored" in again.stdout
+
+
+def test_demo_runs_the_main_job_on_the_sample_pages_shipped_in_the_package(
+    tmp_path: Path,
+) -> None:
+    # From an empty folder: the pages come from the installed package, not a checkout.
+    ran = cli("demo", "--statements", "3", cwd=tmp_path)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert list(tmp_path.iterdir()) == []  # it writes nothing
+    articles = [dc.parse_file(p) for p in SEED_FILES]
+    said = [s for a in articles for s in dc.extract_statements(a)]
+    lines = ran.stdout.splitlines()
+    header = lines.index("source\tpublished\tstatements\tevents\ttitle")
+    for i, article in enumerate(articles):
+        cells = lines[header + 1 + i].split("\t")
+        assert cells[0] == f"samples/{Path(SEED_FILES[i]).name}"
+        assert cells[2:4] == [
+            str(len(dc.extract_statements(article))),
+            str(len(dc.extract_events(article))),
+        ]
+    conference = next(row for row in lines if row.startswith("Hội nghị Ngoại giao\t32\t"))
+    assert conference.split("\t")[2:4] == ["2023-12-19", "2023-12-23"]
+    assert f"who said what (3 of {len(said)} statements):" in lines
+    first = lines.index("source:line\tspeaker (office)\tcue\tmode\tstatement")
+    assert [row.split("\t")[2] for row in lines[first + 1 : first + 4]] == [s.cue for s in said[:3]]
