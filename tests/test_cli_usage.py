@@ -84,6 +84,7 @@ def test_a_folder_with_no_matching_file_says_what_would_match(tmp_path: Path) ->
 
 
 def test_html_pages_are_read_where_they_are_found_and_globs_add_up(tmp_path: Path) -> None:
+    pytest.importorskip("lxml", reason="HTML pages: needs diplocorpus[html]")
     shutil.copy(SEED_FILES[1], tmp_path / "page.txt")
     page = "<html><body><h1>Tiêu đề bài báo</h1><p>Một đoạn văn dài của bài báo.</p></body></html>"
     (tmp_path / "page.html").write_text(page, "utf-8")

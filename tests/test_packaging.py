@@ -4,6 +4,7 @@ metadata names every Python version CI runs."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 import subprocess
@@ -86,3 +87,27 @@ def test_the_readme_quickstart_python_line_prints_what_the_readme_says() -> None
     )
     assert ran.stdout == printed.group(1) + "\n"
     assert "pip install diplocorpus && diplocorpus demo" in quickstart
+
+
+# What a documentation example calls, and the module it then needs.
+_EXTRA_CALLS = {"parse_html": "lxml", "html_to_text": "lxml", "export_parquet": "pyarrow"}
+
+
+def test_every_docs_page_whose_examples_need_an_extra_says_so() -> None:
+    # docs/conftest.py skips such a page's examples when the module is missing, from what
+    # the page says it needs: a page that does not say so fails on an install without it.
+    spec = importlib.util.spec_from_file_location("docs_conftest", ROOT / "docs" / "conftest.py")
+    assert spec is not None
+    assert spec.loader is not None
+    docs_conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(docs_conftest)
+    needed = docs_conftest.needed
+    pages = sorted((ROOT / "docs").glob("*.md"))
+    assert pages
+    for page in pages:
+        examples = "\n".join(
+            line for line in page.read_text("utf-8").splitlines() if line.startswith(">>>")
+        )
+        calls = {m for call, m in _EXTRA_CALLS.items() if f"{call}(" in examples}
+        assert calls <= set(needed(page)), page.name
+    assert needed(ROOT / "docs" / "html.md") == ["lxml"]
