@@ -76,6 +76,7 @@ def test_bad_inputs_stop_the_run_unless_skipped(
     tmp_path,
     capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
+    pytest.importorskip("lxml", reason="one input is an HTML page: needs diplocorpus[html]")
     undecodable = tmp_path / "binary.txt"
     undecodable.write_bytes(b"\x00\x01\x02binary")
     html = tmp_path / "page.txt"

@@ -85,6 +85,7 @@ def test_a_folder_with_no_matching_file_says_what_would_match(tmp_path: Path) ->
 
 
 def test_html_pages_are_read_where_they_are_found_and_globs_add_up(tmp_path: Path) -> None:
+    pytest.importorskip("lxml", reason="HTML pages: needs diplocorpus[html]")
     shutil.copy(SEED_FILES[1], tmp_path / "page.txt")
     page = "<html><body><h1>Tiêu đề bài báo</h1><p>Một đoạn văn dài của bài báo.</p></body></html>"
     (tmp_path / "page.html").write_text(page, "utf-8")
@@ -281,3 +282,28 @@ def test_an_unreadable_file_is_a_message_and_skip_errors_goes_on(tmp_path: Path)
     assert f"diplocorpus: skipped {pages / 'scan.txt'}: binary data" in built.stderr
     assert f"{pages / 'scan.txt'}: {pages / 'scan.txt'}" not in built.stderr  # the path once
     assert "1 page(s) added, 0 already stored, 1 skipped" in built.stdout
+
+
+def test_demo_runs_the_main_job_on_the_sample_pages_shipped_in_the_package(
+    tmp_path: Path,
+) -> None:
+    # From an empty folder: the pages come from the installed package, not a checkout.
+    ran = cli("demo", "--statements", "3", cwd=tmp_path)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert list(tmp_path.iterdir()) == []  # it writes nothing
+    articles = [dc.parse_file(p) for p in SEED_FILES]
+    said = [s for a in articles for s in dc.extract_statements(a)]
+    lines = ran.stdout.splitlines()
+    header = lines.index("source\tpublished\tstatements\tevents\ttitle")
+    for i, article in enumerate(articles):
+        cells = lines[header + 1 + i].split("\t")
+        assert cells[0] == f"samples/{Path(SEED_FILES[i]).name}"
+        assert cells[2:4] == [
+            str(len(dc.extract_statements(article))),
+            str(len(dc.extract_events(article))),
+        ]
+    conference = next(row for row in lines if row.startswith("Hội nghị Ngoại giao\t32\t"))
+    assert conference.split("\t")[2:4] == ["2023-12-19", "2023-12-23"]
+    assert f"who said what (3 of {len(said)} statements):" in lines
+    first = lines.index("source:line\tspeaker (office)\tcue\tmode\tstatement")
+    assert [row.split("\t")[2] for row in lines[first + 1 : first + 4]] == [s.cue for s in said[:3]]

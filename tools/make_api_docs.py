@@ -306,6 +306,8 @@ def api_reference(module: Any = None) -> str:
         "",
         "<!-- Generated from the docstrings by tools/make_api_docs.py: do not edit by hand.",
         f"     After changing a public name or its docstring, run: {COMMAND} -->",
+        # html_to_text's example reads HTML: without lxml, docs/conftest.py skips the page.
+        "<!-- doctest needs: lxml -->",
         "",
         _wrap(
             "Every name `diplocorpus.__all__` lists: the public API. Everything else in the "

@@ -9,6 +9,7 @@ learn-site PATH... -o FILE learn a site's template from its pages (use with pars
 search WORDS... --db FILE  full-text search of the stored paragraphs
 duplicates PATH... | --db  near-duplicate pages (syndicated copies)
 export --db FILE --parquet DIR
+demo                       the main job on the sample pages shipped with the package
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -44,12 +46,14 @@ from ._rows import (
     EVENTS,
     HITS,
     MERGED,
+    PAGES,
     PEOPLE,
     STATEMENTS,
     duplicate_row,
     event_row,
     hit_row,
     merged_row,
+    page_row,
     person_row,
     statement_row,
     write_rows,
@@ -330,7 +334,30 @@ def _parser() -> argparse.ArgumentParser:
         "--parquet", metavar="DIR", required=True, help="write one Parquet file a table here"
     )
     export.set_defaults(run=_run_export)
+
+    _add_demo(commands)
     return root
+
+
+def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="the main job on the sample pages shipped with the package",
+        description="Parse the five sample pages shipped with the package (the project's "
+        "seed pages: Vietnamese diplomacy news, as a browser's innerText gives them) and "
+        "show what comes out: each page's title, date, statements and events, the events "
+        "merged across the pages, and who said what. Needs no files and writes none.",
+        epilog="example:\n  diplocorpus demo\n  diplocorpus demo --statements 20",
+        formatter_class=_Help,
+    )
+    demo.add_argument(
+        "--statements",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="show the first N statements (default 5)",
+    )
+    demo.set_defaults(run=_run_demo)
 
 
 def _command(
@@ -782,6 +809,44 @@ def _run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         written = export_parquet(store, args.parquet)
     for table, path in written.items():
         out.write(f"{table}\t{path}\n")
+    return 0
+
+
+# The sample pages shipped in the package (copies of the project's seeds/*.txt).
+_SAMPLES = "samples"
+
+
+def _sample_documents() -> list[Document]:
+    """The sample pages, read from the installed package (a wheel or a checkout alike)."""
+    folder = resources.files("diplocorpus").joinpath(_SAMPLES)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
+    return [Document(text=f.read_text("utf-8"), source=f"{_SAMPLES}/{f.name}") for f in files]
+
+
+def _run_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    articles = [parse_document(d) for d in _sample_documents()]
+    statements = [(a.source or "-", s) for a in articles for s in extract_statements(a)]
+    events = [(a.source or "-", extract_events(a)) for a in articles]
+    out.write(
+        f"{len(articles)} sample pages shipped with diplocorpus (the project's seed pages), "
+        "parsed:\n\n"
+    )
+    said = collections.Counter(source for source, _ in statements)
+    rows = (
+        page_row(a, said[a.source or "-"], len(found))
+        for a, (_, found) in zip(articles, events, strict=True)
+    )
+    write_rows("table", PAGES, rows, out)
+    out.write("\nthe events they report, merged across the pages (each source's claims kept):\n")
+    merged = [e for e in merge_events(events) if e.reported_by]
+    write_rows("table", MERGED, map(merged_row, merged), out)
+    shown = statements[: args.statements]
+    out.write(f"\nwho said what ({len(shown)} of {len(statements)} statements):\n")
+    write_rows("table", STATEMENTS, (statement_row(src, s) for src, s in shown), out)
+    out.write(
+        "\nyour own pages: diplocorpus build PATH... --db corpus.sqlite, then "
+        "diplocorpus statements --db corpus.sqlite -f table (see diplocorpus --help)\n"
+    )
     return 0
 
 

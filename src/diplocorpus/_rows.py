@@ -23,7 +23,7 @@ import attrs
 from ._convert import to_dict
 from ._dedup import DuplicateCluster
 from ._merge import MergedEvent, MergedField, value_text
-from ._models import Event, Person, Statement, write_iso_date
+from ._models import Article, Event, Person, Statement, write_iso_date
 from ._store import SearchHit
 
 __all__ = ["Kind", "Row", "write_rows"]
@@ -120,6 +120,30 @@ def statement_row(source: str, statement: Statement) -> Row:
 STATEMENTS = Kind(
     table=("source:line", "speaker (office)", "cue", "mode", "statement"),
     csv=("source", "line", "speaker", "office", "cue", "mode", "text"),
+)
+
+
+def page_row(article: Article, statements: int, events: int) -> Row:
+    """One parsed page, with how many statements and events were found in it."""
+    source = article.source or "-"
+    published = article.published.isoformat() if article.published is not None else ""
+    title = article.title or ""
+    return Row(
+        table=(source, published[:10], str(statements), str(events), cut(title, 80)),
+        csv=(source, published, statements, events, title),
+        json={
+            "source": source,
+            "published": published or None,
+            "title": article.title,
+            "statements": statements,
+            "events": events,
+        },
+    )
+
+
+PAGES = Kind(
+    table=("source", "published", "statements", "events", "title"),
+    csv=("source", "published", "statements", "events", "title"),
 )
 
 
