@@ -116,3 +116,16 @@ def test_every_docs_page_whose_examples_need_an_extra_says_so() -> None:
         calls = {m for call, m in _EXTRA_CALLS.items() if f"{call}(" in examples}
         assert calls <= set(needed(page)), page.name
     assert needed(ROOT / "docs" / "html.md") == ["lxml"]
+
+
+def test_the_changelog_has_a_dated_section_for_the_version_and_links_it() -> None:
+    from importlib.metadata import version  # noqa: PLC0415
+
+    released = version("diplocorpus")
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    headings = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", changelog, re.M)
+    assert headings[0] == ("Unreleased", "")
+    assert (released, headings[1][1]) == headings[1]  # the newest release, with its date
+    assert headings[1][1]
+    for name, _ in headings:
+        assert re.search(rf"^\[{re.escape(name)}\]: https://", changelog, re.M), name
