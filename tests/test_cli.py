@@ -324,3 +324,21 @@ def test_people_needs_pages_or_a_store(capsys: pytest.CaptureFixture[str]) -> No
         main(["people"])
     assert stop.value.code == 2
     assert "give PATH... to read pages, or --db FILE" in capsys.readouterr().err
+
+
+def test_a_conflict_is_cut_in_the_table_and_whole_in_csv(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    merged = next(e for e in dc.Corpus(SEED_FILES).events() if e.ordinal == 32)
+    assert merged.themes.conflict
+    themes = merged.themes.values
+    _, table, _ = run(capsys, "events", "--merge", "--format", "table", *SEED_FILES)
+    _, rows, _ = run(capsys, "events", "--merge", "--format", "csv", *SEED_FILES)
+    cell = next(r for r in table.splitlines() if r.startswith("Hội nghị Ngoại giao\t32\t"))
+    shown = cell.split("\t")[6].removeprefix("CONFLICT: ").split(" / ")
+    assert len(shown) == len(themes)
+    assert all(
+        len(s) <= 40 and t.startswith(s.rstrip("…")) for s, t in zip(shown, themes, strict=True)
+    )
+    assert any(len(t) > 40 for t in themes)
+    assert f"CONFLICT: {' / '.join(themes)}" in rows

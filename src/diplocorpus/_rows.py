@@ -186,27 +186,28 @@ EVENTS = Kind(
 )
 
 
-def _shown(field: MergedField[object]) -> str:
-    if field.conflict:
-        return "CONFLICT: " + " / ".join(map(value_text, field.values))
-    return "" if field.value is None else value_text(field.value)
+def _shown(field: MergedField[object], width: int | None = None) -> str:
+    """The agreed value, or every value after ``CONFLICT:``; in a table (``width``) each
+    value cut to that many characters, so that a row stays a line."""
+    values = field.values if field.conflict else () if field.value is None else (field.value,)
+    texts = [value_text(v) if width is None else cut(value_text(v), width) for v in values]
+    return ("CONFLICT: " if field.conflict else "") + " / ".join(texts)
 
 
 def merged_row(merged: MergedEvent) -> Row:
     ordinal = "" if merged.ordinal is None else str(merged.ordinal)
-    cells = (
-        _shown(merged.start),
-        _shown(merged.end),
-        _shown(merged.location),
-        _shown(merged.mode),
-        _shown(merged.themes),
-    )
+    fields = (merged.start, merged.end, merged.location, merged.mode, merged.themes)
     return Row(
-        table=(merged.series or merged.name, ordinal, *cells, _listed(merged.sources, 3)),
+        table=(
+            merged.series or merged.name,
+            ordinal,
+            *(_shown(f, 40) for f in fields),
+            _listed(merged.sources, 3),
+        ),
         csv=(
             merged.series or merged.name,
             ordinal,
-            *cells,
+            *map(_shown, fields),
             len(merged.reported_by),
             " | ".join(merged.sources),
         ),
