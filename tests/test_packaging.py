@@ -76,7 +76,7 @@ def test_the_metadata_names_each_python_version_and_an_all_extra() -> None:
 
 def test_the_readme_quickstart_python_line_prints_what_the_readme_says() -> None:
     text = README.read_text("utf-8")
-    quickstart = text[text.index("## Quickstart") : text.index("## From a clone")]
+    quickstart = text[text.index("## Quickstart") : text.index("## What it does")]
     command = next(line.strip() for line in quickstart.splitlines() if "python -c" in line)
     printed = re.search(r"^prints `([^`]*)`", quickstart, re.MULTILINE)
     assert printed is not None
