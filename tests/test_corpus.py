@@ -465,8 +465,9 @@ def test_a_store_of_schema_version_2_gives_its_people_from_the_articles(tmp_path
     with dc.Store(db) as store:
         store.add([first])
         people = store.people()
-    with sqlite3.connect(db) as raw:  # as diplocorpus 0.1 wrote it: no record of the people
-        raw.execute("ALTER TABLE people DROP COLUMN record")
+    with sqlite3.connect(db) as raw:  # as diplocorpus 0.1 wrote it: no span of the people
+        for column in ("span_start", "span_end", "kind"):
+            raw.execute(f"ALTER TABLE people DROP COLUMN {column}")
         raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     expected = [("seed-0", p) for p in dc.extract_people(dc.parse(first.text))]
     assert people == expected
@@ -478,10 +479,10 @@ def test_a_store_of_schema_version_2_gives_its_people_from_the_articles(tmp_path
     assert both == [*expected, *(("seed-2", p) for p in dc.extract_people(dc.parse(second.text)))]
     with sqlite3.connect(db) as raw:
         version = raw.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        records = [r for (r,) in raw.execute("SELECT record FROM people ORDER BY id")]
+        kinds = [k for (k,) in raw.execute("SELECT kind FROM people ORDER BY id")]
     assert version == (str(SCHEMA_VERSION),)
-    assert records[: len(expected)] == [None] * len(expected)
-    assert all(records[len(expected) :])
+    assert kinds[: len(expected)] == [None] * len(expected)
+    assert all(kinds[len(expected) :])
 
 
 SLOW_INGEST = """

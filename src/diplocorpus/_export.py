@@ -146,6 +146,9 @@ _PEOPLE: tuple[tuple[str, ColumnKind], ...] = (
     ("key", "str"),
     ("role", "str"),
     ("line", "int"),
+    ("span_start", "int"),
+    ("span_end", "int"),
+    ("kind", "str"),
 )
 
 

@@ -28,7 +28,7 @@ from ._errors import DiplocorpusError, InputError, StoreError
 from ._lexicon import Lexicon
 from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
-from ._models import Article, DateValue, Event, Person, Statement, write_iso_date
+from ._models import Article, DateValue, EntityKind, Event, Person, Statement, write_iso_date
 from ._pipeline import Analysis, analyse, parse_pages, people_in
 from ._text import fold_key, strip_diacritics
 
@@ -40,8 +40,9 @@ __all__ = [
 
 # 1: each article as JSON text. 2: as zlib-compressed JSON (a third to a fifth of the size);
 # a version 1 store is read as it is and marked 2 when pages are first added to it.
-# 3: each people row keeps its Person record (span and kind); the column is added to an older
-# store when pages are first added to it, and its older rows are read from their articles.
+# 3: each people row keeps the rest of its Person (span and kind); the columns are added to
+# an older store when pages are first added to it, and its older rows are read from their
+# articles.
 SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,7 +89,9 @@ CREATE TABLE IF NOT EXISTS people (
     key TEXT NOT NULL,
     role TEXT,
     line INTEGER NOT NULL,
-    record TEXT
+    span_start INTEGER,
+    span_end INTEGER,
+    kind TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -295,8 +298,9 @@ class Store:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             if self._version < SCHEMA_VERSION:
-                if not self._people_records():
-                    self._db.execute("ALTER TABLE people ADD COLUMN record TEXT")
+                if not self._people_spans():
+                    for column in ("span_start INTEGER", "span_end INTEGER", "kind TEXT"):
+                        self._db.execute(f"ALTER TABLE people ADD COLUMN {column}")
                 self._db.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,)
                 )
@@ -357,9 +361,12 @@ class Store:
             ],
         )
         self._db.executemany(
-            "INSERT INTO people (document_id, name, key, role, line, record) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(document_id, p.name, p.key, p.role, p.line, to_json(p)) for p in item.people],
+            "INSERT INTO people (document_id, name, key, role, line, span_start, span_end, "
+            "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (document_id, p.name, p.key, p.role, p.line, p.start, p.end, p.kind.value)
+                for p in item.people
+            ],
         )
         self._db.executemany(
             "INSERT INTO events (document_id, key, series, ordinal, main, record) "
@@ -453,26 +460,39 @@ class Store:
         A page stored by a diplocorpus before 0.2 kept no span for its mentions: its
         people are read again from its stored article (with the store's lexicon).
         """
-        record = "p.record" if self._people_records() else "NULL"
+        spans = "p.span_start, p.span_end, p.kind" if self._people_spans() else "NULL, NULL, NULL"
         rows = self._db.execute(
-            f"SELECT d.source, {record}, d.id, CASE WHEN {record} IS NULL THEN d.article END "
-            "FROM people p "
+            f"SELECT d.source, d.id, p.name, p.key, p.role, p.line, {spans} FROM people p "
             "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.id"
         )
         found: list[tuple[str, Person]] = []
         again: int | None = None  # the page last read again
-        for source, person, document, article in rows:
-            if person is not None:
-                found.append((source, from_json(person, Person)))
+        for source, document, name, key, role, line, start, end, kind in rows:
+            if kind is not None:
+                person = Person(
+                    name=name,
+                    key=key,
+                    role=role,
+                    line=line,
+                    start=start,
+                    end=end,
+                    kind=EntityKind(kind),
+                )
+                found.append((source, person))
             elif document != again:
                 again = document
-                page = from_json(_unpack(article), Article)
+                page = from_json(_unpack(self._article(document)), Article)
                 found += [(source, p) for p in people_in(page, self.lexicon)]
         return found
 
-    def _people_records(self) -> bool:
-        """Whether the people table keeps records (schema version 3 and later)."""
-        return any(r[1] == "record" for r in self._db.execute("PRAGMA table_info(people)"))
+    def _article(self, document: int) -> str | bytes:
+        row = self._db.execute("SELECT article FROM documents WHERE id = ?", (document,))
+        record: str | bytes = row.fetchone()[0]
+        return record
+
+    def _people_spans(self) -> bool:
+        """Whether the people table keeps spans and kinds (schema version 3 and later)."""
+        return any(r[1] == "kind" for r in self._db.execute("PRAGMA table_info(people)"))
 
     def _reporting(self, name: str) -> set[int]:
         """The ids of the pages that report an event named ``name`` (see statements)."""
