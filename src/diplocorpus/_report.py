@@ -91,22 +91,53 @@ def write_report(
     and no server: open it in a browser. A limit below 0 is a ``ValueError``; a file that
     cannot be written, the ``OSError``.
     """
-    limits = {"events": events, "speakers": speakers, "statements": statements}
-    limits["clusters"] = clusters
-    for name, value in limits.items():
-        if not isinstance(value, int) or value < 0:
-            raise ValueError(f"{name} must be a whole number, 0 or more, not {value!r}")
-    html = render_report(store, events=events, speakers=speakers, statements=statements,
-                         clusters=clusters)
+    limits = Limits(events=events, speakers=speakers, statements=statements, clusters=clusters)
+    return report_to(store, path, limits)[0]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Limits:
+    """How much of the store the report shows (see :func:`write_report`)."""
+
+    events: int = 100
+    speakers: int = 50
+    statements: int = 20
+    clusters: int = 50
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("events", "speakers", "statements", "clusters"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"{name} must be a whole number, 0 or more, not {value!r}")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Shown:
+    """What a written report shows: events, speakers, statements, sites, clusters."""
+
+    events: int
+    speakers: int
+    statements: int
+    sites: int
+    clusters: int
+
+
+def report_to(store: Store, path: str | os.PathLike[str], limits: Limits) -> tuple[Path, Shown]:
+    """Write the report (see :func:`write_report`); its path and what it shows."""
+    html, shown = render_report(store, limits)
     out = Path(path)
     out.write_text(html, encoding="utf-8")
-    return out
+    return out, shown
 
 
-def render_report(
-    store: Store, *, events: int, speakers: int, statements: int, clusters: int
-) -> str:
-    """The report's HTML text (see :func:`write_report`)."""
+def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
+    """The report's HTML text, and what it shows."""
+    events, speakers, statements, clusters = (
+        limits.events,
+        limits.speakers,
+        limits.statements,
+        limits.clusters,
+    )
     merged = store.events()
     ranked = sorted(merged, key=lambda e: (-len(e.reported_by), -len(e.sources), e.name, e.key))
     listed = sorted(ranked[:events], key=_event_order)
@@ -157,12 +188,20 @@ def render_report(
         },
     }
     script = _asset("report.js")
-    return _template().render(
+    html = _template().render(
         context,
         css=markupsafe.Markup(_asset("report.css")),
         script=markupsafe.Markup(script),
         script_hash=script_hash(script),
     )
+    shown = Shown(
+        events=len(event_views),
+        speakers=len(speaker_views),
+        statements=len(statement_views),
+        sites=min(len(sites), _SITES),
+        clusters=len(biggest),
+    )
+    return html, shown
 
 
 def script_hash(script: str) -> str:
@@ -176,7 +215,7 @@ def script_hash(script: str) -> str:
 
 def _asset(name: str) -> str:
     """A file of the package's templates folder (from a checkout, a wheel or a zip)."""
-    return resources.files("diplocorpus").joinpath("templates", name).read_text("utf-8")
+    return resources.files("diplocorpus").joinpath("templates").joinpath(name).read_text("utf-8")
 
 
 @functools.cache
@@ -318,8 +357,9 @@ def _field_view(name: str, field: MergedField[Any]) -> _Field:
     return _Field(
         name=name,
         claims=tuple(
-            _Claim(value=_date_text(c.value), source=_where(c.source, c.line),
-                   conflict=field.conflict)
+            _Claim(
+                value=_date_text(c.value), source=_where(c.source, c.line), conflict=field.conflict
+            )
             for c in chosen
         ),
         left=len(claims) - len(chosen),
@@ -369,8 +409,12 @@ def _timeline(events: Iterable[_EventView]) -> _Timeline:
         return round(_LEFT + span * (day.toordinal() - low) / (high - low), 1)
 
     ticks = tuple(
-        _Tick(index=e.index, x=x_of(cast(dt.date, e.day)), label=_cut(e.name, 40),
-              title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}")
+        _Tick(
+            index=e.index,
+            x=x_of(cast(dt.date, e.day)),
+            label=_cut(e.name, 40),
+            title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}",
+        )
         for e in dated
     )
     step = max(1, (last.year - first.year + 1) // 12)
@@ -508,8 +552,13 @@ def _site_views(sites: Sequence[_Site]) -> list[_SiteView]:
             width = _BAR * count / site.lines
             share = 100 * count / site.lines
             bars.append(
-                _Bar(kind=kind, x=round(x, 2), width=round(width, 2), colour=colours[kind],
-                     title=f"{kind}: {share:.1f}% of the lines ({count:,})")
+                _Bar(
+                    kind=kind,
+                    x=round(x, 2),
+                    width=round(width, 2),
+                    colour=colours[kind],
+                    title=f"{kind}: {share:.1f}% of the lines ({count:,})",
+                )
             )
             x += width
         dropped = sum(site.dropped.values())
