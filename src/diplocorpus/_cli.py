@@ -41,8 +41,8 @@ from ._load import DEFAULT_GLOBS, Document, SkippedInput, input_files
 from ._merge import merge_events, value_text
 from ._models import Article, Statement
 from ._people import extract_people
-from ._report import Limits, report_to
 from ._pipeline import Page, parallel_map, parse_document
+from ._report import Limits, report_to
 from ._rows import (
     DUPLICATES,
     EVENTS,
@@ -324,6 +324,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     dups.set_defaults(run=_run_duplicates, published=None, jobs=1)
 
+    _add_export(commands)
+    _add_report(commands)
+    _add_demo(commands)
+    return root
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
         help="export a store",
@@ -336,10 +343,6 @@ def _parser() -> argparse.ArgumentParser:
         "--parquet", metavar="DIR", required=True, help="write one Parquet file a table here"
     )
     export.set_defaults(run=_run_export)
-
-    _add_report(commands)
-    _add_demo(commands)
-    return root
 
 
 def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
