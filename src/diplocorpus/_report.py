@@ -151,7 +151,7 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
                 doc_events[doc].append(index)
 
     speaker_views, statement_views, said = _speakers(store, pages, doc_events, speakers, statements)
-    found = store.duplicates()
+    found = store.duplicates() if clusters else ()  # the slowest part: skipped when not shown
     biggest = sorted(found, key=lambda c: (-len(c.members), c.members))[:clusters]
     counts = store.counts()
     sites = sorted(pages.sites.values(), key=lambda s: (-s.pages, s.name))
@@ -183,7 +183,10 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "bar_width": _BAR,
         "version": __version__,
         "data": {
-            "events": [{"name": e.name, "date": e.date, "pages": e.pages} for e in event_views],
+            "events": [
+                {"name": e.name, "date": e.date, "pages": e.pages, "sources": e.reported_by}
+                for e in event_views
+            ],
             "speakers": [{"name": s.name, "count": s.count} for s in speaker_views],
         },
     }
