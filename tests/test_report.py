@@ -272,7 +272,7 @@ def test_every_section_states_its_limits(seeds_report: Node) -> None:
     for section in ("timeline", "speakers", "sources"):
         limits = seeds_report.one("section", id=section).all("p", "limits")
         assert limits, section
-    assert "Showing all 7 events" in seeds_report.one("section", id="timeline").text
+    assert "showing all 7 events" in seeds_report.one("section", id="timeline").text
 
 
 def test_the_seeds_report_is_written_in_well_under_a_second(
@@ -301,7 +301,7 @@ def test_limits_are_respected_and_said(tmp_path: Path) -> None:
     days = [e.one("span", "event-date").text for e in events]
     assert days == sorted(days)  # ISO days: text order is date order
     timeline = page.one("section", id="timeline").one("p", "limits").text
-    assert "Showing the 10 events reported by the most pages, of 40 events" in timeline
+    assert "showing 10 of 40 events (those reported by the most pages)" in timeline
     assert "--events N" in timeline
     assert len(page.all("tr", "speaker")) == 5
     assert len(page.all("li", "statement")) == 10
