@@ -88,8 +88,10 @@ def write_report(
     without a known year last), the ``speakers`` speakers with the most statements and up
     to ``statements`` statements of each, and the ``clusters`` largest clusters of
     near-duplicate pages; each section says what it leaves out. The file needs no network
-    and no server: open it in a browser. A limit below 0 is a ``ValueError``; a file that
-    cannot be written, the ``OSError``.
+    and no server: open it in a browser; every value is escaped, and a
+    Content-Security-Policy lets it make no request and run no script but its own (see
+    docs/report.md). A limit below 0 is a ``ValueError``; a file that cannot be written,
+    the ``OSError``.
     """
     limits = Limits(events=events, speakers=speakers, statements=statements, clusters=clusters)
     return report_to(store, path, limits)[0]
@@ -686,7 +688,7 @@ def _speakers(
         speaker = wanted.get(cast(str, row["key"]))
         if speaker is not None and row["role"]:
             speaker.offices.setdefault(cast(str, row["role"]), None)
-    months = sorted({m for s in top for m in s.months})
+    months = _month_range({m for s in top for m in s.months})
     views = [
         _SpeakerView(
             index=i,
@@ -710,6 +712,19 @@ def _speakers(
         for doc, record in s.said
     ]
     return views, quoted, _Said(speakers=len(by_key), statements=total, months=tuple(months))
+
+
+def _month_range(months: set[str]) -> list[str]:
+    """Every month from the first of ``months`` (``YYYY-MM``) to the last."""
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    found = []
+    while (text := f"{year:04d}-{month:02d}") <= last:
+        found.append(text)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
 
 
 def _fullest(names: collections.Counter[str]) -> str:
