@@ -46,6 +46,8 @@ _TEMPLATE_REASON = "site template:"
 #: At most this many claims of one field of an event (one of each value first), sources
 #: named by an event, members of a cluster, sites, and paragraphs for the search.
 _CLAIMS = 8
+#: At most this many values of a field in an event's summary line.
+_VALUES = 3
 _NAMED = 10
 _MEMBERS = 20
 _SITES = 100
@@ -56,6 +58,9 @@ _TEXT = 800
 _WIDTH = 1000
 _LEFT = 20
 _RIGHT = 200
+#: The heights a label can stand at, and the width of a character of a label, about.
+_LEVELS = 6
+_CHAR = 6.2
 #: The colours of the kinds of dropped lines, in the order of their share of all lines.
 _PALETTE = (
     "#4e79a7",
@@ -179,6 +184,7 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "paragraphs": pages.paragraphs,
         "paragraphs_limit": _PARAGRAPHS,
         "claims_limit": _CLAIMS,
+        "levels": _LEVELS,
         "months": said.months,
         "spark_width": _SPARK_WIDTH,
         "spark_height": _SPARK_HEIGHT,
@@ -323,7 +329,10 @@ def _shown(field: MergedField[Any]) -> str:
     if field.value is not None:
         return _date_text(field.value)
     if field.conflict:
-        return " or ".join(_date_text(v) for v in field.values) + " (sources disagree)"
+        values = [_date_text(v) for v in field.values]
+        if len(values) > _VALUES:
+            values = [*values[: _VALUES - 1], f"{len(values) - _VALUES + 1:,} other values"]
+        return " or ".join(values) + " (sources disagree)"
     return ""
 
 
@@ -380,7 +389,8 @@ def _where(source: str, line: int | None) -> str:
 class _Tick:
     index: int
     x: float
-    label: str
+    level: int  # the height of its label, 0 the lowest
+    label: str  # "" when no level has room for it (the title still names the event)
     title: str
 
 
@@ -413,21 +423,31 @@ def _timeline(events: Iterable[_EventView]) -> _Timeline:
     def x_of(day: dt.date) -> float:
         return round(_LEFT + span * (day.toordinal() - low) / (high - low), 1)
 
-    ticks = tuple(
-        _Tick(
-            index=e.index,
-            x=x_of(cast(dt.date, e.day)),
-            label=_cut(e.name, 40),
-            title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}",
+    ticks = []
+    ends = [float("-inf")] * _LEVELS  # where the last label of each level ends
+    for e in dated:
+        x = x_of(cast(dt.date, e.day))
+        label = _cut(e.name, 40)
+        level = next((i for i, end in enumerate(ends) if end < x), None)
+        if level is not None:
+            ends[level] = x + _CHAR * len(label) + 8
+        ticks.append(
+            _Tick(
+                index=e.index,
+                x=x,
+                level=level if level is not None else _LEVELS - 1,
+                label=label if level is not None else "",
+                title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}",
+            )
         )
-        for e in dated
-    )
     step = max(1, (last.year - first.year + 1) // 12)
     years = tuple(
         _Year(x=x_of(dt.date(y, 1, 1)), label=str(y))
         for y in range(first.year, last.year + 2, step)
     )
-    return _Timeline(width=_WIDTH, ticks=ticks, years=years, undated=len(listed) - len(dated))
+    return _Timeline(
+        width=_WIDTH, ticks=tuple(ticks), years=years, undated=len(listed) - len(dated)
+    )
 
 
 def _cut(text: str, width: int) -> str:
