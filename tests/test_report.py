@@ -327,6 +327,10 @@ def test_a_big_store_keeps_the_report_small(tmp_path: Path) -> None:
     claims = page.all("li", "event")[0].one("tr", "field", data_field="location")
     assert len(claims.all("li", "claim")) == 8
     assert claims.one("li", "more").text == "and 7 more claims"
+    # 11 years of pages: three months a bar, at most 60 bars a speaker.
+    sparks = [r.one("td", "speaker-spark").all("rect") for r in page.all("tr", "speaker")]
+    assert all(0 < len(bars) <= 60 for bars in sparks)
+    assert " to " in sparks[0][0].one("title").text
 
 
 def test_limits_are_whole_numbers(seeds_store: dc.Store, tmp_path: Path) -> None:

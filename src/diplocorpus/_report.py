@@ -670,6 +670,7 @@ class _Said:
 
 _SPARK_WIDTH = 120
 _SPARK_HEIGHT = 24
+_BARS = 60
 
 
 def _speakers(
@@ -754,25 +755,29 @@ def _fullest(names: collections.Counter[str]) -> str:
 
 
 def _spark(counts: collections.Counter[str], months: Sequence[str]) -> tuple[_Spark, ...]:
-    """One bar a month the speaker spoke in, on the axis of the months any listed speaker
-    spoke in."""
+    """A bar for each span of months the speaker spoke in, on the axis of the months any
+    listed speaker spoke in: a month a bar, or as many months a bar as keep the bars at
+    most ``_BARS``."""
     if not months or not counts:
         return ()
-    most = max(counts.values())
-    width = _SPARK_WIDTH / len(months)
+    size = -(-len(months) // _BARS)  # months a bar
+    spans = [months[i : i + size] for i in range(0, len(months), size)]
+    totals = [sum(counts.get(m, 0) for m in span) for span in spans]
+    most = max(totals)
+    width = _SPARK_WIDTH / len(spans)
     bars = []
-    for i, month in enumerate(months):
-        count = counts.get(month, 0)
+    for i, (span, count) in enumerate(zip(spans, totals, strict=True)):
         if not count:
             continue
         height = max(1.0, _SPARK_HEIGHT * count / most)
+        when = span[0] if len(span) == 1 else f"{span[0]} to {span[-1]}"
         bars.append(
             _Spark(
                 x=round(i * width, 2),
                 y=round(_SPARK_HEIGHT - height, 2),
                 width=round(max(1.0, width * 0.8), 2),
                 height=round(height, 2),
-                title=f"{month}: {_plural(count, 'statement')}",
+                title=f"{when}: {_plural(count, 'statement')}",
             )
         )
     return tuple(bars)
