@@ -32,7 +32,7 @@ import jinja2
 import markupsafe
 
 from ._merge import MergedEvent, MergedField, SourcedValue
-from ._models import PartialDate
+from ._models import AttendanceMode, PartialDate
 from ._site import host_of
 from ._store import Store
 from ._version import __version__
@@ -184,7 +184,6 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "paragraphs": pages.paragraphs,
         "paragraphs_limit": _PARAGRAPHS,
         "claims_limit": _CLAIMS,
-        "levels": _LEVELS,
         "months": said.months,
         "spark_width": _SPARK_WIDTH,
         "spark_height": _SPARK_HEIGHT,
@@ -309,7 +308,9 @@ def _date_text(value: object) -> str:
         if value.day is None:
             return f"month {value.month}, year unknown"
         return f"{value.day}/{value.month}, year unknown"
-    return str(getattr(value, "value", value))
+    if isinstance(value, AttendanceMode):
+        return value.value.replace("_", " ")
+    return str(value)
 
 
 def _start_day(event: MergedEvent) -> dt.date | None:
@@ -406,6 +407,7 @@ class _Timeline:
     ticks: tuple[_Tick, ...]
     years: tuple[_Year, ...]
     undated: int
+    levels: int = 1  # the heights its labels use
 
 
 def _timeline(events: Iterable[_EventView]) -> _Timeline:
@@ -446,7 +448,11 @@ def _timeline(events: Iterable[_EventView]) -> _Timeline:
         for y in range(first.year, last.year + 2, step)
     )
     return _Timeline(
-        width=_WIDTH, ticks=tuple(ticks), years=years, undated=len(listed) - len(dated)
+        width=_WIDTH,
+        ticks=tuple(ticks),
+        years=years,
+        undated=len(listed) - len(dated),
+        levels=max(t.level for t in ticks) + 1,
     )
 
 
