@@ -10,7 +10,10 @@ import hashlib
 import html.parser
 import json
 import re
+import subprocess
+import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -19,7 +22,7 @@ import attrs
 import pytest
 
 import diplocorpus as dc
-from diplocorpus._report import script_hash
+from diplocorpus._report import script_hash, site_name
 
 from .conftest import SEEDS
 
@@ -404,3 +407,35 @@ def test_page_text_stays_text_everywhere(tmp_path: Path) -> None:
 def test_the_script_cannot_end_its_own_element() -> None:
     script = resources.files("diplocorpus").joinpath("templates").joinpath("report.js")
     assert "</" not in script.read_text("utf-8")
+
+
+def test_a_page_s_site_is_its_host_else_its_folder() -> None:
+    assert site_name("https://www.baoquocte.vn/a-1.html", "shard.jsonl:3") == "baoquocte.vn"
+    assert site_name(None, "https://dangcongsan.vn/x") == "dangcongsan.vn"
+    assert site_name(None, "scraped/nhandan/1.txt") == "scraped/nhandan"
+    assert site_name(None, "-") == "(no site)"
+
+
+def test_the_templates_load_from_a_zipped_package(tmp_path: Path) -> None:
+    # As from a wheel or a zip app: the templates are package data, read through
+    # importlib.resources, never from a path next to the source.
+    package = Path(dc.__file__).parent
+    archive = tmp_path / "diplocorpus.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("diplocorpus") / path.relative_to(package))
+    code = (
+        "import diplocorpus as dc; assert '.zip' in dc.__file__; "
+        "print(dc.write_report(dc.Store(':memory:'), 'r.html').read_text('utf-8')[:15])"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(archive), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "<!DOCTYPE html>\n", "")

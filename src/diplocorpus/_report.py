@@ -31,6 +31,7 @@ import attrs
 import jinja2
 import markupsafe
 
+from ._dedup import DuplicateCluster
 from ._merge import MergedEvent, MergedField, SourcedValue
 from ._models import AttendanceMode, PartialDate
 from ._site import host_of
@@ -177,7 +178,7 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "statements_limit": statements,
         "sites": _site_views(sites[:_SITES]),
         "sites_left": sites[_SITES:],
-        "kinds": _legend(sites),
+        "kinds": _legend(sites[:_SITES]),
         "clusters": [_cluster_view(c) for c in biggest],
         "clusters_total": len(found),
         "clusters_limit": clusters,
@@ -343,6 +344,7 @@ def _event_view(index: int, event: MergedEvent) -> _EventView:
     else:
         name = event.name
     fields = tuple(_field_view(f, getattr(event, f)) for f in _FIELDS)
+    reporting = frozenset(event.reported_by)
     return _EventView(
         index=index,
         name=name,
@@ -353,7 +355,7 @@ def _event_view(index: int, event: MergedEvent) -> _EventView:
         mode=_shown(event.mode),
         pages=len(event.reported_by),
         reported_by=event.reported_by[:_NAMED],
-        named_only=tuple(s for s in event.sources if s not in set(event.reported_by))[:_NAMED],
+        named_only=tuple(s for s in event.sources if s not in reporting)[:_NAMED],
         fields=fields,
     )
 
@@ -617,7 +619,7 @@ class _ClusterView:
     similarity: str
 
 
-def _cluster_view(cluster: Any) -> _ClusterView:
+def _cluster_view(cluster: DuplicateCluster) -> _ClusterView:
     return _ClusterView(
         members=cluster.members[:_MEMBERS],
         size=len(cluster.members),
