@@ -240,11 +240,19 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["num"] = lambda n: f"{n:,}"
     env.filters["plural"] = _plural
+    env.filters["all_of"] = _all_of
     return env
 
 
 def _template() -> jinja2.Template:
     return _environment().get_template("report.html.j2")
+
+
+def _all_of(count: int, word: str) -> str:
+    """ "all 7 events", "the one event", "no event"."""
+    if count == 0:
+        return f"no {word}"
+    return f"the one {word}" if count == 1 else f"all {count:,} {word}s"
 
 
 def _plural(count: int, word: str) -> str:
