@@ -168,7 +168,7 @@ def test_report_writes_the_page_and_says_what_it_shows(tmp_path: Path) -> None:
     ran = cli("report", "--db", db, "-o", "seeds.html", "--speakers", "2", cwd=tmp_path)
     assert (ran.returncode, ran.stderr) == (0, "")
     said = re.fullmatch(
-        r"wrote seeds.html \((\d+) KB\): 7 events, 2 speakers, (\d+) statements, 1 site, "
+        r"wrote seeds.html \((\d+) KB\): 6 events, 2 speakers, (\d+) statements, 1 site, "
         r"0 duplicate clusters\n",
         ran.stdout,
     )

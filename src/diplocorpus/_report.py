@@ -146,7 +146,8 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         limits.statements,
         limits.clusters,
     )
-    merged = store.events()
+    every = store.events()
+    merged = [e for e in every if e.reported_by]  # not those only named in passing
     ranked = sorted(merged, key=lambda e: (-len(e.reported_by), -len(e.sources), e.name, e.key))
     listed = sorted(ranked[:events], key=_event_order)
     event_views = [_event_view(i, e) for i, e in enumerate(listed)]
@@ -168,6 +169,7 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "sites_count": len(sites),
         "events": event_views,
         "events_total": len(merged),
+        "events_passing": len(every) - len(merged),
         "events_limit": events,
         "timeline": _timeline(event_views),
         "speakers": speaker_views,
