@@ -22,6 +22,7 @@ import itertools
 import os
 import pathlib
 import platform
+import random
 import re
 import shutil
 import subprocess
@@ -55,9 +56,37 @@ ORDINAL = re.compile(r"((?:Ngoại giao|Ngoại vụ|kỳ họp)(?: lần thứ)
 DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(20\d\d))?\b")
 
 
-def variant(text: str, number: int) -> str:
-    """The ``number``-th variant of a seed page: another page of the same kind."""
+SENTENCE_END = re.compile(r"(?<=[.!?;”])\s+")
+LONG = 200  # a line this long is a paragraph of the body
+
+
+def sentences() -> list[str]:
+    """The sentences of the seeds' paragraphs past their lead, in order (the pool)."""
+    pool = []
+    for path in SEEDS:
+        long = [line for line in path.read_text("utf-8").splitlines() if len(line) >= LONG]
+        for paragraph in long[1:]:
+            pool.extend(s for s in SENTENCE_END.split(paragraph) if len(s) >= 40)
+    return pool
+
+
+def variant(text: str, number: int, pool: list[str]) -> str:
+    """The ``number``-th variant of a seed page: another page of the same kind.
+
+    Its title, dateline and lead stay; each later paragraph is made of sentences drawn
+    from all the seeds' paragraphs, so that two variants share few runs of five words (the
+    near-duplicate test's shingles) and are not near-duplicates of each other. Then its
+    ordinals, dates and speakers are moved.
+    """
     shift = number // len(SEEDS)
+    draw = random.Random(number)
+    lines = text.splitlines()
+    lead = next((i for i, line in enumerate(lines) if len(line) >= LONG), len(lines))
+    for i in range(lead + 1, len(lines)):
+        if len(lines[i]) >= LONG:
+            count = max(2, len(SENTENCE_END.split(lines[i])))
+            lines[i] = " ".join(draw.sample(pool, count))
+    text = "\n".join(lines) + "\n"
 
     def ordinal(match: re.Match[str]) -> str:
         return f"{match[1]}{int(match[2]) + shift % 400}"
@@ -77,11 +106,20 @@ def variant(text: str, number: int) -> str:
 
 
 def documents(pages: int) -> Iterator[dc.Document]:
+    """The generated pages; one in twenty is a copy of the page before it on another site
+    (syndicated: a near-duplicate), with a line of its own."""
     seeds = [path.read_text("utf-8") for path in SEEDS]
+    pool = sentences()
+    previous = ""
     for number in range(pages):
         host = HOSTS[(number // len(SEEDS)) % len(HOSTS)]
         url = f"https://{host}/tin-tuc/bai-{number}.html"
-        yield dc.Document(text=variant(seeds[number % len(seeds)], number), source=url, url=url)
+        if number % 20 == 19:
+            text = previous.replace("\n", f"\nBài số {number}, theo {host}.\n", 1)
+        else:
+            text = variant(seeds[number % len(seeds)], number, pool)
+        previous = text
+        yield dc.Document(text=text, source=url, url=url)
 
 
 def build(path: pathlib.Path, pages: int) -> float:

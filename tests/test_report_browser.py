@@ -128,9 +128,9 @@ def opened(browser: Browser, report: Path) -> Iterator[Opened]:
 
 def test_opens_offline_and_runs_nothing_from_the_pages(opened: Opened, report: Path) -> None:
     assert opened.page.title()
+    assert opened.js("typeof window.__pwned") == "undefined"
     assert opened.requests == [report.as_uri()]  # nothing but the file itself: no network
     assert opened.errors == []  # the report's own script ran (its CSP hash is right)
-    assert opened.js("typeof window.__pwned") == "undefined"
     # The hostile values are on the page as text, not as markup: escaped, not dropped.
     text = opened.js("document.body.textContent")
     for value in (SCRIPT, ATTRIBUTE, IMAGE_URL, HOSTILE_SOURCE):
