@@ -84,6 +84,7 @@ PUBLIC = {
     "to_dict",
     "to_json",
     "write_jsonl",
+    "write_report",
 }
 
 

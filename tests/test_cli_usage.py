@@ -10,6 +10,7 @@ import io
 import json
 import os
 import pty
+import re
 import shutil
 import signal
 import sqlite3
@@ -61,6 +62,7 @@ def test_a_missing_path_is_a_message_not_a_traceback(tmp_path: Path) -> None:
         ["events"],
         ["duplicates"],
         ["export", "--parquet", "out"],
+        ["report", "-o", "report.html"],
     ],
     ids=lambda c: c[0],
 )
@@ -158,6 +160,31 @@ def test_search_shows_the_words_in_context_and_writes_json_lines(tmp_path: Path)
         assert "[Bùi] [Thanh] [Sơn]" in hit.snippet(mark=("[", "]"))
     table = cli("search", "bui", "thanh", "son", "--db", db, "-f", "csv")
     assert table.stdout.splitlines()[0] == "source,line,title,text"
+
+
+def test_report_writes_the_page_and_says_what_it_shows(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite")
+    assert cli("build", "--no-site-profiles", *SEED_FILES, "--db", db).returncode == 0
+    ran = cli("report", "--db", db, "-o", "seeds.html", "--speakers", "2", cwd=tmp_path)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    said = re.fullmatch(
+        r"wrote seeds.html \((\d+) KB\): 7 events, 2 speakers, (\d+) statements, 1 site, "
+        r"0 duplicate clusters\n",
+        ran.stdout,
+    )
+    assert said is not None, ran.stdout
+    assert int(said[1]) == round((tmp_path / "seeds.html").stat().st_size / 1024)
+    page = (tmp_path / "seeds.html").read_text("utf-8")
+    assert page.count('<li class="statement"') == int(said[2]) > 0
+    assert page.count('<tr class="speaker"') == 2
+    assert "diplocorpus report --speakers N</code> shows more" in page
+    bad = cli("report", "--db", db, "--events", "-1", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "must be 0 or more" in bad.stderr
+    unwritable = cli("report", "--db", db, "-o", str(tmp_path / "no" / "r.html"))
+    assert unwritable.returncode == 1
+    assert unwritable.stderr.startswith(f"diplocorpus: {tmp_path / 'no' / 'r.html'}: cannot be")
+    assert "Traceback" not in unwritable.stderr
 
 
 def test_statements_filter_by_speaker_dates_and_event_alike_on_pages_and_store(

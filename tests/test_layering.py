@@ -69,6 +69,8 @@ STAGES: list[tuple[str, ...]] = [
     # Records as data frames: the columns of each table, for pandas, polars and Parquet.
     ("_frames",),
     ("_export",),
+    # The store as one HTML page for people to look at.
+    ("_report",),
     ("_cli", "_rows"),
 ]
 

@@ -64,6 +64,7 @@ from ._models import (
 from ._people import extract_people
 from ._pipeline import Analysis, analyse
 from ._profile import SiteProfile, TemplateLine
+from ._report import write_report
 from ._schema import json_schema
 from ._site import group_sites, learn_site
 from ._statements import extract_statements
@@ -145,6 +146,7 @@ __all__ = [
     "to_dict",
     "to_json",
     "write_jsonl",
+    "write_report",
 ]
 
 # The library logs to the "diplocorpus" logger and never configures logging for the

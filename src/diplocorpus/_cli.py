@@ -9,6 +9,7 @@ learn-site PATH... -o FILE learn a site's template from its pages (use with pars
 search WORDS... --db FILE  full-text search of the stored paragraphs
 duplicates PATH... | --db  near-duplicate pages (syndicated copies)
 export --db FILE --parquet DIR
+report --db FILE -o FILE   the store as one HTML page to look at (offline, no server)
 demo                       the main job on the sample pages shipped with the package
 """
 
@@ -41,6 +42,7 @@ from ._merge import merge_events, value_text
 from ._models import Article, Statement
 from ._people import extract_people
 from ._pipeline import Page, parallel_map, parse_document
+from ._report import Limits, report_to
 from ._rows import (
     DUPLICATES,
     EVENTS,
@@ -322,6 +324,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     dups.set_defaults(run=_run_duplicates, published=None, jobs=1)
 
+    _add_export(commands)
+    _add_report(commands)
+    _add_demo(commands)
+    return root
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
         help="export a store",
@@ -335,8 +344,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_run_export)
 
-    _add_demo(commands)
-    return root
+
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write the store as one HTML page to look at",
+        description="Write one self-contained HTML file of a store, readable offline in a "
+        "browser: the events on a timeline with each source's claims (conflicts marked), "
+        "who said what (filterable by speaker and by event), and each site's noise and "
+        "the near-duplicate pages. Each section shows the top of its list and says what "
+        "it leaves out.",
+        epilog="examples:\n  diplocorpus report --db corpus.sqlite -o report.html\n"
+        "  diplocorpus report --db corpus.sqlite -o report.html --events 500 --speakers 200",
+        formatter_class=_Help,
+    )
+    report.add_argument("--db", metavar="FILE", required=True, help="the store to report on")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="report.html",
+        help="write the HTML file here (default report.html)",
+    )
+    defaults = Limits()
+    for name, what in (
+        ("events", "the N events reported by the most pages"),
+        ("speakers", "the N speakers with the most statements"),
+        ("statements", "quote up to N statements of each speaker"),
+        ("clusters", "the N largest clusters of near-duplicate pages"),
+    ):
+        report.add_argument(
+            f"--{name}",
+            type=_whole,
+            default=getattr(defaults, name),
+            metavar="N",
+            help=f"{what} (default {getattr(defaults, name)})",
+        )
+    report.set_defaults(run=_run_report)
 
 
 def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -460,6 +504,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
+
+
+def _whole(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
     return value
 
 
@@ -809,6 +860,34 @@ def _run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         written = export_parquet(store, args.parquet)
     for table, path in written.items():
         out.write(f"{table}\t{path}\n")
+    return 0
+
+
+def _run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    limits = Limits(
+        events=args.events,
+        speakers=args.speakers,
+        statements=args.statements,
+        clusters=args.clusters,
+    )
+    with _store(args) as store:
+        try:
+            path, shown = report_to(store, args.output, limits)
+        except OSError as exc:
+            err.write(f"diplocorpus: {args.output}: cannot be written: {exc.strerror or exc}\n")
+            return 1
+    size = max(1, round(path.stat().st_size / 1024))
+    counts = ", ".join(
+        f"{count:,} {word if count == 1 else word + 's'}"
+        for count, word in (
+            (shown.events, "event"),
+            (shown.speakers, "speaker"),
+            (shown.statements, "statement"),
+            (shown.sites, "site"),
+            (shown.clusters, "duplicate cluster"),
+        )
+    )
+    out.write(f"wrote {path} ({size:,} KB): {counts}\n")
     return 0
 
 
