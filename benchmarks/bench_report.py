@@ -146,7 +146,7 @@ def time_report(store_path: pathlib.Path, out: pathlib.Path, rounds: int) -> flo
 def time_cli(store_path: pathlib.Path, out: pathlib.Path) -> float:
     command = [sys.executable, "-m", "diplocorpus", "report", "--db", str(store_path)]
     start = time.perf_counter()
-    subprocess.run([*command, "-o", str(out)], check=True, env=dict(os.environ))
+    subprocess.run([*command, "-o", str(out)], check=True, capture_output=True)
     return time.perf_counter() - start
 
 
