@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 import diplocorpus as dc
 from diplocorpus import _dates, _events
 from diplocorpus._dates import find_dates
+from diplocorpus._merge import SourcedValue, _compatible, _field
+from diplocorpus._text import fold_key
 from diplocorpus._tokens import phrase_at, tokenize
 
 from .conftest import SEEDS
@@ -911,3 +913,46 @@ def test_dates_of_words_no_sign_joins_are_those_read_from_the_text(
     named from today may stand in it: what it finds is what reading its text finds."""
     words = tokenize(text)
     assert find_dates(text, today=today, words=words) == find_dates(text, today=today)
+
+
+def _grouped_one_by_one(texts: list[str], *, dates: bool) -> list[list[str]]:
+    """The claims' groups as the merge defines them: each claim joins the first group whose
+    first value agrees with it (tried one group at a time)."""
+    groups: list[list[str]] = []
+    for text in texts:
+        for group in groups:
+            agree = _compatible(text, group[0]) if dates else fold_key(text) == fold_key(group[0])
+            if agree:
+                group.append(text)
+                break
+        else:
+            groups.append([text])
+    return groups
+
+
+_DAYS = st.sampled_from(
+    [
+        "2023-12-19",
+        "2023-12-18",
+        "2024-12-19",
+        "--12-19",
+        "--12-18",
+        "2023-12",
+        "--12",
+        "2023-11-19",
+        "2023-12-19T10:00:00+07:00",
+    ]
+)
+
+
+@given(st.lists(_DAYS, max_size=12), st.lists(st.sampled_from(["Hà Nội", "hà nội", "Huế"])))
+def test_claims_are_grouped_as_one_by_one_in_linear_time(
+    days: list[str], places: list[str]
+) -> None:
+    for texts, dates in ((days, True), (places, False)):
+        claims = [SourcedValue(value=t, source=f"s{i}") for i, t in enumerate(texts)]
+        field = _field(claims, dates=dates)
+        expected = _grouped_one_by_one(texts, dates=dates)
+        most = [max(g, key=lambda v: sum(c.isdigit() for c in v)) for g in expected]
+        assert list(field.values) == most
+        assert field.conflict == (len(expected) > 1)

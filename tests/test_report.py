@@ -10,7 +10,10 @@ import hashlib
 import html.parser
 import json
 import re
+import subprocess
+import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -19,7 +22,7 @@ import attrs
 import pytest
 
 import diplocorpus as dc
-from diplocorpus._report import script_hash
+from diplocorpus._report import script_hash, site_name
 
 from .conftest import SEEDS
 
@@ -308,7 +311,15 @@ def test_limits_are_respected_and_said(tmp_path: Path) -> None:
     speakers = page.one("section", id="speakers").one("p", "limits").text
     assert f"of {total_speakers} speakers" in speakers
     assert "Up to 2 statements of each speaker are quoted (10 of 200 statements)" in speakers
-    assert len(page.all("li", "cluster")) <= 1
+    # The pages are copies of each other but for a few words: the largest cluster shown,
+    # 20 of its members named.
+    (cluster,) = page.all("li", "cluster")
+    assert len(cluster.all("li", "member")) == 20
+    more = re.fullmatch(r"and (\d+) more pages", cluster.one("li", "more").text)
+    assert more is not None
+    assert cluster.text.startswith(f"{20 + int(more[1])} pages, similarity at least")
+    sources = page.one("section", id="sources").all("p", "limits")[-1].text
+    assert re.match(r"showing 1 of \d+ clusters of near-duplicate pages \(the largest\)", sources)
     # A field's claims are cut: one of each value first, then the rest is counted.
     start = page.all("li", "event")[0].one("tr", "field", data_field="start")
     assert len(start.all("li", "claim")) == 5
@@ -327,6 +338,10 @@ def test_a_big_store_keeps_the_report_small(tmp_path: Path) -> None:
     claims = page.all("li", "event")[0].one("tr", "field", data_field="location")
     assert len(claims.all("li", "claim")) == 8
     assert claims.one("li", "more").text == "and 7 more claims"
+    # 11 years of pages: three months a bar, at most 60 bars a speaker.
+    sparks = [r.one("td", "speaker-spark").all("rect") for r in page.all("tr", "speaker")]
+    assert all(0 < len(bars) <= 60 for bars in sparks)
+    assert " to " in sparks[0][0].one("title").text
 
 
 def test_limits_are_whole_numbers(seeds_store: dc.Store, tmp_path: Path) -> None:
@@ -400,3 +415,35 @@ def test_page_text_stays_text_everywhere(tmp_path: Path) -> None:
 def test_the_script_cannot_end_its_own_element() -> None:
     script = resources.files("diplocorpus").joinpath("templates").joinpath("report.js")
     assert "</" not in script.read_text("utf-8")
+
+
+def test_a_page_s_site_is_its_host_else_its_folder() -> None:
+    assert site_name("https://www.baoquocte.vn/a-1.html", "shard.jsonl:3") == "baoquocte.vn"
+    assert site_name(None, "https://dangcongsan.vn/x") == "dangcongsan.vn"
+    assert site_name(None, "scraped/nhandan/1.txt") == "scraped/nhandan"
+    assert site_name(None, "-") == "(no site)"
+
+
+def test_the_templates_load_from_a_zipped_package(tmp_path: Path) -> None:
+    # As from a wheel or a zip app: the templates are package data, read through
+    # importlib.resources, never from a path next to the source.
+    package = Path(dc.__file__).parent
+    archive = tmp_path / "diplocorpus.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("diplocorpus") / path.relative_to(package))
+    code = (
+        "import diplocorpus as dc; assert '.zip' in dc.__file__; "
+        "print(dc.write_report(dc.Store(':memory:'), 'r.html').read_text('utf-8')[:15])"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(archive), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "<!DOCTYPE html>\n", "")

@@ -371,7 +371,7 @@ def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         ("events", "the N events reported by the most pages"),
         ("speakers", "the N speakers with the most statements"),
         ("statements", "quote up to N statements of each speaker"),
-        ("clusters", "the N largest clusters of near-duplicate pages"),
+        ("clusters", "the N largest clusters of near-duplicate pages (0: not looked for)"),
     ):
         report.add_argument(
             f"--{name}",

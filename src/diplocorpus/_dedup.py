@@ -71,7 +71,11 @@ def find_duplicates(
     parent = {source: source for source in signatures}
     for source in sorted(signatures):
         for other in sorted(lsh.query(signatures[source])):
-            if signatures[source].jaccard(signatures[other]) >= threshold:
+            # Pages already in one cluster need no comparison: it would not change the
+            # clusters, and on a store of many copies it is most of the time.
+            if _find(parent, source) != _find(parent, other) and (
+                signatures[source].jaccard(signatures[other]) >= threshold
+            ):
                 _union(parent, source, other)
         lsh.insert(source, signatures[source])
     groups: dict[str, list[str]] = {}

@@ -191,13 +191,29 @@ def _field(claims: list[SourcedValue[V]], *, dates: bool) -> MergedField[V]:
     """The claims grouped by agreement (compared in their ISO 8601 or text form), each group
     standing for its most complete value."""
     groups: list[list[V]] = []
+    # Each claim joins the first group whose first value agrees with it. Texts agree when
+    # their keys are equal; a date also agrees with a date that lacks a part (the year,
+    # the day) of the same day: those groups ("loose") are the only ones tried one by one,
+    # so that the claims of a big event are grouped in linear time.
+    exact: dict[str, int] = {}
+    loose: list[tuple[int, str]] = []
     for claim in claims:
-        for group in groups:
-            if _agree(value_text(claim.value), value_text(group[0]), dates=dates):
-                group.append(claim.value)
-                break
+        text = value_text(claim.value)
+        key = text if dates else fold_key(text)
+        if dates and _partial(text):
+            candidates = [i for i, g in enumerate(groups) if _compatible(text, value_text(g[0]))]
         else:
+            candidates = [exact[key]] if key in exact else []
+            if dates:
+                candidates += [i for i, first in loose if _compatible(text, first)]
+        found = min(candidates, default=None)
+        if found is None:
+            exact.setdefault(key, len(groups))
+            if dates and _partial(text):
+                loose.append((len(groups), text))
             groups.append([claim.value])
+        else:
+            groups[found].append(claim.value)
     values = [max(group, key=lambda v: _completeness(value_text(v))) for group in groups]
     return MergedField(
         claims=claims,
@@ -207,10 +223,10 @@ def _field(claims: list[SourcedValue[V]], *, dates: bool) -> MergedField[V]:
     )
 
 
-def _agree(a: str, b: str, *, dates: bool) -> bool:
-    if dates:
-        return _compatible(a, b)
-    return fold_key(a) == fold_key(b)
+def _partial(text: str) -> bool:
+    """Whether an ISO date lacks its year or its day ("--12-19", "2011-12")."""
+    found = _ISO_DAY.fullmatch(text)
+    return found is not None and (found[1] == "-" or found[3] is None)
 
 
 def _compatible(a: str, b: str) -> bool:

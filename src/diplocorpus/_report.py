@@ -31,8 +31,9 @@ import attrs
 import jinja2
 import markupsafe
 
+from ._dedup import DuplicateCluster
 from ._merge import MergedEvent, MergedField, SourcedValue
-from ._models import PartialDate
+from ._models import AttendanceMode, PartialDate
 from ._site import host_of
 from ._store import Store
 from ._version import __version__
@@ -46,6 +47,8 @@ _TEMPLATE_REASON = "site template:"
 #: At most this many claims of one field of an event (one of each value first), sources
 #: named by an event, members of a cluster, sites, and paragraphs for the search.
 _CLAIMS = 8
+#: At most this many values of a field in an event's summary line.
+_VALUES = 3
 _NAMED = 10
 _MEMBERS = 20
 _SITES = 100
@@ -56,6 +59,9 @@ _TEXT = 800
 _WIDTH = 1000
 _LEFT = 20
 _RIGHT = 200
+#: The heights a label can stand at, and the width of a character of a label, about.
+_LEVELS = 6
+_CHAR = 6.2
 #: The colours of the kinds of dropped lines, in the order of their share of all lines.
 _PALETTE = (
     "#4e79a7",
@@ -172,7 +178,7 @@ def render_report(store: Store, limits: Limits) -> tuple[str, Shown]:
         "statements_limit": statements,
         "sites": _site_views(sites[:_SITES]),
         "sites_left": sites[_SITES:],
-        "kinds": _legend(sites),
+        "kinds": _legend(sites[:_SITES]),
         "clusters": [_cluster_view(c) for c in biggest],
         "clusters_total": len(found),
         "clusters_limit": clusters,
@@ -234,11 +240,19 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["num"] = lambda n: f"{n:,}"
     env.filters["plural"] = _plural
+    env.filters["all_of"] = _all_of
     return env
 
 
 def _template() -> jinja2.Template:
     return _environment().get_template("report.html.j2")
+
+
+def _all_of(count: int, word: str) -> str:
+    """ "all 7 events", "the one event", "no event"."""
+    if count == 0:
+        return f"no {word}"
+    return f"the one {word}" if count == 1 else f"all {count:,} {word}s"
 
 
 def _plural(count: int, word: str) -> str:
@@ -303,7 +317,9 @@ def _date_text(value: object) -> str:
         if value.day is None:
             return f"month {value.month}, year unknown"
         return f"{value.day}/{value.month}, year unknown"
-    return str(getattr(value, "value", value))
+    if isinstance(value, AttendanceMode):
+        return value.value.replace("_", " ")
+    return str(value)
 
 
 def _start_day(event: MergedEvent) -> dt.date | None:
@@ -323,7 +339,10 @@ def _shown(field: MergedField[Any]) -> str:
     if field.value is not None:
         return _date_text(field.value)
     if field.conflict:
-        return " or ".join(_date_text(v) for v in field.values) + " (sources disagree)"
+        values = [_date_text(v) for v in field.values]
+        if len(values) > _VALUES:
+            values = [*values[: _VALUES - 1], f"{len(values) - _VALUES + 1:,} other values"]
+        return " or ".join(values) + " (sources disagree)"
     return ""
 
 
@@ -333,6 +352,7 @@ def _event_view(index: int, event: MergedEvent) -> _EventView:
     else:
         name = event.name
     fields = tuple(_field_view(f, getattr(event, f)) for f in _FIELDS)
+    reporting = frozenset(event.reported_by)
     return _EventView(
         index=index,
         name=name,
@@ -343,7 +363,7 @@ def _event_view(index: int, event: MergedEvent) -> _EventView:
         mode=_shown(event.mode),
         pages=len(event.reported_by),
         reported_by=event.reported_by[:_NAMED],
-        named_only=tuple(s for s in event.sources if s not in set(event.reported_by))[:_NAMED],
+        named_only=tuple(s for s in event.sources if s not in reporting)[:_NAMED],
         fields=fields,
     )
 
@@ -380,7 +400,8 @@ def _where(source: str, line: int | None) -> str:
 class _Tick:
     index: int
     x: float
-    label: str
+    level: int  # the height of its label, 0 the lowest
+    label: str  # "" when no level has room for it (the title still names the event)
     title: str
 
 
@@ -396,6 +417,7 @@ class _Timeline:
     ticks: tuple[_Tick, ...]
     years: tuple[_Year, ...]
     undated: int
+    levels: int = 1  # the heights its labels use
 
 
 def _timeline(events: Iterable[_EventView]) -> _Timeline:
@@ -413,21 +435,35 @@ def _timeline(events: Iterable[_EventView]) -> _Timeline:
     def x_of(day: dt.date) -> float:
         return round(_LEFT + span * (day.toordinal() - low) / (high - low), 1)
 
-    ticks = tuple(
-        _Tick(
-            index=e.index,
-            x=x_of(cast(dt.date, e.day)),
-            label=_cut(e.name, 40),
-            title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}",
+    ticks = []
+    ends = [float("-inf")] * _LEVELS  # where the last label of each level ends
+    for e in dated:
+        x = x_of(cast(dt.date, e.day))
+        label = _cut(e.name, 40)
+        level = next((i for i, end in enumerate(ends) if end < x), None)
+        if level is not None:
+            ends[level] = x + _CHAR * len(label) + 8
+        ticks.append(
+            _Tick(
+                index=e.index,
+                x=x,
+                level=level if level is not None else _LEVELS - 1,
+                label=label if level is not None else "",
+                title=f"{e.full_name}: {e.date}, {_plural(e.pages, 'page')}",
+            )
         )
-        for e in dated
-    )
     step = max(1, (last.year - first.year + 1) // 12)
     years = tuple(
         _Year(x=x_of(dt.date(y, 1, 1)), label=str(y))
         for y in range(first.year, last.year + 2, step)
     )
-    return _Timeline(width=_WIDTH, ticks=ticks, years=years, undated=len(listed) - len(dated))
+    return _Timeline(
+        width=_WIDTH,
+        ticks=tuple(ticks),
+        years=years,
+        undated=len(listed) - len(dated),
+        levels=max(t.level for t in ticks) + 1,
+    )
 
 
 def _cut(text: str, width: int) -> str:
@@ -591,7 +627,7 @@ class _ClusterView:
     similarity: str
 
 
-def _cluster_view(cluster: Any) -> _ClusterView:
+def _cluster_view(cluster: DuplicateCluster) -> _ClusterView:
     return _ClusterView(
         members=cluster.members[:_MEMBERS],
         size=len(cluster.members),
@@ -650,6 +686,7 @@ class _Said:
 
 _SPARK_WIDTH = 120
 _SPARK_HEIGHT = 24
+_BARS = 60
 
 
 def _speakers(
@@ -734,25 +771,29 @@ def _fullest(names: collections.Counter[str]) -> str:
 
 
 def _spark(counts: collections.Counter[str], months: Sequence[str]) -> tuple[_Spark, ...]:
-    """One bar a month the speaker spoke in, on the axis of the months any listed speaker
-    spoke in."""
+    """A bar for each span of months the speaker spoke in, on the axis of the months any
+    listed speaker spoke in: a month a bar, or as many months a bar as keep the bars at
+    most ``_BARS``."""
     if not months or not counts:
         return ()
-    most = max(counts.values())
-    width = _SPARK_WIDTH / len(months)
+    size = -(-len(months) // _BARS)  # months a bar
+    spans = [months[i : i + size] for i in range(0, len(months), size)]
+    totals = [sum(counts.get(m, 0) for m in span) for span in spans]
+    most = max(totals)
+    width = _SPARK_WIDTH / len(spans)
     bars = []
-    for i, month in enumerate(months):
-        count = counts.get(month, 0)
+    for i, (span, count) in enumerate(zip(spans, totals, strict=True)):
         if not count:
             continue
         height = max(1.0, _SPARK_HEIGHT * count / most)
+        when = span[0] if len(span) == 1 else f"{span[0]} to {span[-1]}"
         bars.append(
             _Spark(
                 x=round(i * width, 2),
                 y=round(_SPARK_HEIGHT - height, 2),
                 width=round(max(1.0, width * 0.8), 2),
                 height=round(height, 2),
-                title=f"{month}: {_plural(count, 'statement')}",
+                title=f"{when}: {_plural(count, 'statement')}",
             )
         )
     return tuple(bars)

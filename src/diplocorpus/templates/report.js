@@ -57,13 +57,16 @@
   if (box) {
     var paragraphs = document.querySelectorAll("li.paragraph");
     var folded = [];
-    for (var p = 0; p < paragraphs.length; p++) { folded.push(fold(paragraphs[p].textContent)); }
+    for (var p = 0; p < paragraphs.length; p++) {
+      folded.push(" " + fold(paragraphs[p].textContent).replace(/[^\p{L}\p{N}]+/gu, " "));
+    }
     var found = document.getElementById("search-found");
     box.addEventListener("input", function () {
       var words = fold(box.value).split(/\s+/).filter(function (w) { return w !== ""; });
       var count = 0;
       for (var q = 0; q < paragraphs.length; q++) {
-        var keep = words.every(function (w) { return folded[q].indexOf(w) >= 0; });
+        // Each word starts a word of the paragraph ("ngoai" finds "ngoại giao").
+        var keep = words.every(function (w) { return folded[q].indexOf(" " + w) >= 0; });
         paragraphs[q].style.display = keep ? "" : "none";
         if (keep) { count += 1; }
       }
