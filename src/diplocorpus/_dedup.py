@@ -1,17 +1,22 @@
 """Near-duplicates: the same story syndicated to many sites, found by its clean body.
 
 Bodies are compared as sets of word 5-grams (folded keys), estimated with MinHash and found
-with locality-sensitive hashing (datasketch). Clusters are the same whatever the input order:
+with locality-sensitive hashing (datasketch). A 5-gram's hash is made from its words' CRC-32
+with NumPy, a whole body at a time: hashing each 5-gram's text with datasketch's default
+(SHA-1, one Python call a 5-gram) was three quarters of the time of a big store's report.
+Clusters are the same whatever the input order:
 documents are indexed in order of their source, and each cluster lists its members sorted.
 Nothing is dropped: a cluster says which sources ran the story.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
+import numpy as np
 
 from ._models import str_tuple
 from ._text import fold_key
@@ -22,6 +27,11 @@ if TYPE_CHECKING:
 __all__ = ["DuplicateCluster", "find_duplicates"]
 
 _SHINGLE = 5
+# The 5-gram hash: the words' CRC-32 in a polynomial (wrapping at 2**64), then a 64-bit
+# finaliser (MurmurHash3's fmix64) so that every bit of the 32 kept depends on every word.
+_MULTIPLIER = np.uint64(0x100000001B3)
+_MIX_1 = np.uint64(0xFF51AFD7ED558CCD)
+_MIX_2 = np.uint64(0xC4CEB9FE1A85EC53)
 _SEED = 1  # fixed: the same text gives the same signature in every run and process
 
 
@@ -60,11 +70,11 @@ def find_duplicates(
     for source, body in bodies:
         if source in signatures:
             raise ValueError(f"source {source!r} given twice")
-        grams = _shingles(body)
+        grams = shingle_hashes(body)
         if not grams:
             continue
-        signature = MinHash(num_perm=num_perm, seed=_SEED)
-        signature.update_batch([g.encode("utf-8") for g in sorted(grams)])
+        signature = MinHash(num_perm=num_perm, seed=_SEED, hashfunc=_given)
+        signature.update_batch(grams)
         signatures[source] = signature
         lengths[source] = len(body)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
@@ -93,9 +103,29 @@ def find_duplicates(
     return tuple(sorted(clusters, key=lambda c: c.members))
 
 
-def _shingles(body: str) -> set[str]:
+def shingle_hashes(body: str) -> list[int]:
+    """The 32-bit hashes of the body's distinct word 5-grams (folded words), in order; none
+    for a body of fewer than five words."""
     words = fold_key(body).split()
-    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+    count = len(words) - _SHINGLE + 1
+    if count < 1:
+        return []
+    crc = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
+    grams = np.zeros(count, dtype=np.uint64)
+    for k in range(_SHINGLE):
+        grams = grams * _MULTIPLIER + crc[k : k + count]
+    grams ^= grams >> np.uint64(33)
+    grams *= _MIX_1
+    grams ^= grams >> np.uint64(33)
+    grams *= _MIX_2
+    grams ^= grams >> np.uint64(33)
+    hashes: list[int] = np.unique(grams >> np.uint64(32)).tolist()
+    return hashes
+
+
+def _given(value: int) -> int:
+    """The hash function MinHash is given: the 5-grams come hashed already."""
+    return value
 
 
 def _find(parent: dict[str, str], item: str) -> str:
