@@ -67,10 +67,11 @@ def find_duplicates(
 
     signatures: dict[str, MinHash] = {}
     lengths: dict[str, int] = {}
+    crcs: dict[str, int] = {}  # each word's CRC-32, computed once for all the bodies
     for source, body in bodies:
         if source in signatures:
             raise ValueError(f"source {source!r} given twice")
-        grams = shingle_hashes(body)
+        grams = shingle_hashes(body, crcs)
         if not grams:
             continue
         signature = MinHash(num_perm=num_perm, seed=_SEED, hashfunc=_given)
@@ -103,14 +104,18 @@ def find_duplicates(
     return tuple(sorted(clusters, key=lambda c: c.members))
 
 
-def shingle_hashes(body: str) -> list[int]:
+def shingle_hashes(body: str, crcs: dict[str, int] | None = None) -> list[int]:
     """The 32-bit hashes of the body's distinct word 5-grams (folded words), in order; none
-    for a body of fewer than five words."""
+    for a body of fewer than five words. ``crcs`` keeps the words' CRC-32 from one body to
+    the next (most words of a corpus are in many of its bodies)."""
     words = fold_key(body).split()
     count = len(words) - _SHINGLE + 1
     if count < 1:
         return []
-    crc = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
+    known = {} if crcs is None else crcs
+    for word in set(words).difference(known):
+        known[word] = zlib.crc32(word.encode("utf-8"))
+    crc = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
     grams = np.zeros(count, dtype=np.uint64)
     for k in range(_SHINGLE):
         grams = grams * _MULTIPLIER + crc[k : k + count]
