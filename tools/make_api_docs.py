@@ -34,6 +34,7 @@ import re
 import sys
 import textwrap
 import types
+import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -238,6 +239,9 @@ def _class_section(name: str, cls: type, names: frozenset[str]) -> list[str]:
 
 def _fields_table(cls: type) -> list[str]:
     out = ["| field | type | default |", "|---|---|---|"]
+    # The types evaluated, always: a field's own ``type`` stays a string until something
+    # (cattrs, on a first read) resolves it, so the page would depend on what ran before.
+    hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -252,7 +256,8 @@ def _fields_table(cls: type) -> list[str]:
             text = "required"
         else:
             text = f"`{_default(default)}`"
-        kind = _annotation(field.type) if field.type is not None else ""
+        written = hints.get(field.name, field.type)
+        kind = _annotation(written) if written is not None else ""
         cells = (f"`{field.name}`", f"`{kind}`", text)
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     out.append("")
