@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
-import numpy as np
 
 from ._models import str_tuple
 from ._text import fold_key
@@ -29,9 +28,9 @@ __all__ = ["DuplicateCluster", "find_duplicates"]
 _SHINGLE = 5
 # The 5-gram hash: the words' CRC-32 in a polynomial (wrapping at 2**64), then a 64-bit
 # finaliser (MurmurHash3's fmix64) so that every bit of the 32 kept depends on every word.
-_MULTIPLIER = np.uint64(0x100000001B3)
-_MIX_1 = np.uint64(0xFF51AFD7ED558CCD)
-_MIX_2 = np.uint64(0xC4CEB9FE1A85EC53)
+_MULTIPLIER = 0x100000001B3
+_MIX_1 = 0xFF51AFD7ED558CCD
+_MIX_2 = 0xC4CEB9FE1A85EC53
 _SEED = 1  # fixed: the same text gives the same signature in every run and process
 
 
@@ -108,6 +107,9 @@ def shingle_hashes(body: str, crcs: dict[str, int] | None = None) -> list[int]:
     """The 32-bit hashes of the body's distinct word 5-grams (folded words), in order; none
     for a body of fewer than five words. ``crcs`` keeps the words' CRC-32 from one body to
     the next (most words of a corpus are in many of its bodies)."""
+    # Imported here, as datasketch is (which needs it too): not at the package's import.
+    import numpy as np  # noqa: PLC0415
+
     words = fold_key(body).split()
     count = len(words) - _SHINGLE + 1
     if count < 1:
@@ -117,13 +119,14 @@ def shingle_hashes(body: str, crcs: dict[str, int] | None = None) -> list[int]:
         known[word] = zlib.crc32(word.encode("utf-8"))
     crc = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
     grams = np.zeros(count, dtype=np.uint64)
+    multiplier, shift = np.uint64(_MULTIPLIER), np.uint64(33)
     for k in range(_SHINGLE):
-        grams = grams * _MULTIPLIER + crc[k : k + count]
-    grams ^= grams >> np.uint64(33)
-    grams *= _MIX_1
-    grams ^= grams >> np.uint64(33)
-    grams *= _MIX_2
-    grams ^= grams >> np.uint64(33)
+        grams = grams * multiplier + crc[k : k + count]
+    grams ^= grams >> shift
+    grams *= np.uint64(_MIX_1)
+    grams ^= grams >> shift
+    grams *= np.uint64(_MIX_2)
+    grams ^= grams >> shift
     hashes: list[int] = np.unique(grams >> np.uint64(32)).tolist()
     return hashes
 
