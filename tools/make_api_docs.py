@@ -27,6 +27,7 @@ docs/conftest.py.)
 from __future__ import annotations
 
 import argparse
+import ast
 import enum
 import inspect
 import pathlib
@@ -87,6 +88,24 @@ def _anchor(title: str) -> str:
     """The anchor GitHub and most renderers give a heading."""
     text = re.sub(r"[^\w\- ]", "", title.lower())
     return text.replace(" ", "-")
+
+
+def _written_annotations(cls: type) -> dict[str, str]:
+    """Each annotated field of a class's own body, as its source writes it (found in the
+    private module that defines it: a public class names ``diplocorpus`` as its module)."""
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("diplocorpus.") or getattr(module, cls.__name__, None) is not cls:
+            continue
+        tree = ast.parse(pathlib.Path(module.__file__ or "").read_text("utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+                return {
+                    item.target.id: ast.unparse(item.annotation)
+                    for item in node.body
+                    if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+                }
+    # No source found (a class made at run time): the annotations as they are.
+    return {name: _annotation(hint) for name, hint in typing.get_type_hints(cls).items()}
 
 
 def _annotation(annotation: Any) -> str:
@@ -239,9 +258,10 @@ def _class_section(name: str, cls: type, names: frozenset[str]) -> list[str]:
 
 def _fields_table(cls: type) -> list[str]:
     out = ["| field | type | default |", "|---|---|---|"]
-    # The types evaluated, always: a field's own ``type`` stays a string until something
-    # (cattrs, on a first read) resolves it, so the page would depend on what ran before.
-    hints = typing.get_type_hints(cls)
+    # The types as the source writes them: a field's own ``type`` stays a string until
+    # something (cattrs, on a first read) resolves it, and evaluated aliases expand
+    # differently on each Python, so either would make the page depend on what ran before.
+    hints = _written_annotations(cls)
     for field in attrs.fields(cls):
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
