@@ -145,3 +145,17 @@ def test_html_with_many_same_shaped_cards_reads_the_page_in_one_pass() -> None:
         return _html._Walker(lex, found).lines(tree)
 
     assert _growth(_cards, 150, read) < _GROWTH
+
+
+def test_a_search_past_its_size_limit_is_refused_at_once() -> None:
+    # FTS5's work grows with the square of a query's words (20,000 words took 57 s): a
+    # query past 64 words or 1,000 characters is an InputError naming the limit.
+    with dc.Store(":memory:") as store:
+        store.add([dc.Document(text="\n\n".join(_PARAGRAPHS), source="a")])
+        assert store.search(" ".join(["hợp tác"] * 32))  # 64 words: searched
+        with pytest.raises(dc.InputError, match="at most 64 words, not 65"):
+            store.search(" ".join(["hợp"] * 65))
+        with pytest.raises(dc.InputError, match="at most 64 words, not 66"):
+            store.search('"' + " ".join(["hợp tác"] * 33) + '"')
+        with pytest.raises(dc.InputError, match="at most 1,000 characters, not 1,001"):
+            store.search("a" * 1001)
