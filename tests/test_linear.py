@@ -76,6 +76,31 @@ def _inline_links(n: int) -> str:
     return f"<html><body><p>{links}</p></body></html>"
 
 
+def _cue_clauses(n: int) -> str:
+    clauses = " ".join(f"Ông Bùi Thanh Sơn cho biết hai nước hợp tác {i}." for i in range(n))
+    return "Đoàn Quốc hội làm việc tại Áo\n\n" + clauses
+
+
+def _unclosed_quote(n: int) -> str:
+    return "Đoàn Quốc hội làm việc tại Áo\n\n“" + "Ông Bùi Thanh Sơn nói rằng hai nước " * n
+
+
+def _statements(text: str) -> Any:
+    return dc.extract_statements(dc.parse(text))
+
+
+def test_a_paragraph_of_many_cue_clauses_is_one_pass() -> None:
+    # Issue 14 measured 4,000 clauses (204 KB) at 25 s: each clause costs the same.
+    assert len(_statements(_cue_clauses(30))) == 30
+    assert _growth(_cue_clauses, 150, _statements) < _GROWTH
+
+
+def test_a_quotation_never_closed_is_one_pass() -> None:
+    # Issue 14: 1 MB after an unclosed “ did not finish in 175 s.
+    assert len(_statements(_unclosed_quote(30))) == 1
+    assert _growth(_unclosed_quote, 300, _statements) < _GROWTH
+
+
 def test_a_long_media_list_is_one_pass() -> None:
     article = dc.parse(_media_list(30))
     assert sum(b.kind.value == "media_list" for b in article.blocks) == 30
@@ -120,6 +145,29 @@ def test_html_with_many_inline_links_reads_each_piece_once() -> None:
     tree = _html._tree(_inline_links(2000), None)
     Walker(None, None).lines(tree)
     assert reads <= 3 * 4000  # each link's text and the space after it, read a few times
+
+
+def _sibling_divs(n: int) -> str:
+    return (
+        "<div>"
+        + "".join(f"<div><p>Đoạn văn số {i} về hợp tác.</p></div>" for i in range(n))
+        + "</div>"
+    )
+
+
+def _nested_divs(n: int) -> str:
+    paragraphs = (f"<div><p>Đoạn văn số {i} về hợp tác song phương.</p>" for i in range(n))
+    return "".join(paragraphs) + "</div>" * n
+
+
+def test_html_with_many_sibling_or_nested_blocks_is_one_pass() -> None:
+    # Issue 14 measured 4,000 sibling divs (146 KB) at about 60 s. Nesting stops at 240
+    # deep: libxml2 reads no deeper than 255.
+    pytest.importorskip("lxml")
+    assert len(dc.parse_html(_sibling_divs(300)).paragraphs) == 300
+    assert len(dc.parse_html(_nested_divs(240)).paragraphs) == 240
+    assert _growth(_sibling_divs, 300, dc.parse_html) < _GROWTH
+    assert _growth(_nested_divs, 60, dc.parse_html) < _GROWTH
 
 
 def _cards(n: int) -> str:
