@@ -7,20 +7,24 @@ and of extract_people, extract_statements and extract_events beside it.
 Run time must grow linearly with input size: the "scaling" rows give the time per MB at
 1x, 10x and 100x the same page, and at 1x, 10x and 100x pages made to find a path that is
 not linear (a headline printed many times, a long media list, many signature-like lines,
-many inline links or same-shaped cards in HTML, many statements on one line or in many
-paragraphs, read by extract_people and extract_statements); the ratio of the last to the
-first should stay near 1.
+many inline links, same-shaped cards or sibling blocks in HTML, many statements on one line
+or in many paragraphs, many cue clauses in one paragraph, a quotation never closed, read by
+extract_people and extract_statements), and merge_events over many dated events without an
+ordinal; the ratio of the last to the first should stay near 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import pathlib
 import platform
 import statistics
 import sys
 import time
 from collections.abc import Callable
+
+import attrs
 
 import diplocorpus as dc
 from diplocorpus._rules import forget_seen_lines
@@ -129,6 +133,7 @@ def main() -> None:
     # Pages made to find a path that is not linear: each repeats one shape many times.
     for label, make, parse in ADVERSARIAL:
         scaling(label, make, cold(parse), repeats)
+    merge_scaling(repeats)
 
 
 def scaling(
@@ -148,6 +153,30 @@ def scaling(
     print(
         f"time per MB, 100x vs 1x ({label}): {per_mb[-1] / per_mb[0]:.2f} "
         f"(1.0 = linear; median per MB {statistics.median(per_mb):.3f} s)"
+    )
+
+
+def merge_scaling(repeats: int) -> None:
+    """merge_events over 40, 400 and 4,000 pages each reporting a meeting of one series
+    without an ordinal on its own day, and the ratio of the time per event at 100x to 1x."""
+    (base,) = dc.extract_events(
+        dc.parse(f"{_HEADLINE}\n\nNgày 19/12/2023, Hội nghị Ngoại vụ lần thứ 32 khai mạc.")
+    )
+    per_event = []
+    for factor in (1, 10, 100):
+        count = 40 * factor
+        days = [dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(count)]
+        events = {
+            f"s{i}": [attrs.evolve(base, ordinal=None, start=d, key=f"hội nghị @{d.isoformat()}")]
+            for i, d in enumerate(days)
+        }
+        seconds = best_of(repeats if factor < 100 else 1, lambda e=events: dc.merge_events(e))
+        per_event.append(seconds / count)
+        label = f"scaling {factor}x merge, dated events"
+        print(f"{label:<34}{'':>9}{seconds:>10.3f}{count / seconds:>10.0f}{'':>8}")
+    print(
+        f"time per event, 100x vs 1x (merge, dated events): {per_event[-1] / per_event[0]:.2f}"
+        " (1.0 = linear)"
     )
 
 
@@ -234,6 +263,25 @@ def _statement_paragraphs(count: int) -> str:
     return f"{_HEADLINE}\n{_paragraph(0)}\n{said}\n"
 
 
+def _cue_clauses(factor: int) -> str:
+    """One paragraph of many clauses each with its cue ("cho biết") and speaker."""
+    clauses = " ".join(
+        f"Ông Bùi Thanh Sơn cho biết hai nước hợp tác {i}." for i in range(40 * factor)
+    )
+    return f"{_HEADLINE}\n\n{clauses}"
+
+
+def _unclosed_quote(factor: int) -> str:
+    """A paragraph opening a quotation (“) that it never closes, over many cue clauses."""
+    return f"{_HEADLINE}\n\n“" + "Ông Bùi Thanh Sơn nói rằng hai nước " * (60 * factor)
+
+
+def _sibling_divs(factor: int) -> str:
+    """Many sibling blocks of HTML, each holding one paragraph."""
+    divs = "".join(f"<div><p>Đoạn văn số {i} về hợp tác.</p></div>" for i in range(40 * factor))
+    return f"<html><body><h1>{_HEADLINE}</h1><div>{divs}</div></body></html>"
+
+
 def _analysed(text: str) -> object:
     article = dc.parse(text)
     return dc.extract_people(article), dc.extract_statements(article)
@@ -242,11 +290,14 @@ def _analysed(text: str) -> object:
 ADVERSARIAL: tuple[tuple[str, Callable[[int], str], Callable[[str], object]], ...] = (
     ("statements on one line", _statement_line, _analysed),
     ("statement paragraphs", _statement_paragraphs, _analysed),
+    ("cue clauses in one paragraph", _cue_clauses, _analysed),
+    ("unclosed quotation", _unclosed_quote, _analysed),
     ("repeated headline", _repeated_headline, dc.parse),
     ("media list", _media_run, dc.parse),
     ("signature-like lines", _signature_lines, dc.parse),
     ("inline links (HTML)", _inline_links, dc.parse_html),
     ("many cards (HTML)", _cards, dc.parse_html),
+    ("sibling divs (HTML)", _sibling_divs, dc.parse_html),
 )
 
 if __name__ == "__main__":

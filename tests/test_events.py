@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ import diplocorpus as dc
 from diplocorpus import _dates, _events
 from diplocorpus._dates import find_dates
 from diplocorpus._merge import SourcedValue, _compatible, _field
+from diplocorpus._models import read_iso_date
 from diplocorpus._text import fold_key
 from diplocorpus._tokens import phrase_at, tokenize
 
@@ -956,3 +958,35 @@ def test_claims_are_grouped_as_one_by_one_in_linear_time(
         most = [max(g, key=lambda v: sum(c.isdigit() for c in v)) for g in expected]
         assert list(field.values) == most
         assert field.conflict == (len(expected) > 1)
+
+
+(_BASE,) = dc.extract_events(
+    dc.parse("Hội nghị khai mạc\n\nNgày 19/12/2023, Hội nghị Ngoại vụ lần thứ 32 khai mạc.")
+)
+
+
+def _dated(days: list[str]) -> dict[str, list[dc.Event]]:
+    """One event of one series without an ordinal per source, starting on each of ``days``
+    (the sources sort in the order of ``days``)."""
+    return {
+        f"s{i:03d}": [
+            attrs.evolve(_BASE, ordinal=None, start=read_iso_date(day), key=f"hội nghị @{day}")
+        ]
+        for i, day in enumerate(days)
+    }
+
+
+@given(st.lists(_DAYS, max_size=12))
+def test_dated_events_are_grouped_as_one_by_one(days: list[str]) -> None:
+    """Events without an ordinal join the first group whose start can be the same day as
+    theirs, as if each were tried against the groups one at a time."""
+    merged = dc.merge_events(_dated(days))
+    groups: list[list[int]] = []
+    for i, day in enumerate(days):
+        group = next((g for g in groups if _compatible(day, days[g[0]])), None)
+        if group is None:
+            groups.append([i])
+        else:
+            group.append(i)
+    expected = {frozenset(f"s{i:03d}" for i in g) for g in groups}
+    assert {frozenset(m.sources) for m in merged} == expected

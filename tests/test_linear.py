@@ -7,10 +7,12 @@ its lines makes four times the page cost sixteen times the work; a linear one, f
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import diplocorpus as dc
@@ -74,6 +76,31 @@ def _inline_links(n: int) -> str:
     return f"<html><body><p>{links}</p></body></html>"
 
 
+def _cue_clauses(n: int) -> str:
+    clauses = " ".join(f"Ông Bùi Thanh Sơn cho biết hai nước hợp tác {i}." for i in range(n))
+    return "Đoàn Quốc hội làm việc tại Áo\n\n" + clauses
+
+
+def _unclosed_quote(n: int) -> str:
+    return "Đoàn Quốc hội làm việc tại Áo\n\n“" + "Ông Bùi Thanh Sơn nói rằng hai nước " * n
+
+
+def _statements(text: str) -> Any:
+    return dc.extract_statements(dc.parse(text))
+
+
+def test_a_paragraph_of_many_cue_clauses_is_one_pass() -> None:
+    # Issue 14 measured 4,000 clauses (204 KB) at 25 s: each clause costs the same.
+    assert len(_statements(_cue_clauses(30))) == 30
+    assert _growth(_cue_clauses, 150, _statements) < _GROWTH
+
+
+def test_a_quotation_never_closed_is_one_pass() -> None:
+    # Issue 14: 1 MB after an unclosed “ did not finish in 175 s.
+    assert len(_statements(_unclosed_quote(30))) == 1
+    assert _growth(_unclosed_quote, 300, _statements) < _GROWTH
+
+
 def test_a_long_media_list_is_one_pass() -> None:
     article = dc.parse(_media_list(30))
     assert sum(b.kind.value == "media_list" for b in article.blocks) == 30
@@ -120,6 +147,29 @@ def test_html_with_many_inline_links_reads_each_piece_once() -> None:
     assert reads <= 3 * 4000  # each link's text and the space after it, read a few times
 
 
+def _sibling_divs(n: int) -> str:
+    return (
+        "<div>"
+        + "".join(f"<div><p>Đoạn văn số {i} về hợp tác.</p></div>" for i in range(n))
+        + "</div>"
+    )
+
+
+def _nested_divs(n: int) -> str:
+    paragraphs = (f"<div><p>Đoạn văn số {i} về hợp tác song phương.</p>" for i in range(n))
+    return "".join(paragraphs) + "</div>" * n
+
+
+def test_html_with_many_sibling_or_nested_blocks_is_one_pass() -> None:
+    # Issue 14 measured 4,000 sibling divs (146 KB) at about 60 s. Nesting stops at 240
+    # deep: libxml2 reads no deeper than 255.
+    pytest.importorskip("lxml")
+    assert len(dc.parse_html(_sibling_divs(300)).paragraphs) == 300
+    assert len(dc.parse_html(_nested_divs(240)).paragraphs) == 240
+    assert _growth(_sibling_divs, 300, dc.parse_html) < _GROWTH
+    assert _growth(_nested_divs, 60, dc.parse_html) < _GROWTH
+
+
 def _cards(n: int) -> str:
     cards = "".join(
         f'<div class="card"><a href="/bai/{i}"><img alt="Ảnh {i}"></a>'
@@ -145,3 +195,38 @@ def test_html_with_many_same_shaped_cards_reads_the_page_in_one_pass() -> None:
         return _html._Walker(lex, found).lines(tree)
 
     assert _growth(_cards, 150, read) < _GROWTH
+
+
+def test_a_search_past_its_size_limit_is_refused_at_once() -> None:
+    # FTS5's work grows with the square of a query's words (20,000 words took 57 s): a
+    # query past 64 words or 1,000 characters is an InputError naming the limit.
+    with dc.Store(":memory:") as store:
+        store.add([dc.Document(text="\n\n".join(_PARAGRAPHS), source="a")])
+        assert store.search(" ".join(["hợp tác"] * 32))  # 64 words: searched
+        with pytest.raises(dc.InputError, match="at most 64 words, not 65"):
+            store.search(" ".join(["hợp"] * 65))
+        with pytest.raises(dc.InputError, match="at most 64 words, not 66"):
+            store.search('"' + " ".join(["hợp tác"] * 33) + '"')
+        with pytest.raises(dc.InputError, match="at most 1,000 characters, not 1,001"):
+            store.search("a" * 1001)
+
+
+def _dated_events(n: int) -> dict[str, list[dc.Event]]:
+    """``n`` pages each reporting one meeting of a series without an ordinal, each on its
+    own day (a day past the others: none joins another's group)."""
+    (base,) = dc.extract_events(
+        dc.parse("Hội nghị khai mạc\n\nNgày 19/12/2023, Hội nghị Ngoại vụ lần thứ 32 khai mạc.")
+    )
+    days = [dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(n)]
+    return {
+        f"s{i}": [attrs.evolve(base, ordinal=None, start=day, key=f"hội nghị @{day.isoformat()}")]
+        for i, day in enumerate(days)
+    }
+
+
+def test_many_dated_events_without_an_ordinal_merge_in_one_pass() -> None:
+    # Each tried against every group of its series before: 4,000 took 14 s.
+    small, large = _dated_events(150), _dated_events(600)
+    assert len(dc.merge_events(large)) == 600
+    growth = _work(lambda: dc.merge_events(large)) / _work(lambda: dc.merge_events(small))
+    assert growth < _GROWTH

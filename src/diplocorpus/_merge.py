@@ -9,6 +9,7 @@ the same day, which completes it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, TypeVar
@@ -93,7 +94,7 @@ def merge_events(
     """
     pairs = events.items() if isinstance(events, Mapping) else events
     groups: dict[_Identity, list[tuple[str, Event]]] = {}
-    dated: dict[str, list[_Identity]] = {}  # the groups keyed by a start, by series
+    dated: dict[str, _Dated] = {}  # the groups keyed by a start, by series
     for source, found in sorted(((s, list(e)) for s, e in pairs), key=lambda p: p[0]):
         for event in found:
             identity = _group_of(event, dated)
@@ -118,7 +119,37 @@ class _Identity:
         return f"{self.name} @{day if day is not None else self.day}"
 
 
-def _group_of(event: Event, dated: dict[str, list[_Identity]]) -> _Identity:
+@attrs.define(slots=True)
+class _Dated:
+    """The groups of one series keyed by a start, in the order they were made. An event
+    joins the first whose start can be the same day as its own: an exact day finds its
+    group by a key lookup, and only the groups of a start without a year or day
+    (``loose``) are tried one by one, so that many dated events group in linear time."""
+
+    groups: list[_Identity] = attrs.Factory(list)
+    exact: dict[str, int] = attrs.Factory(dict)
+    loose: list[int] = attrs.Factory(list)
+
+    def join(self, series: str, day: str) -> _Identity:
+        candidates: Iterable[int]
+        if _partial(day):
+            candidates = (i for i, g in enumerate(self.groups) if _compatible(day, g.day or ""))
+        else:
+            first = [self.exact[day]] if day in self.exact else []
+            loose = (i for i in self.loose if _compatible(day, self.groups[i].day or ""))
+            candidates = itertools.chain(first, loose)
+        found = min(candidates, default=None)
+        if found is not None:
+            return self.groups[found]
+        identity = _Identity(series, day)
+        self.exact.setdefault(day, len(self.groups))
+        if _partial(day):
+            self.loose.append(len(self.groups))
+        self.groups.append(identity)
+        return identity
+
+
+def _group_of(event: Event, dated: dict[str, _Dated]) -> _Identity:
     """The group an event joins: by its key, or, without an ordinal, by its series and a
     start that can be the same day as the group's."""
     if event.ordinal is not None or event.start is None:
@@ -128,12 +159,7 @@ def _group_of(event: Event, dated: dict[str, list[_Identity]]) -> _Identity:
     if not event.key.endswith(suffix):
         return _Identity(event.key)  # a key not written by extract_events: its own group
     series = event.key[: -len(suffix)]
-    for identity in dated.get(series, ()):
-        if identity.day is not None and _compatible(day, identity.day):
-            return identity
-    identity = _Identity(series, day)
-    dated.setdefault(series, []).append(identity)
-    return identity
+    return dated.setdefault(series, _Dated()).join(series, day)
 
 
 def _merged(identity: _Identity, members: list[tuple[str, Event]]) -> MergedEvent:

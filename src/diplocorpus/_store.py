@@ -392,7 +392,10 @@ class Store:
     def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
         "Hội nghị"), best matches first. Words in double quotes must stand together:
-        ``'"hội nghị ngoại vụ"'`` is a phrase."""
+        ``'"hội nghị ngoại vụ"'`` is a phrase.
+
+        A query holds at most 64 words and 1,000 characters (the index's work grows with
+        the square of its words); a longer one is an :class:`InputError` saying so."""
         query = _fts_query(words)
         rows = self._db.execute(
             "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
@@ -576,9 +579,20 @@ def _article_of(analysis: Analysis) -> Article:
     return analysis.article
 
 
+_MAX_QUERY_WORDS = 64
+_MAX_QUERY_CHARS = 1000
+
+
 def _fts_query(words: str) -> str:
     """An FTS5 query from what a user typed: quoted parts are phrases, other words are
-    each required; nothing the user types is read as FTS5 syntax."""
+    each required; nothing the user types is read as FTS5 syntax. Past
+    ``_MAX_QUERY_CHARS`` characters or ``_MAX_QUERY_WORDS`` words it is an
+    :class:`InputError`: FTS5's work grows with the square of a query's words."""
+    if len(words) > _MAX_QUERY_CHARS:
+        raise InputError(
+            f"a search takes at most {_MAX_QUERY_CHARS:,} characters, "
+            f"not {len(words):,}: search for fewer words"
+        )
     parts = _plain(words).split('"')
     terms = []
     for index, part in enumerate(parts):
@@ -590,6 +604,12 @@ def _fts_query(words: str) -> str:
             terms.extend(f'"{t}"' for t in tokens)
     if not terms:
         raise InputError("search needs at least one word")
+    count = sum(len(term.split()) for term in terms)
+    if count > _MAX_QUERY_WORDS:
+        raise InputError(
+            f"a search takes at most {_MAX_QUERY_WORDS} words, not {count:,}: "
+            "search for fewer words"
+        )
     return " ".join(terms)
 
 
