@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
-from ._errors import InputError, MissingDependencyError
+from ._errors import InputError, MissingDependencyError, NotTextError
 from ._htmlmarkup import read_markup, with_markup
 from ._htmlstructure import (
     BLANK_LINE_TAGS,
@@ -138,6 +138,8 @@ def _read(
     html: str | bytes, encoding: str | None, *, source: str | None = None
 ) -> tuple[Any, str | None]:
     """The page's tree, and what of the page the parser could not read, if anything."""
+    if not isinstance(html, (str, bytes)):
+        raise NotTextError(f"expected str or bytes, got {type(html).__name__}", source=source)
     try:
         import lxml.etree  # noqa: PLC0415 - an optional extra
     except ImportError as exc:

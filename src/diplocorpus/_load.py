@@ -13,7 +13,6 @@ import collections
 import datetime as dt
 import functools
 import hashlib
-import json
 import logging
 import os
 import sys
@@ -23,7 +22,7 @@ from typing import Literal
 
 import attrs
 
-from ._convert import JSONValue
+from ._convert import JSONProblem, JSONValue, load_json
 from ._dates import VIETNAM_TZ, in_zone
 from ._errors import DecodeError, InputError, unreadable
 from ._models import DateValue, read_iso_date
@@ -308,8 +307,8 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
     if not raw.strip():
         return SkippedInput(source=where, reason="empty line")
     try:
-        record = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        record = load_json(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, JSONProblem) as exc:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")

@@ -1,0 +1,104 @@
+"""Hostile input (issue 14, "Crashes that escape the package's errors"): each crash found by
+probing the entry points raises the package's documented error, or is handled, instead."""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+
+import attrs
+import pytest
+
+import diplocorpus as dc
+
+pytest.importorskip("lxml")
+
+_LONG_NUMBER = '<script type="application/ld+json">{"a": ' + "9" * 5000 + "}</script><p>Tin</p>"
+_DEEP = '<script type="application/ld+json">' + "[" * 100000 + "</script><p>Tin</p>"
+
+
+# -- not text ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [None, 5, 1.5, ["<p>x</p>"]])
+def test_html_entry_points_refuse_what_is_not_text(value: object) -> None:
+    kind = type(value).__name__
+    for call in (dc.html_to_text, dc.parse_html):
+        with pytest.raises(dc.NotTextError, match=f"expected str or bytes, got {kind}"):
+            call(value)  # type: ignore[arg-type]
+
+
+def test_parse_refuses_none_and_bytes() -> None:
+    with pytest.raises(dc.NotTextError, match="got NoneType"):
+        dc.parse(None)  # type: ignore[arg-type]
+    with pytest.raises(dc.NotTextError, match="got bytes"):
+        dc.parse(b"Tin")  # type: ignore[arg-type]
+
+
+# -- JSON that json cannot read ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "why"), [(_LONG_NUMBER, "number too long"), (_DEEP, "nested too deep")]
+)
+def test_unreadable_json_ld_is_left_out_with_a_note(html: str, why: str) -> None:
+    article = dc.parse_html(html)
+    assert attrs.evolve(article, notes=()) == dc.parse_html("<p>Tin</p>")
+    assert [b.text for b in article.blocks] == ["Tin"]
+    assert len(article.notes) == 1
+    assert "JSON-LD block left out" in article.notes[0]
+    assert why in article.notes[0]
+
+
+def test_readable_json_ld_leaves_no_note() -> None:
+    html = '<script type="application/ld+json">{"a": 1}</script><p>Tin</p>'
+    assert not any("JSON-LD" in note for note in dc.parse_html(html).notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"), [("9" * 5000, "number too long"), ("[" * 100000, "nested too deep")]
+)
+def test_from_json_gives_input_error(text: str, why: str) -> None:
+    with pytest.raises(dc.InputError, match=why):
+        dc.from_json(text, dc.Article)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [('{"source": ' + "9" * 5000 + "}", "number too long"), ("[" * 100000, "nested too deep")],
+)
+def test_read_jsonl_gives_input_error_with_its_line(line: str, why: str) -> None:
+    good = dc.to_json(dc.parse("Tin", source="a.txt"))
+    with pytest.raises(dc.InputError, match=why) as caught:
+        list(dc.read_jsonl(io.StringIO(f"{good}\n{line}\n"), dc.Article, source="x.jsonl"))
+    assert (caught.value.source, caught.value.line) == ("x.jsonl", 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ('{"text": "Tin", "n": ' + "9" * 5000 + "}", "number too long"),
+        ("[" * 100000, "nested too deep"),
+    ],
+)
+def test_jsonl_shard_record_skipped_with_its_reason(
+    tmp_path: pathlib.Path, line: str, why: str
+) -> None:
+    shard = tmp_path / "pages.jsonl"
+    shard.write_text(
+        json.dumps({"text": "Một", "url": "u1"})
+        + "\n"
+        + line
+        + "\n"
+        + json.dumps({"text": "Hai", "url": "u2"})
+        + "\n",
+        encoding="utf-8",
+    )
+    skipped: list[dc.SkippedInput] = []
+    documents = list(dc.iter_documents([shard], errors="skip", skipped=skipped))
+    assert [d.url for d in documents] == ["u1", "u2"]
+    assert [s.source for s in skipped] == [f"{shard}:2"]
+    assert why in skipped[0].reason
+    with pytest.raises(dc.InputError, match=why):
+        list(dc.iter_documents([shard]))
