@@ -102,3 +102,37 @@ def test_jsonl_shard_record_skipped_with_its_reason(
     assert why in skipped[0].reason
     with pytest.raises(dc.InputError, match=why):
         list(dc.iter_documents([shard]))
+
+
+# -- JSON Lines records with fields of the wrong type ---------------------------------------
+
+_PAGE = "Hà Nội, ngày 3/4/2024\n\nBộ trưởng Ngoại giao tiếp Đại sứ, trao đổi về hợp tác."
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("url", ["u", "v"]), ("url", {"a": 1}), ("url", 5), ("source", ["s"]), ("source", True)],
+)
+def test_a_record_with_a_bad_field_costs_that_record(
+    tmp_path: pathlib.Path, field: str, value: object
+) -> None:
+    shard = tmp_path / "pages.jsonl"
+    records = [
+        {"text": _PAGE + " Một.", "url": "u1"},
+        {"text": _PAGE + " Hai.", field: value},
+        {"text": _PAGE + " Ba.", "url": "u3"},
+    ]
+    shard.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with pytest.raises(dc.InputError, match=f"'{field}'") as caught:
+        list(dc.iter_documents([shard]))
+    assert caught.value.source == f"{shard}:2"
+    skipped: list[dc.SkippedInput] = []
+    documents = list(dc.iter_documents([shard], errors="skip", skipped=skipped))
+    assert [d.url for d in documents] == ["u1", "u3"]
+    assert [s.source for s in skipped] == [f"{shard}:2"]
+    assert f"'{field}' must be a string" in skipped[0].reason
+    assert type(value).__name__ in skipped[0].reason
+    with dc.Store(tmp_path / "c.sqlite") as store:
+        report = store.add(dc.iter_documents([shard], errors="skip"), batch_size=10)
+        assert report.added == 2
+        assert store.counts()["documents"] == 2

@@ -312,6 +312,12 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")
+    for field in ("url", "source"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            return SkippedInput(
+                source=where, reason=f"'{field}' must be a string, got {type(value).__name__}"
+            )
     try:
         published = _date_field(record.get("published"))
         fetched = _date_field(record.get("fetched_at"))
