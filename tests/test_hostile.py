@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import pathlib
+import subprocess
+import sys
 
 import attrs
 import pytest
@@ -14,6 +17,7 @@ import diplocorpus as dc
 
 pytest.importorskip("lxml")
 
+_ENV = {**os.environ, "PYTHONPATH": str(pathlib.Path(__file__).parents[1] / "src")}
 _LONG_NUMBER = '<script type="application/ld+json">{"a": ' + "9" * 5000 + "}</script><p>Tin</p>"
 _DEEP = '<script type="application/ld+json">' + "[" * 100000 + "</script><p>Tin</p>"
 
@@ -136,3 +140,82 @@ def test_a_record_with_a_bad_field_costs_that_record(
         report = store.add(dc.iter_documents([shard], errors="skip"), batch_size=10)
         assert report.added == 2
         assert store.counts()["documents"] == 2
+
+
+# -- lone surrogates -----------------------------------------------------------------------
+
+_LONE = "\ud800"
+
+
+def test_a_lone_surrogate_is_replaced_in_a_document() -> None:
+    document = dc.Document(
+        text=_PAGE + _LONE, source="s" + _LONE, url="u" + _LONE, metadata={"k" + _LONE: [_LONE]}
+    )
+    assert (document.text, document.source, document.url) == (
+        _PAGE + "\ufffd",
+        "s\ufffd",
+        "u\ufffd",
+    )
+    assert document.metadata == {"k\ufffd": ["\ufffd"]}
+    assert document.hash == dc.Document(text=_PAGE + "\ufffd", source="x").hash
+
+
+def test_parse_replaces_a_lone_surrogate_and_says_where() -> None:
+    article = dc.parse("Tin" + _LONE + " tức\n\n" + _PAGE)
+    assert article.blocks[0].text == "Tin\ufffd tức"
+    assert "line 1, column 4: 1 lone surrogate(s) (not characters) replaced by U+FFFD" in (
+        article.notes
+    )
+    assert not any("surrogate" in note for note in dc.parse(_PAGE).notes)
+
+
+def test_parse_html_keeps_the_text_after_a_lone_surrogate() -> None:
+    article = dc.parse_html("<p>Trước" + _LONE + "</p><p>Sau</p>")
+    assert [b.text for b in article.blocks] == ["Trước\ufffd", "Sau"]
+    assert any("lone surrogate" in note for note in article.notes)
+
+
+def test_a_shard_with_lone_surrogates_builds_end_to_end(tmp_path: pathlib.Path) -> None:
+    shard = tmp_path / "pages.jsonl"
+    speech = (
+        "\n\nBộ trưởng Bùi Thanh Sơn cho biết: “Hợp tác" + _LONE + " hai nước đang phát triển tốt"
+        " đẹp trên mọi lĩnh vực.”"
+    )
+    shard.write_text(
+        json.dumps({"text": _PAGE + speech, "url": "u1" + _LONE, "tag": _LONE})
+        + "\n"
+        + json.dumps({"text": _PAGE + " Hai.", "url": "u2"})
+        + "\n",
+        encoding="utf-8",
+    )
+    assert "\\ud800" in shard.read_text(encoding="utf-8")  # the JSON escape, valid JSON
+    db = tmp_path / "c.sqlite"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "diplocorpus",
+            "build",
+            str(shard),
+            "--db",
+            str(db),
+            "--skip-errors",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_ENV,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 page(s) added" in result.stdout
+    with dc.Store(db) as store:
+        assert store.counts()["documents"] == 2
+        assert {row["url"] for row in store.rows("documents")} == {"u1\ufffd", "u2"}
+        assert store.statements(speaker=_LONE) == store.statements(speaker="\ufffd")
+        assert store.statements(speaker="Sơn" + _LONE) == []
+        [(_source, statement)] = store.statements(speaker="Sơn")
+        assert statement.quotes[0].text.startswith("Hợp tác\ufffd hai nước")
+        assert store.search("hợp tác " + _LONE) == store.search("hợp tác")
+        with pytest.raises(dc.InputError, match="search needs at least one word"):
+            store.search(_LONE)

@@ -52,7 +52,7 @@ from ._load import decode
 from ._models import Article, BlockKind, DateValue
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
-from ._text import normalize_text
+from ._text import normalize_text, replace_surrogates, surrogate_note
 
 __all__ = ["html_to_text", "parse_html"]
 
@@ -108,6 +108,7 @@ def parse_html(
     learned template (see :func:`learn_site`).
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
+    surrogates = surrogate_note(html) if isinstance(html, str) else None
     tree, lost = _read(html, encoding, source=source)
     markup = read_markup(tree)
     rows = _Walker(lex, structure(tree, markup)).lines(tree)
@@ -122,7 +123,7 @@ def parse_html(
         origins=[origin for _t, origin, _e in rows],
         site=site,
         headlines=markup.headlines,
-        notes=[lost] if lost is not None else (),
+        notes=[note for note in (surrogates, lost) if note is not None],
     )
     return with_markup(article, markup, default_tz, lex)
 
@@ -153,6 +154,8 @@ def _read(
         except InputError:
             text, _found = decode(html, source=source or "<html>")
         html = text
+    # A lone surrogate would stop libxml2 there, silently: replaced, as parse replaces it.
+    html = replace_surrogates(html)
     # lxml's own elements: lxml.html's element classes cost a Python call for every
     # element the walk touches, and nothing here needs their methods. huge_tree: pages
     # nest deeper than libxml2's default limit (256 levels) and would lose what is below.

@@ -30,7 +30,7 @@ from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
 from ._models import Article, DateValue, EntityKind, Event, Person, Statement, write_iso_date
 from ._pipeline import Analysis, analyse, parse_pages, people_in
-from ._text import fold_key, strip_diacritics
+from ._text import fold_key, replace_surrogates, strip_diacritics
 
 __all__ = [
     "IngestReport",
@@ -393,6 +393,7 @@ class Store:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
         "Hội nghị"), best matches first. Words in double quotes must stand together:
         ``'"hội nghị ngoại vụ"'`` is a phrase."""
+        words = replace_surrogates(words)
         query = _fts_query(words)
         rows = self._db.execute(
             "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
@@ -424,6 +425,9 @@ class Store:
         ordinal: ``"Hội nghị Ngoại giao 32"``, ``"hoi nghi ngoai giao"`` does not match
         without diacritics).
         """
+        # A lone surrogate (not a character) is U+FFFD, as in the stored text.
+        speaker = None if speaker is None else replace_surrogates(speaker)
+        event = None if event is None else replace_surrogates(event)
         sql = (
             "SELECT d.source, s.record, s.document_id FROM statements s "
             "JOIN documents d ON d.id = s.document_id"
