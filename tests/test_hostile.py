@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pathlib
+import sqlite3
 import subprocess
 import sys
 
@@ -219,3 +220,63 @@ def test_a_shard_with_lone_surrogates_builds_end_to_end(tmp_path: pathlib.Path) 
         assert store.search("hợp tác " + _LONE) == store.search("hợp tác")
         with pytest.raises(dc.InputError, match="search needs at least one word"):
             store.search(_LONE)
+
+
+# -- store files -----------------------------------------------------------------------------
+
+
+def _document(text: str = "") -> dc.Document:
+    return dc.Document(text=_PAGE + text, source="a.txt")
+
+
+def test_a_meta_row_that_is_not_a_number_is_a_store_error(tmp_path: pathlib.Path) -> None:
+    db = tmp_path / "c.sqlite"
+    dc.Store(db).close()
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
+    connection.close()
+    with pytest.raises(dc.StoreError, match="schema_version in its meta table is 'abc'") as caught:
+        dc.Store(db)
+    assert str(db) in str(caught.value)
+
+
+def test_a_documents_table_of_another_shape_is_a_store_error(tmp_path: pathlib.Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+        connection.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, x TEXT)")
+    connection.close()
+    with pytest.raises(
+        dc.StoreError,
+        match="its documents table is not a diplocorpus store's: no column added_at, article",
+    ) as caught:
+        dc.Store(db)
+    assert str(db) in str(caught.value)
+
+
+def test_an_older_store_without_the_people_spans_still_opens(tmp_path: pathlib.Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with dc.Store(db) as store:
+        store.add([_document()])
+    with sqlite3.connect(db) as connection:
+        for column in ("span_start", "span_end", "kind"):
+            connection.execute(f"ALTER TABLE people DROP COLUMN {column}")
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    connection.close()
+    with dc.Store(db) as store:
+        assert store.add([_document(" Hai.")]).added == 1
+
+
+def test_a_read_only_store_asked_to_take_a_page_is_a_store_error(tmp_path: pathlib.Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with dc.Store(db) as store:
+        store.add([_document()])
+        # What a file the user may not write gives (a chmod does not stop root).
+        store._db.execute("PRAGMA query_only = ON")
+        with pytest.raises(
+            dc.StoreError, match=r"cannot add pages to this store: .*readonly"
+        ) as caught:
+            store.add([_document(" Hai.")])
+        assert str(db) in str(caught.value)
+        assert store.counts()["documents"] == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -200,12 +201,33 @@ class Store:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
-        self._version = int(row[0]) if row is not None else SCHEMA_VERSION
+        try:
+            self._version = int(row[0]) if row is not None else SCHEMA_VERSION
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"{self.path}: the schema_version in its meta table is {row[0]!r}, not a "
+                "number: not a diplocorpus store, or a damaged one"
+            ) from None
+        self._check_shape()
         if self._version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {self._version} is newer than this diplocorpus "
                 f"({SCHEMA_VERSION}): upgrade diplocorpus to read it"
             )
+
+    def _check_shape(self) -> None:
+        """Refuse a store whose tables lack the columns this diplocorpus reads and writes
+        (a table of the same name made by something else)."""
+        for table, wanted in _columns().items():
+            have = {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            if table == "people":  # added to an older store when pages are first added
+                have |= _PEOPLE_SPANS
+            missing = sorted(wanted - have)
+            if missing:
+                raise StoreError(
+                    f"{self.path}: its {table} table is not a diplocorpus store's: no column "
+                    + ", ".join(missing)
+                )
 
     def close(self) -> None:
         """Close the file."""
@@ -295,7 +317,10 @@ class Store:
         if not batch:
             return 0
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # read-only, or busy past the timeout
+            raise self._unwritable(exc) from exc
         try:
             if self._version < SCHEMA_VERSION:
                 if not self._people_spans():
@@ -307,11 +332,21 @@ class Store:
                 self._version = SCHEMA_VERSION
             for item in batch:
                 self._insert(item, now)
+        except sqlite3.OperationalError as exc:
+            self._db.execute("ROLLBACK")
+            raise self._unwritable(exc) from exc
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._db.execute("ROLLBACK")
+            raise self._unwritable(exc) from exc
         return len(batch)
+
+    def _unwritable(self, exc: sqlite3.OperationalError) -> StoreError:
+        return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
 
     def _insert(self, item: Analysis, now: str) -> None:
         doc, article = item.document, item.article
@@ -562,6 +597,25 @@ class Store:
             if table == "documents":
                 fields["article"] = _unpack(fields["article"])
             yield fields
+
+
+_PEOPLE_SPANS = frozenset({"span_start", "span_end", "kind"})
+
+
+@functools.cache
+def _columns() -> dict[str, frozenset[str]]:
+    """The columns of each (ordinary) table of the schema."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        tables = [
+            r[0]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r[0].startswith("paragraphs_fts")
+        ]
+        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in tables}
+    finally:
+        db.close()
 
 
 def _pack(article: Article) -> bytes:
