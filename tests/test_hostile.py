@@ -280,3 +280,40 @@ def test_a_read_only_store_asked_to_take_a_page_is_a_store_error(tmp_path: pathl
             store.add([_document(" Hai.")])
         assert str(db) in str(caught.value)
         assert store.counts()["documents"] == 1
+
+
+# -- two builds into one store at once -------------------------------------------------------
+
+
+def test_two_builds_of_the_same_pages_into_one_store_both_succeed(tmp_path: pathlib.Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(100):
+        (pages / f"{number:03}.txt").write_text(
+            _PAGE + f" Trang số {number}, về hợp tác thứ {number}.", encoding="utf-8"
+        )
+    db = tmp_path / "c.sqlite"
+    dc.Store(db).close()  # made first: the race is over the pages, not the schema
+    command = [sys.executable, "-m", "diplocorpus", "build", str(pages), "--db", str(db)]
+    runs = [
+        subprocess.Popen(
+            [*command, "--batch-size", "1"],
+            env=_ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [run.communicate(timeout=300) for run in runs]
+    for run, (_out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err.decode()
+    added = [
+        int(out.decode().split(" page(s) added")[0].rsplit(maxsplit=1)[-1]) for out, _ in outcomes
+    ]
+    assert sum(added) == 100
+    with dc.Store(db) as store:
+        counts = store.counts()
+        assert counts["documents"] == 100
+        hashes = [row["hash"] for row in store.rows("documents")]
+        assert len(set(hashes)) == 100
+        assert counts["paragraphs"] == sum(len(a.paragraphs) for a in store.articles())

@@ -303,14 +303,16 @@ class Store:
                 if progress is not None:
                     progress(1)
                 if len(batch) >= batch_size:
-                    added += self._write(batch)
+                    stored = self._write(batch)
+                    added, existing = added + stored, existing + len(batch) - stored
                     batch = []
         except KeyboardInterrupt:
             # The pages parsed so far are kept (those of a batch being written when the
             # interrupt came were rolled back): a rerun goes on from there.
             self._write([item for item in batch if item.document.hash not in self])
             raise
-        added += self._write(batch)
+        stored = self._write(batch)
+        added, existing = added + stored, existing + len(batch) - stored
         return IngestReport(added=added, existing=existing, failed=tuple(failed))
 
     def _write(self, batch: list[Analysis]) -> int:
@@ -330,8 +332,7 @@ class Store:
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,)
                 )
                 self._version = SCHEMA_VERSION
-            for item in batch:
-                self._insert(item, now)
+            inserted = sum(self._insert(item, now) for item in batch)
         except sqlite3.OperationalError as exc:
             self._db.execute("ROLLBACK")
             raise self._unwritable(exc) from exc
@@ -343,16 +344,20 @@ class Store:
         except sqlite3.OperationalError as exc:
             self._db.execute("ROLLBACK")
             raise self._unwritable(exc) from exc
-        return len(batch)
+        return inserted
 
     def _unwritable(self, exc: sqlite3.OperationalError) -> StoreError:
         return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
 
-    def _insert(self, item: Analysis, now: str) -> None:
+    def _insert(self, item: Analysis, now: str) -> bool:
+        """Store one page, or nothing (``False``) when a page of its hash is stored."""
         doc, article = item.document, item.article
         cursor = self._db.execute(
             "INSERT INTO documents (hash, source, url, published, fetched_at, encoding, "
-            "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            # The check and the insert one step: another build may have stored the page
+            # since this one looked.
+            "ON CONFLICT (hash) DO NOTHING",
             (
                 doc.hash,
                 doc.source,
@@ -366,6 +371,8 @@ class Store:
                 now,
             ),
         )
+        if cursor.rowcount == 0:
+            return False
         document_id = cursor.lastrowid
         body = [b for b in article.blocks if b.kind.value == "body"]
         for position, (block, text) in enumerate(zip(body, article.paragraphs, strict=True)):
@@ -411,6 +418,7 @@ class Store:
                 for e in item.events
             ],
         )
+        return True
 
     def counts(self) -> dict[str, int]:
         """How many documents, paragraphs, statements, people mentions and events."""
