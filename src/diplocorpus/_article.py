@@ -30,7 +30,7 @@ from ._meta import (
 from ._models import Article, Block, BlockKind, Caption, DateValue
 from ._page import Line
 from ._profile import SiteProfile
-from ._text import fold_key, split_lines
+from ._text import fold_key, split_lines, surrogate_note
 
 __all__ = ["build_article", "parse", "parse_file"]
 
@@ -57,16 +57,20 @@ def parse(
     :func:`learn_site`): the lines its template knows are labelled as the site's furniture.
 
     Raises :class:`NotTextError` for non-``str`` input, :class:`BinaryContentError` for NUL
-    bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article.
+    bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article. Lone
+    surrogates (not characters) are replaced by U+FFFD, and the notes say where.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
+    lines = split_lines(text, source=source)
+    note = surrogate_note(text)
     return build_article(
-        split_lines(text, source=source),
+        lines,
         source=source,
         published=published,
         default_tz=default_tz,
         lexicon=lex,
         site=site,
+        notes=[note] if note is not None else (),
     )
 
 

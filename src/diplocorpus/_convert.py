@@ -25,7 +25,16 @@ from cattrs.preconf.json import JsonConverter, make_converter
 from ._errors import InputError
 from ._models import DateValue, PartialDate, read_iso_date
 
-__all__ = ["JSONValue", "from_dict", "from_json", "new_converter", "to_dict", "to_json"]
+__all__ = [
+    "JSONProblem",
+    "JSONValue",
+    "from_dict",
+    "from_json",
+    "load_json",
+    "new_converter",
+    "to_dict",
+    "to_json",
+]
 
 T = TypeVar("T")
 
@@ -134,10 +143,34 @@ def to_json(record: object, *, indent: int | None = None) -> str:
 def from_json(text: str, kind: type[T]) -> T:
     """Read a record of type ``kind`` back from :func:`to_json`'s output."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+        data = load_json(text)
+    except JSONProblem as exc:
+        raise InputError(exc.reason, line=exc.line, column=exc.column) from exc
     return from_dict(data, kind)
+
+
+class JSONProblem(ValueError):
+    """Why :func:`load_json` cannot read a text, and where (``line``, ``column``) when the
+    text says."""
+
+    def __init__(self, reason: str, *, line: int | None = None, column: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
+def load_json(text: str | bytes) -> Any:
+    """:func:`json.loads`, each of its failures one :class:`JSONProblem`: not JSON, a number
+    longer than Python reads (``ValueError``), nesting deeper than it can (``RecursionError``)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JSONProblem(f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+    except RecursionError:
+        raise JSONProblem("JSON nested too deep to read") from None
+    except ValueError as exc:  # Python's limit on the digits of an int
+        raise JSONProblem(f"JSON with a number too long to read: {exc}") from exc
 
 
 def _problems(exc: BaseException, path: str, kind: object) -> list[str]:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Literal, TypeVar
 
-from ._convert import from_dict, to_dict
+from ._convert import JSONProblem, from_dict, load_json, to_dict
 from ._dedup import DuplicateCluster, find_duplicates
 from ._errors import InputError
 from ._events import extract_events
@@ -179,9 +179,9 @@ def read_jsonl(stream: Iterable[str], kind: type[T], *, source: str = "<jsonl>")
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not JSON: {exc.msg}", source=source, line=number) from exc
+            data = load_json(line)
+        except JSONProblem as exc:
+            raise InputError(exc.reason, source=source, line=number) from exc
         try:
             yield from_dict(data, kind)
         except InputError as exc:

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
-from ._errors import InputError, MissingDependencyError
+from ._errors import InputError, MissingDependencyError, NotTextError
 from ._htmlmarkup import read_markup, with_markup
 from ._htmlstructure import (
     BLANK_LINE_TAGS,
@@ -52,7 +52,7 @@ from ._load import decode
 from ._models import Article, BlockKind, DateValue
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
-from ._text import normalize_text
+from ._text import normalize_text, replace_surrogates, surrogate_note
 
 __all__ = ["html_to_text", "parse_html"]
 
@@ -108,6 +108,7 @@ def parse_html(
     learned template (see :func:`learn_site`).
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
+    surrogates = surrogate_note(html) if isinstance(html, str) else None
     tree, lost = _read(html, encoding, source=source)
     markup = read_markup(tree)
     rows = _Walker(lex, structure(tree, markup)).lines(tree)
@@ -122,7 +123,7 @@ def parse_html(
         origins=[origin for _t, origin, _e in rows],
         site=site,
         headlines=markup.headlines,
-        notes=[lost] if lost is not None else (),
+        notes=[note for note in (surrogates, lost) if note is not None],
     )
     return with_markup(article, markup, default_tz, lex)
 
@@ -138,6 +139,8 @@ def _read(
     html: str | bytes, encoding: str | None, *, source: str | None = None
 ) -> tuple[Any, str | None]:
     """The page's tree, and what of the page the parser could not read, if anything."""
+    if not isinstance(html, (str, bytes)):
+        raise NotTextError(f"expected str or bytes, got {type(html).__name__}", source=source)
     try:
         import lxml.etree  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
@@ -151,6 +154,8 @@ def _read(
         except InputError:
             text, _found = decode(html, source=source or "<html>")
         html = text
+    # A lone surrogate would stop libxml2 there, silently: replaced, as parse replaces it.
+    html = replace_surrogates(html)
     # lxml's own elements: lxml.html's element classes cost a Python call for every
     # element the walk touches, and nothing here needs their methods. huge_tree: pages
     # nest deeper than libxml2's default limit (256 levels) and would lose what is below.

@@ -8,13 +8,13 @@ the text lacks, and a disagreement is noted, never silently resolved.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 from dateutil import parser as du_parser
 
+from ._convert import JSONProblem, load_json
 from ._lexicon import Lexicon
 from ._meta import byline_names
 from ._models import Article, DateValue
@@ -36,6 +36,8 @@ class Markup:
     authors: tuple[str, ...] = ()
     headlines: tuple[str, ...] = ()
     site_name: str | None = None
+    #: What of the markup could not be read (a JSON-LD block Python's JSON cannot read).
+    notes: tuple[str, ...] = ()
 
 
 def read_markup(tree: Any) -> Markup:
@@ -44,10 +46,11 @@ def read_markup(tree: Any) -> Markup:
     Open Graph, ``<title>``) is kept as evidence for the title line."""
     title = published = None
     authors: list[str] = []
+    notes: list[str] = []
     for node in tree.iter("script"):
         if (node.attrib.get("type") or "").lower() != "application/ld+json":
             continue
-        for item in _json_ld(node.text or ""):
+        for item in _json_ld(node.text or "", notes):
             title = title or _str(item.get("headline"))
             published = published or _str(item.get("datePublished"))
             authors = authors or _names(item.get("author"))
@@ -79,13 +82,18 @@ def read_markup(tree: Any) -> Markup:
         authors=tuple(normalize_text(a) for a in authors),
         headlines=headlines,
         site_name=_str(metas.get("og:site_name")),
+        notes=tuple(notes),
     )
 
 
-def _json_ld(text: str) -> Iterator[dict[str, Any]]:
+def _json_ld(text: str, notes: list[str]) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = load_json(text)
+    except JSONProblem as exc:
+        # Broken JSON-LD is common and says nothing; JSON too long or deep for Python to
+        # read is worth a word, as the block may hold the article's metadata.
+        if not exc.reason.startswith("not JSON"):
+            notes.append(f"a JSON-LD block left out: {exc.reason.split(': ')[0]}")
         return
     stack = data if isinstance(data, list) else [data]
     while stack:
@@ -120,7 +128,10 @@ def text_content(element: Any) -> str:
 
 def with_markup(article: Article, markup: Markup, default_tz: dt.tzinfo, lex: Lexicon) -> Article:
     """Fill what the text of an article lacks from the markup; note where the two disagree.
-    A page that is not an article takes nothing from it."""
+    A page that is not an article takes nothing from it but the notes of what of the
+    markup could not be read."""
+    if markup.notes:
+        article = attrs.evolve(article, notes=[*article.notes, *markup.notes])
     if not article.is_article:
         return article
     notes = list(article.notes)

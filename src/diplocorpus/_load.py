@@ -13,7 +13,6 @@ import collections
 import datetime as dt
 import functools
 import hashlib
-import json
 import logging
 import os
 import sys
@@ -23,11 +22,11 @@ from typing import Literal
 
 import attrs
 
-from ._convert import JSONValue
+from ._convert import JSONProblem, JSONValue, load_json
 from ._dates import VIETNAM_TZ, in_zone
 from ._errors import DecodeError, InputError, unreadable
 from ._models import DateValue, read_iso_date
-from ._text import normalize_text
+from ._text import normalize_text, replace_surrogates
 
 __all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_document"]
 
@@ -49,7 +48,27 @@ Globs = str | Iterable[str]
 
 
 def _metadata(values: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
-    return dict(values)
+    return {replace_surrogates(k): _valid(v) for k, v in values.items()}
+
+
+def _valid(value: JSONValue) -> JSONValue:
+    """A JSON value with each lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        return [_valid(v) for v in value]
+    if isinstance(value, dict):
+        return _metadata(value)
+    return value
+
+
+def _text(value: str) -> str:
+    # (a wrong type is parse's to refuse, with its NotTextError)
+    return replace_surrogates(value) if isinstance(value, str) else value
+
+
+def _optional_text(value: str | None) -> str | None:
+    return _text(value) if value is not None else None
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -60,16 +79,18 @@ class Document:
     source of its own, ``-`` for standard input). ``published`` is a date the record gives
     (a record's time without its zone is read as Vietnam time, as ``fetched_at``'s);
     ``metadata`` keeps a record's other fields as they were. ``hash`` is the SHA-256 of the
-    normalised text: the document's identity, whatever file or site it came from.
+    normalised text: the document's identity, whatever file or site it came from. A lone
+    surrogate (not a character: a JSON escape ``"\\ud800"`` gives one) in its text, source,
+    url or metadata is replaced by U+FFFD.
 
     A document is hashable (a key of a dict, a member of a set): ``metadata``, a ``dict``
     of JSON values, counts for equality but not for the hash, so equal documents hash
     equal.
     """
 
-    text: str
-    source: str
-    url: str | None = None
+    text: str = attrs.field(converter=_text)
+    source: str = attrs.field(converter=_text)
+    url: str | None = attrs.field(default=None, converter=_optional_text)
     published: DateValue | None = None
     fetched_at: dt.datetime | None = None
     encoding: str | None = None
@@ -308,11 +329,17 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
     if not raw.strip():
         return SkippedInput(source=where, reason="empty line")
     try:
-        record = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        record = load_json(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, JSONProblem) as exc:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")
+    for field in ("url", "source"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            return SkippedInput(
+                source=where, reason=f"'{field}' must be a string, got {type(value).__name__}"
+            )
     try:
         published = _date_field(record.get("published"))
         fetched = _date_field(record.get("fetched_at"))

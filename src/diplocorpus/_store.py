@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -30,7 +31,7 @@ from ._load import Document, Errors, check_errors
 from ._merge import MergedEvent, merge_events
 from ._models import Article, DateValue, EntityKind, Event, Person, Statement, write_iso_date
 from ._pipeline import Analysis, analyse, parse_pages, people_in
-from ._text import fold_key, strip_diacritics
+from ._text import fold_key, replace_surrogates, strip_diacritics
 
 __all__ = [
     "IngestReport",
@@ -200,12 +201,33 @@ class Store:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
-        self._version = int(row[0]) if row is not None else SCHEMA_VERSION
+        try:
+            self._version = int(row[0]) if row is not None else SCHEMA_VERSION
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"{self.path}: the schema_version in its meta table is {row[0]!r}, not a "
+                "number: not a diplocorpus store, or a damaged one"
+            ) from None
+        self._check_shape()
         if self._version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {self._version} is newer than this diplocorpus "
                 f"({SCHEMA_VERSION}): upgrade diplocorpus to read it"
             )
+
+    def _check_shape(self) -> None:
+        """Refuse a store whose tables lack the columns this diplocorpus reads and writes
+        (a table of the same name made by something else)."""
+        for table, wanted in _columns().items():
+            have = {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            if table == "people":  # added to an older store when pages are first added
+                have |= _PEOPLE_SPANS
+            missing = sorted(wanted - have)
+            if missing:
+                raise StoreError(
+                    f"{self.path}: its {table} table is not a diplocorpus store's: no column "
+                    + ", ".join(missing)
+                )
 
     def close(self) -> None:
         """Close the file."""
@@ -281,21 +303,26 @@ class Store:
                 if progress is not None:
                     progress(1)
                 if len(batch) >= batch_size:
-                    added += self._write(batch)
+                    stored = self._write(batch)
+                    added, existing = added + stored, existing + len(batch) - stored
                     batch = []
         except KeyboardInterrupt:
             # The pages parsed so far are kept (those of a batch being written when the
             # interrupt came were rolled back): a rerun goes on from there.
             self._write([item for item in batch if item.document.hash not in self])
             raise
-        added += self._write(batch)
+        stored = self._write(batch)
+        added, existing = added + stored, existing + len(batch) - stored
         return IngestReport(added=added, existing=existing, failed=tuple(failed))
 
     def _write(self, batch: list[Analysis]) -> int:
         if not batch:
             return 0
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # read-only, or busy past the timeout
+            raise self._unwritable(exc) from exc
         try:
             if self._version < SCHEMA_VERSION:
                 if not self._people_spans():
@@ -305,19 +332,32 @@ class Store:
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,)
                 )
                 self._version = SCHEMA_VERSION
-            for item in batch:
-                self._insert(item, now)
+            inserted = sum(self._insert(item, now) for item in batch)
+        except sqlite3.OperationalError as exc:
+            self._db.execute("ROLLBACK")
+            raise self._unwritable(exc) from exc
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
-        return len(batch)
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._db.execute("ROLLBACK")
+            raise self._unwritable(exc) from exc
+        return inserted
 
-    def _insert(self, item: Analysis, now: str) -> None:
+    def _unwritable(self, exc: sqlite3.OperationalError) -> StoreError:
+        return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
+
+    def _insert(self, item: Analysis, now: str) -> bool:
+        """Store one page, or nothing (``False``) when a page of its hash is stored."""
         doc, article = item.document, item.article
         cursor = self._db.execute(
             "INSERT INTO documents (hash, source, url, published, fetched_at, encoding, "
-            "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            # The check and the insert one step: another build may have stored the page
+            # since this one looked.
+            "ON CONFLICT (hash) DO NOTHING",
             (
                 doc.hash,
                 doc.source,
@@ -331,6 +371,8 @@ class Store:
                 now,
             ),
         )
+        if cursor.rowcount == 0:
+            return False
         document_id = cursor.lastrowid
         body = [b for b in article.blocks if b.kind.value == "body"]
         for position, (block, text) in enumerate(zip(body, article.paragraphs, strict=True)):
@@ -376,6 +418,7 @@ class Store:
                 for e in item.events
             ],
         )
+        return True
 
     def counts(self) -> dict[str, int]:
         """How many documents, paragraphs, statements, people mentions and events."""
@@ -396,6 +439,7 @@ class Store:
 
         A query holds at most 64 words and 1,000 characters (the index's work grows with
         the square of its words); a longer one is an :class:`InputError` saying so."""
+        words = replace_surrogates(words)
         query = _fts_query(words)
         rows = self._db.execute(
             "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
@@ -427,6 +471,9 @@ class Store:
         ordinal: ``"Hội nghị Ngoại giao 32"``, ``"hoi nghi ngoai giao"`` does not match
         without diacritics).
         """
+        # A lone surrogate (not a character) is U+FFFD, as in the stored text.
+        speaker = None if speaker is None else replace_surrogates(speaker)
+        event = None if event is None else replace_surrogates(event)
         sql = (
             "SELECT d.source, s.record, s.document_id FROM statements s "
             "JOIN documents d ON d.id = s.document_id"
@@ -561,6 +608,25 @@ class Store:
             if table == "documents":
                 fields["article"] = _unpack(fields["article"])
             yield fields
+
+
+_PEOPLE_SPANS = frozenset({"span_start", "span_end", "kind"})
+
+
+@functools.cache
+def _columns() -> dict[str, frozenset[str]]:
+    """The columns of each (ordinary) table of the schema."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        tables = [
+            r[0]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r[0].startswith("paragraphs_fts")
+        ]
+        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in tables}
+    finally:
+        db.close()
 
 
 def _pack(article: Article) -> bytes:

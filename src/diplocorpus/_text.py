@@ -12,12 +12,24 @@ import unicodedata
 
 from ._errors import BinaryContentError, MarkupInputError, NotTextError
 
-__all__ = ["fold_key", "fold_word", "normalize_text", "split_lines", "strip_diacritics"]
+__all__ = [
+    "fold_key",
+    "fold_word",
+    "normalize_text",
+    "replace_surrogates",
+    "split_lines",
+    "strip_diacritics",
+    "surrogate_note",
+]
 
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _NEWLINES = re.compile(r"\r\n?")
+# A lone surrogate (a JSON escape "\ud800" gives one): a code point that is not a character
+# and that UTF-8 cannot encode.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 # A tag of the HTML vocabulary: enough of them, or a document that opens with one, is markup.
 _TAG = re.compile(
     r"</?(?:html|head|body|div|span|p|a|br|img|script|style|meta|link|ul|ol|li|table|tr|td"
@@ -37,6 +49,27 @@ _TONE_THEN_REST = re.compile(
 def normalize_text(text: str) -> str:
     """Return ``text`` as NFC with white space collapsed to single spaces and ends stripped."""
     return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (REPLACEMENT CHARACTER)."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
+def surrogate_note(text: str) -> str | None:
+    """The article's note when ``text`` holds lone surrogates (:func:`replace_surrogates`
+    replaces them), or ``None``."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    line, column = _position(text, found.start())
+    count = len(_SURROGATE.findall(text))
+    return (
+        f"line {line}, column {column}: {count} lone surrogate(s) (not characters) "
+        "replaced by U+FFFD"
+    )
 
 
 def _visible(text: str) -> str:
@@ -69,6 +102,7 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
             column=column,
         )
     _reject_markup(text, source)
+    text = replace_surrogates(text)
     text = _visible(unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)))
     return [" ".join(line.split()) for line in text.split("\n")]
 
