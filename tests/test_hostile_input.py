@@ -1,0 +1,184 @@
+"""Hostile input (issue 14): nothing lost without a word, no file read by surprise."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+import diplocorpus as dc
+from diplocorpus._cli import main
+
+PAGE = "Tin tức\n\nĐoạn văn một của bài báo.\n"
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="links and FIFOs of POSIX")
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "scraped"
+    root.mkdir()
+    (root / "a.txt").write_text(PAGE, encoding="utf-8")
+    return root
+
+
+def _load(root: Path, **options: object) -> tuple[list[str], dict[str, str]]:
+    skipped: list[dc.SkippedInput] = []
+    docs = dc.iter_documents(root, errors="skip", skipped=skipped, **options)  # type: ignore[arg-type]
+    sources = [Path(d.source).name for d in docs]
+    return sources, {Path(s.source).name: s.reason for s in skipped}
+
+
+# -- folder walks: every entry read or listed ------------------------------------------------
+
+
+@posix_only
+def test_a_dangling_link_is_listed_as_skipped(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "a dangling link" in skipped["gone.txt"]
+    with pytest.raises(dc.InputError, match=r"gone\.txt: a dangling link"):
+        list(dc.iter_documents(root))
+
+
+@posix_only
+def test_a_link_loop_is_listed_as_skipped(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "a link loop" in skipped["loop.txt"]
+    with pytest.raises(dc.InputError, match=r"loop\.txt: a link loop"):
+        list(dc.iter_documents(root))
+
+
+@posix_only
+def test_a_fifo_is_listed_and_never_opened(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    os.mkfifo(root / "pipe.txt")  # opening it would block the walk for ever
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "a FIFO, not a file" in skipped["pipe.txt"]
+    with pytest.raises(dc.InputError, match=r"pipe\.txt: a FIFO, not a file"):
+        list(dc.iter_documents(root))
+
+
+@posix_only
+def test_a_device_file_is_listed_as_skipped(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    (root / "null.txt").symlink_to("/dev/null")
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "a device file, not a file" in skipped["null.txt"]
+
+
+def test_an_unreadable_subfolder_is_listed_as_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run as root, chmod 000 does not stop a read: the operating system's refusal is
+    # simulated where the walk lists the folder.
+    root = _folder(tmp_path)
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(PAGE, encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if os.fspath(path) == str(locked):  # type: ignore[call-overload]
+            raise PermissionError(errno.EACCES, "Permission denied", str(locked))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "permission denied" in skipped["locked"]
+    with pytest.raises(dc.InputPermissionError) as info:
+        list(dc.iter_documents(root))
+    assert info.value.source == str(locked)
+
+
+@posix_only
+def test_the_cli_lists_the_entries_it_skips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _folder(tmp_path)
+    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    status = main(["parse", "--skip-errors", str(root)])
+    out, err = capsys.readouterr()
+    assert status == 1  # some input was not parsed
+    assert len(out.splitlines()) == 1
+    assert "gone.txt" in err
+    assert "a dangling link" in err
+
+
+# -- links out of a folder ----------------------------------------------------------------
+
+
+def _outside(tmp_path: Path) -> Path:
+    root = _folder(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Mật khẩu\n\nKhông được đọc tệp này.\n", encoding="utf-8")
+    (root / "passwd.txt").symlink_to(secret)
+    inner = root / "sub"
+    inner.mkdir()
+    (inner / "same.txt").symlink_to(root / "a.txt")  # inside the folder: read
+    return root
+
+
+@posix_only
+def test_a_link_out_of_the_folder_is_not_read(tmp_path: Path) -> None:
+    root = _outside(tmp_path)
+    sources, skipped = _load(root)
+    assert sources == ["a.txt", "same.txt"]
+    assert "outside the folder" in skipped["passwd.txt"]
+    assert all("Mật khẩu" not in d.text for d in dc.iter_documents(root, errors="skip"))
+    assert [Path(d.source).name for d in dc.Corpus(root, errors="skip").documents()] == [
+        "a.txt",
+        "same.txt",
+    ]
+
+
+@posix_only
+def test_follow_links_reads_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    root = _outside(tmp_path)
+    sources, skipped = _load(root, follow_links=True)
+    assert sources == ["a.txt", "passwd.txt", "same.txt"]
+    assert skipped == {}
+    corpus = dc.Corpus(root, follow_links=True)
+    assert len(list(corpus.documents())) == 3
+
+
+@posix_only
+def test_a_link_given_itself_is_read(tmp_path: Path) -> None:
+    root = _outside(tmp_path)
+    (document,) = dc.iter_documents(root / "passwd.txt")
+    assert "Mật khẩu" in document.text
+
+
+@posix_only
+def test_a_link_to_a_folder_is_listed_not_walked(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "c.txt").write_text(PAGE, encoding="utf-8")
+    (root / "more").symlink_to(elsewhere)
+    sources, skipped = _load(root)
+    assert sources == ["a.txt"]
+    assert "a link to a folder" in skipped["more"]
+
+
+@posix_only
+def test_the_cli_follows_links_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _outside(tmp_path)
+    assert main(["parse", "--skip-errors", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2
+    assert "passwd.txt" in err
+    assert main(["parse", "--follow-links", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 3
