@@ -182,3 +182,30 @@ def test_the_cli_follows_links_when_asked(
     assert main(["parse", "--follow-links", str(root)]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 3
+
+
+# -- line breaks: the parse splits where the hash does ---------------------------------------
+
+SEED = (Path(__file__).parent.parent / "seeds" / "002_24e14e7508fcd41e.txt").read_text("utf-8")
+# Every line break str.splitlines() knows, which the content hash splits on.
+BREAKS = ["\u2028", "\u2029", "\x85", "\v", "\f", "\x1c", "\x1d", "\x1e"]
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=[f"U+{ord(b):04X}" for b in BREAKS])
+def test_a_unicode_line_separator_breaks_lines_as_lf_does(brk: str) -> None:
+    page = SEED.replace("\n", brk)
+    assert dc.Document(text=page, source="x").hash == dc.Document(text=SEED, source="x").hash
+    assert dc.parse(page) == dc.parse(SEED)
+
+
+def test_cr_only_text_with_a_tag_like_run_parses_as_lf_text() -> None:
+    lf = "<a href=\n'x'> Tin tức\nĐoạn văn"
+    assert dc.parse(lf.replace("\n", "\r")) == dc.parse(lf)
+    assert dc.parse(lf.replace("\n", "\r\n")) == dc.parse(lf)
+
+
+def test_a_line_number_counts_every_line_break() -> None:
+    with pytest.raises(dc.BinaryContentError) as info:
+        dc.parse("một\u2028hai\rba\x00")
+    assert (info.value.line, info.value.column) == (3, 3)
+

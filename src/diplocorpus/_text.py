@@ -1,8 +1,10 @@
 """Stage 1, normalise: check the input is page text and cut it into clean lines.
 
 Text conventions (DESIGN.md): Unicode NFC, NBSP and every run of white space collapsed to
-one space, ends stripped. Line numbers count ``\\n``, ``\\r\\n`` and ``\\r`` alike, so that a
-file's line numbers are the ones an editor shows.
+one space, ends stripped. Lines end where ``str.splitlines`` ends them, as the content hash
+does (``Document.hash``): ``\\n``, ``\\r\\n`` and ``\\r`` alike, so that a file's line numbers
+are the ones an editor shows, and the Unicode line and paragraph separators (U+2028, U+2029),
+NEL (U+0085), form feed, vertical tab and U+001C to U+001E.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ __all__ = ["fold_key", "fold_word", "normalize_text", "split_lines", "strip_diac
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
-_NEWLINES = re.compile(r"\r\n?")
+# Every line break str.splitlines() knows; all but \r\n and \r are rare enough that text
+# without them pays only for a scan.
+_NEWLINES = re.compile(r"\r\n?|[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_RARE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # A tag of the HTML vocabulary: enough of them, or a document that opens with one, is markup.
 _TAG = re.compile(
     r"</?(?:html|head|body|div|span|p|a|br|img|script|style|meta|link|ul|ol|li|table|tr|td"
@@ -68,13 +73,22 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
             line=line,
             column=column,
         )
+    # Line breaks first: a tag does not reach across one, whichever it is.
+    text = _lf(text)
     _reject_markup(text, source)
-    text = _visible(unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)))
+    text = _visible(unicodedata.normalize("NFC", text))
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
+def _lf(text: str) -> str:
+    """``text`` with every line break ``\\n``."""
+    if any(brk in text for brk in _RARE_BREAKS):
+        return _NEWLINES.sub("\n", text)
+    return text
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
-    head = _NEWLINES.sub("\n", text[:index])
+    head = _lf(text[:index])
     return head.count("\n") + 1, len(head) - head.rfind("\n")
 
 
