@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 from pathlib import Path
@@ -209,3 +210,15 @@ def test_a_line_number_counts_every_line_break() -> None:
         dc.parse("một\u2028hai\rba\x00")
     assert (info.value.line, info.value.column) == (3, 3)
 
+
+def test_a_line_separator_inside_a_json_record_on_stdin_stays_in_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # JSON allows U+2028 unescaped inside a string: it does not end the record.
+    record = '{"text": "Tin tức\u2028Đoạn văn"}\n{"text": "Trang hai"}\n'
+    stdin = io.TextIOWrapper(io.BytesIO(record.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    skipped: list[dc.SkippedInput] = []
+    docs = list(dc.iter_documents("-", stdin="jsonl", errors="skip", skipped=skipped))
+    assert [d.text for d in docs] == ["Tin tức\u2028Đoạn văn", "Trang hai"]
+    assert skipped == []

@@ -408,7 +408,7 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
         data = sys.stdin.buffer.read()
         text, found = decode(data, source="-")
         if stdin == "jsonl":
-            yield from _records(text.splitlines(), "-")
+            yield from _records(_json_lines(text), "-")
         else:
             yield Document(text=text, source="-", encoding=found)
         return
@@ -422,6 +422,15 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
                 yield _record(raw, name, number)
         return
     yield read_document(name)
+
+
+def _json_lines(text: str) -> list[str]:
+    """The lines of JSON Lines text: ended by ``\\n`` alone, as a file's are read (U+2028
+    and the other breaks of ``str.splitlines`` may stand unescaped inside a JSON string)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def _records(lines: Iterable[str], name: str) -> Iterator[Document | SkippedInput]:
