@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
+import importlib.util
 import io
 import os
 import sys
@@ -12,6 +14,8 @@ import pytest
 
 import diplocorpus as dc
 from diplocorpus._cli import main
+
+from .fixtures import cp1258
 
 PAGE = "Tin tức\n\nĐoạn văn một của bài báo.\n"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="links and FIFOs of POSIX")
@@ -222,3 +226,54 @@ def test_a_line_separator_inside_a_json_record_on_stdin_stays_in_it(
     docs = list(dc.iter_documents("-", stdin="jsonl", errors="skip", skipped=skipped))
     assert [d.text for d in docs] == ["Tin tức\u2028Đoạn văn", "Trang hai"]
     assert skipped == []
+
+
+# -- HTML bytes: the encoding a browser would use -------------------------------------------
+
+needs_lxml = pytest.mark.skipif(
+    importlib.util.find_spec("lxml") is None, reason="HTML input needs the html extra"
+)
+BODY = "<p>Đoạn văn một của bài báo, dài đủ để đọc.</p>"
+BODY_TEXT = "Đoạn văn một của bài báo, dài đủ để đọc."
+
+
+@needs_lxml
+def test_a_byte_order_mark_wins_over_meta_charset() -> None:
+    page = codecs.BOM_UTF8 + ('<meta charset="iso-8859-1">' + BODY).encode("utf-8")
+    assert dc.html_to_text(page) == BODY_TEXT
+    utf16 = codecs.BOM_UTF16_LE + ('<meta charset="windows-1258">' + BODY).encode("utf-16-le")
+    assert dc.html_to_text(utf16) == BODY_TEXT
+
+
+@needs_lxml
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-16be"])
+@pytest.mark.parametrize("pad", ["", " "])  # an even and an odd number of bytes
+def test_meta_charset_utf16_in_an_ascii_page_means_utf8(label: str, pad: str) -> None:
+    page = (f'<meta charset="{label}">{pad}' + BODY).encode("utf-8")
+    assert dc.html_to_text(page) == BODY_TEXT
+
+
+XHTML = (
+    '<?xml version="1.0" encoding="{enc}"?>\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Tiếng Việt</p></body></html>'
+)
+
+
+@needs_lxml
+def test_xhtml_with_an_xml_declaration_is_read() -> None:
+    utf8 = XHTML.format(enc="utf-8")
+    assert dc.html_to_text(utf8.encode("utf-8")) == "Tiếng Việt"
+    assert dc.html_to_text(utf8) == "Tiếng Việt"
+    # Windows-1258 spells Vietnamese with combining tone marks: the text comes out NFC.
+    cp = cp1258(XHTML.format(enc="windows-1258"))
+    assert dc.html_to_text(cp) == "Tiếng Việt"
+    assert dc.parse_html(cp).paragraphs == dc.parse_html(utf8).paragraphs
+
+
+@needs_lxml
+@pytest.mark.parametrize("page", ["<p>Tin</p>\n<p>a\x00b</p>", b"<p>Tin</p>\n<p>a\x00b</p>"])
+def test_a_nul_in_html_is_refused_as_in_text(page: str | bytes) -> None:
+    for read in (dc.html_to_text, dc.parse_html):
+        with pytest.raises(dc.BinaryContentError) as info:
+            read(page)
+        assert (info.value.line, info.value.column) == (2, 5)

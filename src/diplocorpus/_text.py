@@ -14,7 +14,14 @@ import unicodedata
 
 from ._errors import BinaryContentError, MarkupInputError, NotTextError
 
-__all__ = ["fold_key", "fold_word", "normalize_text", "split_lines", "strip_diacritics"]
+__all__ = [
+    "fold_key",
+    "fold_word",
+    "line_column",
+    "normalize_text",
+    "split_lines",
+    "strip_diacritics",
+]
 
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
@@ -66,7 +73,7 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
         raise NotTextError(f"expected str, got {kind}{hint}", source=source)
     nul = text.find("\x00")
     if nul >= 0:
-        line, column = _position(text, nul)
+        line, column = line_column(text, nul)
         raise BinaryContentError(
             "NUL byte in text: this is binary data, not a page's text",
             source=source,
@@ -87,7 +94,8 @@ def _lf(text: str) -> str:
     return text
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The line and column (1-based) of ``text[index]``, every line break counted."""
     head = _lf(text[:index])
     return head.count("\n") + 1, len(head) - head.rfind("\n")
 
@@ -103,7 +111,7 @@ def _reject_markup(text: str, source: str | None) -> None:
         if tags >= _MARKUP_MIN_TAGS or opens_with_tag:
             break
     if opens_with_tag or tags >= _MARKUP_MIN_TAGS:
-        line, column = _position(text, first or 0)
+        line, column = line_column(text, first or 0)
         raise MarkupInputError(
             "the text is HTML markup, not the page's visible text "
             "(extract the text first, e.g. with a browser's innerText)",
