@@ -119,6 +119,15 @@ def test_the_cli_lists_the_entries_it_skips(
     assert "a dangling link" in err
 
 
+def test_a_folder_is_read_in_the_order_of_its_paths(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    (root / "a").mkdir()
+    for name in ("a-b.txt", "a/b.txt", "a/c.txt"):
+        (root / name).write_text(PAGE, encoding="utf-8")
+    sources = [Path(d.source).relative_to(root).as_posix() for d in dc.iter_documents(root)]
+    assert sources == ["a/b.txt", "a/c.txt", "a-b.txt", "a.txt"]  # by parts, not by string
+
+
 # -- links out of a folder ----------------------------------------------------------------
 
 

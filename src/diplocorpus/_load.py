@@ -283,7 +283,7 @@ def folder_entries(name: str, globs: tuple[str, ...], *, follow_links: bool = Fa
                 entries[full] = entry
     if not entries:
         raise InputError(_no_match(path, globs), source=name)
-    return [entries[key] for key in sorted(entries)]
+    return [entries[key] for key in sorted(entries, key=Path)]  # as paths sort
 
 
 def _entry(name: str, root: str, follow_links: bool) -> Entry | None:
