@@ -37,7 +37,7 @@ from ._corpus import Corpus
 from ._errors import DiplocorpusError, InputError, unreadable
 from ._events import extract_events
 from ._export import export_parquet
-from ._load import DEFAULT_GLOBS, Document, SkippedInput, input_files
+from ._load import DEFAULT_GLOBS, Document, SkippedInput, folder_entries
 from ._merge import merge_events, value_text
 from ._models import Article, Statement
 from ._people import extract_people
@@ -441,6 +441,11 @@ def _command(
         + ")",
     )
     cmd.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read a folder's links to files outside it too (default: listed as skipped)",
+    )
+    cmd.add_argument(
         "--stdin-format",
         choices=("text", "jsonl"),
         help="standard input ('-') is one page (default) or JSON Lines",
@@ -474,7 +479,11 @@ def _add_published(cmd: argparse.ArgumentParser) -> None:
 
 
 # Options that read pages: with --db they would do nothing, so they are refused.
-_PAGE_OPTIONS = (("glob", "--glob"), ("stdin_format", "--stdin-format"))
+_PAGE_OPTIONS = (
+    ("glob", "--glob"),
+    ("stdin_format", "--stdin-format"),
+    ("follow_links", "--follow-links"),
+)
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -550,6 +559,7 @@ def _corpus(args: argparse.Namespace) -> Corpus:
         glob=args.glob,
         stdin=args.stdin_format,
         errors="skip" if args.skip_errors else "raise",
+        follow_links=args.follow_links,
     )
 
 
@@ -561,9 +571,10 @@ def _count(args: argparse.Namespace) -> int | None:
         if path == "-":
             return None
         try:
-            files = input_files(path, args.glob)
+            entries = folder_entries(path, args.glob, follow_links=args.follow_links)
         except InputError:
             continue
+        files = [entry for entry in entries if isinstance(entry, str)]
         if any(f.endswith((".jsonl", ".ndjson")) for f in files):
             return None
         total += len(files)

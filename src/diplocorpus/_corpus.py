@@ -48,7 +48,8 @@ class Corpus:
     :func:`parse` does.
 
     ``paths`` is one path or several, read as :func:`iter_documents` reads them (``glob``:
-    the patterns of a folder's files, by default text dumps and HTML pages).
+    the patterns of a folder's files, by default text dumps and HTML pages;
+    ``follow_links``: read links to files outside a folder too).
 
     >>> corpus = Corpus("seeds")
     >>> sum(1 for _ in corpus.articles())
@@ -65,6 +66,7 @@ class Corpus:
         stdin: Literal["text", "jsonl"] = "text",
         lexicon: Lexicon | None = None,
         learn_sites: bool = True,
+        follow_links: bool = False,
     ) -> None:
         check_errors(errors)
         self.paths = list(as_paths(paths))
@@ -73,6 +75,7 @@ class Corpus:
         self.stdin: Literal["text", "jsonl"] = stdin
         self.lexicon = lexicon
         self.learn_sites = learn_sites
+        self.follow_links = follow_links
         self.skipped: list[SkippedInput] = []
         self._documents = documents
 
@@ -88,6 +91,7 @@ class Corpus:
             errors=self.errors,
             skipped=self.skipped,
             stdin=self.stdin,
+            follow_links=self.follow_links,
         )
 
     def articles(self) -> Iterator[Article]:

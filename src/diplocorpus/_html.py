@@ -26,6 +26,7 @@ read the whole page (nested deeper than 2048 levels), the article's notes say so
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import logging
 import re
@@ -35,7 +36,7 @@ from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
-from ._errors import InputError, MissingDependencyError, NotTextError
+from ._errors import BinaryContentError, InputError, MissingDependencyError, NotTextError
 from ._htmlmarkup import read_markup, with_markup
 from ._htmlstructure import (
     BLANK_LINE_TAGS,
@@ -52,7 +53,7 @@ from ._load import decode
 from ._models import Article, BlockKind, DateValue
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
-from ._text import normalize_text, replace_surrogates, surrogate_note
+from ._text import line_column, normalize_text, replace_surrogates, surrogate_note
 
 __all__ = ["html_to_text", "parse_html"]
 
@@ -60,6 +61,13 @@ _log = logging.getLogger("diplocorpus")
 
 _CELL = frozenset({"td", "th"})
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+# An XHTML page's XML declaration, and the encoding it names.
+_XML_ENCODING = re.compile(
+    rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE
+)
+_XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]{0,300}\?>")
+# The HTML rule: a page whose <meta> could be read as ASCII is not UTF-16, it means UTF-8.
+_UTF16_LABELS = frozenset({"utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2"})
 _LANDMARKS = {"nav": BlockKind.NAVIGATION, "aside": BlockKind.RELATED}
 _ARTICLE_WORDS = ("article", "content", "detail", "post", "story", "main", "body")
 _LINK_SHARE = 0.8
@@ -103,7 +111,9 @@ def parse_html(
     (their length and commas, less the share of link text; ``itemprop="articleBody"`` and
     the main ``<h1>`` anchor it), and class and id words only count outside it. The markup's
     headline, date and authors are evidence and fill what the text lacks. Bytes are decoded
-    by their byte-order mark, ``<meta charset>`` (or ``encoding``), then detection. Each
+    as ``encoding`` says, else by their byte-order mark, ``<meta charset>`` (``utf-16``
+    there means UTF-8, the HTML rule) or the XML declaration, then detection; a NUL in the
+    page is a :class:`BinaryContentError`. Each
     block records in ``origin`` where in the page it came from. ``site`` is the site's
     learned template (see :func:`learn_site`).
     """
@@ -148,14 +158,20 @@ def _read(
             "HTML input needs lxml: pip install 'diplocorpus[html]'"
         ) from exc
     if isinstance(html, bytes):
-        declared = encoding or _declared_charset(html)
-        try:
-            text, _found = decode(html, source=source or "<html>", encoding=declared)
-        except InputError:
-            text, _found = decode(html, source=source or "<html>")
-        html = text
+        html = _decoded(html, encoding, source or "<html>")
     # A lone surrogate would stop libxml2 there, silently: replaced, as parse replaces it.
     html = replace_surrogates(html)
+    nul = html.find("\x00")
+    if nul >= 0:
+        line, column = line_column(html, nul)
+        raise BinaryContentError(
+            "NUL byte in the HTML: this is binary data, not a page",
+            source=source,
+            line=line,
+            column=column,
+        )
+    # lxml refuses a str that declares its encoding: the bytes are decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
     # lxml's own elements: lxml.html's element classes cost a Python call for every
     # element the walk touches, and nothing here needs their methods. huge_tree: pages
     # nest deeper than libxml2's default limit (256 levels) and would lose what is below.
@@ -185,8 +201,27 @@ def _lost(errors: Any) -> str | None:
     )
 
 
+def _decoded(data: bytes, encoding: str | None, source: str) -> str:
+    """The page's bytes decoded: as ``encoding`` says, else by a byte-order mark, else as
+    ``<meta charset>`` or the XML declaration says, else as :func:`decode` finds."""
+    if encoding is None and data.startswith(_BOM_STARTS):
+        return decode(data, source=source)[0]  # the byte-order mark decides
+    declared = encoding or _declared_charset(data)
+    try:
+        return decode(data, source=source, encoding=declared)[0]
+    except InputError:
+        return decode(data, source=source)[0]
+
+
+_BOM_STARTS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _declared_charset(data: bytes) -> str | None:
     match = _CHARSET.search(data[:4096])
+    if match is not None:
+        charset = match.group(1).decode("ascii").lower()
+        return "utf-8" if charset in _UTF16_LABELS else charset
+    match = _XML_ENCODING.match(data[:1024])
     return match.group(1).decode("ascii").lower() if match else None
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import codecs
 import collections
 import datetime as dt
+import errno
 import functools
 import hashlib
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -24,7 +26,7 @@ import attrs
 
 from ._convert import JSONProblem, JSONValue, load_json
 from ._dates import VIETNAM_TZ, in_zone
-from ._errors import DecodeError, InputError, unreadable
+from ._errors import DecodeError, InputError, UnreadableInputError, unreadable
 from ._models import DateValue, read_iso_date
 from ._text import normalize_text, replace_surrogates
 
@@ -183,6 +185,7 @@ def iter_documents(
     errors: Errors = "raise",
     skipped: list[SkippedInput] | None = None,
     stdin: Literal["text", "jsonl"] = "text",
+    follow_links: bool = False,
 ) -> Iterator[Document]:
     """Yield the documents of files, folders, JSON Lines files (``.jsonl``: one record a
     line, ``text`` required) and ``-`` (standard input), one at a time.
@@ -193,6 +196,12 @@ def iter_documents(
     is an input that cannot be read, with the patterns its files would match. ``stdin``
     says whether standard input is one page or JSON Lines.
 
+    A folder's entries that match but are not files to read are not opened: a dangling
+    link, a link loop, a FIFO, a device file, a link to a folder (never walked), a
+    subfolder that cannot be listed (:class:`UnreadableInputError`), and a link to a file
+    outside the folder unless ``follow_links=True``. A path given itself (a link, a FIFO)
+    is read as given.
+
     With ``errors="raise"`` the first input that cannot be read raises an
     :class:`InputError`: :class:`InputNotFoundError` for a path with nothing there,
     :class:`InputPermissionError`, :class:`DecodeError`, ...; with ``"skip"`` it is
@@ -200,7 +209,14 @@ def iter_documents(
     at the call.
     """
     check_errors(errors)
-    return _documents(as_paths(paths), as_globs(glob), errors, skipped, stdin)
+    return _documents(
+        as_paths(paths),
+        as_globs(glob),
+        errors=errors,
+        skipped=skipped,
+        stdin=stdin,
+        follow_links=follow_links,
+    )
 
 
 def as_paths(paths: Paths) -> Iterator[str]:
@@ -220,17 +236,120 @@ def as_globs(glob: Globs) -> tuple[str, ...]:
     return globs
 
 
-def input_files(name: str, globs: tuple[str, ...]) -> list[str]:
+def input_files(name: str, globs: tuple[str, ...], *, follow_links: bool = False) -> list[str]:
     """The files the path ``name`` stands for: itself, or a folder's files that match
     ``globs`` (sorted). A folder where none matches raises :class:`InputError` saying
-    which patterns its files would match."""
+    which patterns its files would match; so does the first of its entries that cannot be
+    read (see :func:`folder_entries`)."""
+    files = []
+    for entry in folder_entries(name, globs, follow_links=follow_links):
+        if not isinstance(entry, str):
+            raise entry_error(entry)
+        files.append(entry)
+    return files
+
+
+# A folder's entry: a file to read, one that is not a file to read, or one the operating
+# system would not let be read.
+Entry = str | SkippedInput | UnreadableInputError
+
+
+def entry_error(entry: SkippedInput | UnreadableInputError) -> InputError:
+    """The error an entry of a folder that is not read raises with ``errors="raise"``."""
+    if isinstance(entry, UnreadableInputError):
+        return entry
+    return InputError(entry.reason, source=entry.source)
+
+
+def entry_skipped(entry: SkippedInput | UnreadableInputError) -> SkippedInput:
+    """The entry of a folder that is not read, as ``skipped`` lists it."""
+    if isinstance(entry, UnreadableInputError):
+        return SkippedInput(source=entry.source or "", reason=entry.reason)
+    return entry
+
+
+def folder_entries(name: str, globs: tuple[str, ...], *, follow_links: bool = False) -> list[Entry]:
+    """What the path ``name`` stands for, in sorted order: itself, or a folder's files that
+    match ``globs``, and the entries of the folder that match but cannot be read as files
+    (a dangling link, a link loop, a FIFO, a device, a link to a file outside the folder
+    unless ``follow_links``) as :class:`SkippedInput`, and a subfolder that cannot be listed
+    as its :class:`UnreadableInputError`.
+    Links to folders are not walked. A folder where nothing matches raises
+    :class:`InputError` saying which patterns its files would match."""
     path = Path(name)
     if name == "-" or not path.is_dir():
         return [name]  # a file: opening it says if it cannot be read
-    found = {file for pattern in globs for file in path.glob(pattern) if file.is_file()}
-    if not found:
+    # The folders walked: never through a link (a link to a folder is listed, not walked).
+    folders: set[str] = set()
+    entries: dict[str, Entry] = {}
+
+    def cannot_list(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else name
+        entries[where] = unreadable(exc, where)
+
+    for top, subfolders, _files in os.walk(name, onerror=cannot_list):
+        folders.add(os.path.normpath(top))
+        for sub in subfolders:
+            full = os.path.join(top, sub)
+            if os.path.islink(full):
+                entries[full] = SkippedInput(source=full, reason="a link to a folder, not walked")
+    root = os.path.realpath(name)
+    for pattern in globs:
+        for match in path.glob(pattern):
+            full = str(match)
+            if full in entries or os.path.normpath(os.path.dirname(full)) not in folders:
+                continue
+            entry = _entry(full, root, follow_links)
+            if entry is not None:
+                entries[full] = entry
+    if not entries:
         raise InputError(_no_match(path, globs), source=name)
-    return [str(file) for file in sorted(found)]
+    return [entries[key] for key in sorted(entries, key=Path)]  # as paths sort
+
+
+def _entry(name: str, root: str, follow_links: bool) -> Entry | None:
+    """A folder's entry that matches: a file to read, one that cannot be, or ``None`` for
+    a folder (its files are walked on their own)."""
+    try:
+        mode = os.lstat(name).st_mode
+    except OSError as exc:
+        return unreadable(exc, name)
+    if stat.S_ISDIR(mode):
+        return None
+    if not stat.S_ISLNK(mode):
+        return name if stat.S_ISREG(mode) else _not_a_file(name, mode, "")
+    target = os.readlink(name)
+    try:
+        mode = os.stat(name).st_mode
+    except FileNotFoundError:
+        return SkippedInput(source=name, reason=f"a dangling link (to {target}, not there)")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return SkippedInput(source=name, reason="a link loop (the link leads back to itself)")
+        return unreadable(exc, name)
+    if stat.S_ISDIR(mode):
+        return SkippedInput(source=name, reason="a link to a folder, not walked")
+    if not stat.S_ISREG(mode):
+        return _not_a_file(name, mode, f"a link to {target}: ")
+    real = os.path.realpath(name)
+    if follow_links or os.path.commonpath((root, real)) == root:
+        return name
+    return SkippedInput(
+        source=name,
+        reason=f"a link to {real}, outside the folder (not followed)",
+    )
+
+
+def _not_a_file(name: str, mode: int, prefix: str) -> SkippedInput:
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device file"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a special file"
+    return SkippedInput(source=name, reason=f"{prefix}{kind}, not a file (not opened)")
 
 
 def _no_match(folder: Path, globs: tuple[str, ...]) -> str:
@@ -256,20 +375,27 @@ _ERRORS = frozenset(("raise", "skip"))
 def _documents(
     paths: Iterable[str],
     globs: tuple[str, ...],
+    *,
     errors: Errors,
     skipped: list[SkippedInput] | None,
     stdin: Literal["text", "jsonl"],
+    follow_links: bool,
 ) -> Iterator[Document]:
     for name in paths:
         try:
-            files = input_files(name, globs)
+            entries = folder_entries(name, globs, follow_links=follow_links)
         except InputError as exc:
             if errors == "raise":
                 raise
             _skip(skipped, SkippedInput(source=name, reason=str(exc)))
             continue
-        for file in files:
-            yield from _guarded(_documents_of(file, stdin=stdin), file, errors, skipped)
+        for entry in entries:
+            if isinstance(entry, str):
+                yield from _guarded(_documents_of(entry, stdin=stdin), entry, errors, skipped)
+            elif errors == "raise":
+                raise entry_error(entry)
+            else:
+                _skip(skipped, entry_skipped(entry))
 
 
 def _guarded(
@@ -303,7 +429,7 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
         data = sys.stdin.buffer.read()
         text, found = decode(data, source="-")
         if stdin == "jsonl":
-            yield from _records(text.splitlines(), "-")
+            yield from _records(_json_lines(text), "-")
         else:
             yield Document(text=text, source="-", encoding=found)
         return
@@ -317,6 +443,15 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
                 yield _record(raw, name, number)
         return
     yield read_document(name)
+
+
+def _json_lines(text: str) -> list[str]:
+    """The lines of JSON Lines text: ended by ``\\n`` alone, as a file's are read (U+2028
+    and the other breaks of ``str.splitlines`` may stand unescaped inside a JSON string)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def _records(lines: Iterable[str], name: str) -> Iterator[Document | SkippedInput]:

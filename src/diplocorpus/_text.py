@@ -1,8 +1,10 @@
 """Stage 1, normalise: check the input is page text and cut it into clean lines.
 
 Text conventions (DESIGN.md): Unicode NFC, NBSP and every run of white space collapsed to
-one space, ends stripped. Line numbers count ``\\n``, ``\\r\\n`` and ``\\r`` alike, so that a
-file's line numbers are the ones an editor shows.
+one space, ends stripped. Lines end where ``str.splitlines`` ends them, as the content hash
+does (``Document.hash``): ``\\n``, ``\\r\\n`` and ``\\r`` alike, so that a file's line numbers
+are the ones an editor shows, and the Unicode line and paragraph separators (U+2028, U+2029),
+NEL (U+0085), form feed, vertical tab and U+001C to U+001E.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ._errors import BinaryContentError, MarkupInputError, NotTextError
 __all__ = [
     "fold_key",
     "fold_word",
+    "line_column",
     "normalize_text",
     "replace_surrogates",
     "split_lines",
@@ -25,7 +28,10 @@ __all__ = [
 # Characters with no visible width that scrapers leave in text: BOM / ZWNBSP, ZWSP, WJ.
 _INVISIBLE_CHARS = "\ufeff\u200b\u2060\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
-_NEWLINES = re.compile(r"\r\n?")
+# Every line break str.splitlines() knows; all but \r\n and \r are rare enough that text
+# without them pays only for a scan.
+_NEWLINES = re.compile(r"\r\n?|[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_RARE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # A lone surrogate (a JSON escape "\ud800" gives one): a code point that is not a character
 # and that UTF-8 cannot encode.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -64,7 +70,7 @@ def surrogate_note(text: str) -> str | None:
     found = _SURROGATE.search(text)
     if found is None:
         return None
-    line, column = _position(text, found.start())
+    line, column = line_column(text, found.start())
     count = len(_SURROGATE.findall(text))
     return (
         f"line {line}, column {column}: {count} lone surrogate(s) (not characters) "
@@ -94,21 +100,31 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
         raise NotTextError(f"expected str, got {kind}{hint}", source=source)
     nul = text.find("\x00")
     if nul >= 0:
-        line, column = _position(text, nul)
+        line, column = line_column(text, nul)
         raise BinaryContentError(
             "NUL byte in text: this is binary data, not a page's text",
             source=source,
             line=line,
             column=column,
         )
+    # Line breaks first: a tag does not reach across one, whichever it is.
+    text = _lf(text)
     _reject_markup(text, source)
     text = replace_surrogates(text)
-    text = _visible(unicodedata.normalize("NFC", _NEWLINES.sub("\n", text)))
+    text = _visible(unicodedata.normalize("NFC", text))
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    head = _NEWLINES.sub("\n", text[:index])
+def _lf(text: str) -> str:
+    """``text`` with every line break ``\\n``."""
+    if any(brk in text for brk in _RARE_BREAKS):
+        return _NEWLINES.sub("\n", text)
+    return text
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The line and column (1-based) of ``text[index]``, every line break counted."""
+    head = _lf(text[:index])
     return head.count("\n") + 1, len(head) - head.rfind("\n")
 
 
@@ -123,7 +139,7 @@ def _reject_markup(text: str, source: str | None) -> None:
         if tags >= _MARKUP_MIN_TAGS or opens_with_tag:
             break
     if opens_with_tag or tags >= _MARKUP_MIN_TAGS:
-        line, column = _position(text, first or 0)
+        line, column = line_column(text, first or 0)
         raise MarkupInputError(
             "the text is HTML markup, not the page's visible text "
             "(extract the text first, e.g. with a browser's innerText)",
