@@ -13,6 +13,8 @@ import time
 
 import pytest
 
+import diplocorpus as dc
+
 _ROOT = pathlib.Path(__file__).parents[1]
 _ENV = {**os.environ, "PYTHONPATH": str(_ROOT / "src")}
 _SEEDS = sorted((_ROOT / "seeds").glob("*.txt"))
@@ -67,3 +69,26 @@ def test_workers_die_with_a_killed_parent(tmp_path: pathlib.Path) -> None:
     for pid in left:  # do not leave them behind when the test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+# -- the DOCTYPE's internal subset ---------------------------------------------------------
+
+_SUBSETS = [
+    '<!DOCTYPE html [ <!ENTITY x "y"> ]><p>Tin</p>',
+    '<!doctype html SYSTEM "about:legacy-compat" [\n<!ENTITY a "b">\n<!ENTITY c "d">\n]>'
+    "\n<p>Tin</p>",
+    '\ufeff<!-- trang -->\n<!DOCTYPE html [<!ENTITY x "y">] ><p>Tin</p>',
+]
+
+
+@pytest.mark.parametrize("html", _SUBSETS)
+def test_the_doctype_internal_subset_is_not_text(html: str) -> None:
+    pytest.importorskip("lxml")
+    assert dc.html_to_text(html) == "Tin"
+    assert dc.html_to_text(html.encode("utf-8")) == "Tin"
+    assert "]>" not in dc.parse_html(html).text
+
+
+def test_a_bracket_after_the_doctype_stays_text() -> None:
+    pytest.importorskip("lxml")
+    assert dc.html_to_text("<!DOCTYPE html><p>[Tin]> mới</p>") == "[Tin]> mới"
