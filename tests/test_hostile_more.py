@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 
+import attrs
 import pytest
 
 import diplocorpus as dc
@@ -92,3 +93,79 @@ def test_the_doctype_internal_subset_is_not_text(html: str) -> None:
 def test_a_bracket_after_the_doctype_stays_text() -> None:
     pytest.importorskip("lxml")
     assert dc.html_to_text("<!DOCTYPE html><p>[Tin]> mới</p>") == "[Tin]> mới"
+
+
+# -- the order of the pages ----------------------------------------------------------------
+
+
+def _pages() -> list[dc.Document]:
+    texts = [seed.read_text(encoding="utf-8") for seed in _SEEDS]
+    pages = [dc.Document(text=text, source=f"trang/{n}.txt") for n, text in enumerate(texts)]
+    # The same paragraph in two pages: a search tie.
+    shared = "Bộ Ngoại giao tổ chức hội nghị ngoại vụ toàn quốc."
+    pages += [
+        dc.Document(text=f"Tin {n}\n\nThứ 3, 19/12/2023\n\n{shared}\n", source=f"tin/{n}.txt")
+        for n in range(3)
+    ]
+    # Copies of pages under other names.
+    pages += [attrs.evolve(pages[0], source="z/copy.txt"), attrs.evolve(pages[1], source="a.txt")]
+    return pages
+
+
+def _contents(store: dc.Store) -> object:
+    return (
+        [attrs.astuple(hit) for hit in store.search("hội nghị", limit=100)],
+        sorted((source, s.line, s.text) for source, s in store.statements()),
+        store.events(),
+        sorted(article.source or "" for article in store.articles()),
+        store.counts(),
+    )
+
+
+def test_the_same_pages_in_any_order_give_the_same_store(tmp_path: pathlib.Path) -> None:
+    pages = _pages()
+    seen = []
+    for name, order in [("a", pages), ("b", pages[::-1]), ("c", pages[3:] + pages[:3])]:
+        with dc.Store(tmp_path / f"{name}.db") as store:
+            store.add(order)
+            seen.append(_contents(store))
+    assert seen[0] == seen[1] == seen[2]
+    hits = seen[0][0]  # type: ignore[index]
+    assert [hit[0] for hit in hits if hit[0].startswith("tin/")] == [
+        f"tin/{n}.txt" for n in range(3)
+    ]
+    sources = seen[0][3]  # type: ignore[index]
+    assert "a.txt" in sources
+    assert "trang/1.txt" not in sources
+    assert "z/copy.txt" not in sources
+
+
+def test_a_copy_under_a_smaller_name_in_a_later_run_replaces_the_stored_one(
+    tmp_path: pathlib.Path,
+) -> None:
+    pages = _pages()
+    copy = [p for p in pages if p.source == "a.txt"]
+    rest = [p for p in pages if p.source != "a.txt"]
+    with dc.Store(tmp_path / "one.db") as store:
+        store.add(copy + rest)
+        once = _contents(store)
+    with dc.Store(tmp_path / "two.db") as store:
+        first = store.add(rest)
+        second = store.add(copy)
+        # The copy took the stored page's place: no page more.
+        assert (first.added, second.added, second.existing) == (len(pages) - 2, 0, 1)
+        assert "a.txt" in {article.source for article in store.articles()}
+        assert _contents(store) == once
+
+
+def test_a_site_learns_once_from_copies_of_a_page() -> None:
+    from tests.test_site import PAGES, through_pass  # noqa: PLC0415
+
+    docs = [
+        dc.Document(text=t, source=f"a{i}", url=f"https://mau.vn/{i}") for i, t in enumerate(PAGES)
+    ]
+    copy = attrs.evolve(docs[2], source="a2-copy", url="https://mau.vn/2-copy")
+    out = through_pass([*docs[:3], copy, *docs[3:]])
+    assert [d.source for d, _p, _a in out] == ["a0", "a1", "a2", "a2-copy", "a3", "a4", "a5"]
+    assert {p.pages for _d, p, _a in out if p is not None} == {len(docs)}
+    assert all(p is not None for _d, p, _a in out)
