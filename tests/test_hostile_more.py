@@ -169,3 +169,39 @@ def test_a_site_learns_once_from_copies_of_a_page() -> None:
     assert [d.source for d, _p, _a in out] == ["a0", "a1", "a2", "a2-copy", "a3", "a4", "a5"]
     assert {p.pages for _d, p, _a in out if p is not None} == {len(docs)}
     assert all(p is not None for _d, p, _a in out)
+
+
+# -- bytes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(tmp_path: pathlib.Path, codec: str) -> None:
+    text = _SEEDS[0].read_text(encoding="utf-8")
+    path = tmp_path / "trang.txt"
+    path.write_bytes(text.encode(codec))
+    document = dc.read_document(path)
+    assert (document.text, document.encoding) == (text, codec)
+    assert dc.parse_file(path).title == dc.parse(text).title
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_ascii_utf16_without_a_bom_is_read(tmp_path: pathlib.Path, codec: str) -> None:
+    path = tmp_path / "trang.txt"
+    path.write_bytes("Tin tuc\n\nHa Noi, 19/12/2023\n".encode(codec))
+    assert dc.read_document(path).encoding == codec
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xffb\x00\x00cd\x00e",  # NUL bytes on both sides of the pairs
+        b"\x01\x00\x02\x00\x03\x00\xff\x00",  # control characters once decoded
+        b"\xff\x00b",  # an odd length
+        "Tin tức".encode("utf-16-le") + b"\x00",
+    ],
+)
+def test_nul_bytes_that_are_not_utf16_stay_binary(tmp_path: pathlib.Path, data: bytes) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    with pytest.raises(dc.DecodeError, match="NUL bytes"):
+        dc.read_document(path)

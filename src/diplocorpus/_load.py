@@ -16,6 +16,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -139,8 +140,10 @@ def read_bytes(name: str) -> bytes:
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode page bytes; returns the text and the encoding used.
 
-    A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else the encoding
-    charset-normalizer finds. Raises :class:`DecodeError` naming ``source`` when none fits.
+    A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else UTF-16 where
+    the bytes make it certain without a byte-order mark (NUL bytes on one side of the pairs
+    only, and nothing but text once decoded); else the encoding charset-normalizer finds.
+    Raises :class:`DecodeError` naming ``source`` when none fits.
     """
     if encoding is not None:
         try:
@@ -159,6 +162,10 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
                 raise DecodeError(
                     f"broken {name} after its byte-order mark at byte {exc.start}", source=source
                 ) from exc
+    # (before UTF-8: the UTF-16 of ASCII text is valid UTF-8, with a NUL every other byte)
+    found = _utf16_without_bom(data) if b"\x00" in data else None
+    if found is not None:
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -176,6 +183,32 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
         )
     _log.debug("%s: decoded as %s", source, best.encoding)
     return str(best), best.encoding
+
+
+# Characters no text holds: a "UTF-16" decoding that gives one is not what the bytes are.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 bytes without a byte-order mark, where the bytes make it certain:
+    NUL bytes (the high byte of ASCII characters) on one side of every pair only, in at least
+    a third of the pairs, and a strict decoding that holds only text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    high_first, high_last = data[0::2].count(0), data[1::2].count(0)
+    if high_first and high_last:
+        return None
+    name = "utf-16-le" if high_last else "utf-16-be"
+    if max(high_first, high_last) * 3 < len(data) // 2:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if _NOT_TEXT.search(text):
+        return None
+    _log.debug("UTF-16 without a byte-order mark: decoded as %s", name)
+    return text, name
 
 
 def iter_documents(
