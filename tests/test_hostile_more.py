@@ -205,3 +205,40 @@ def test_nul_bytes_that_are_not_utf16_stay_binary(tmp_path: pathlib.Path, data: 
     path.write_bytes(data)
     with pytest.raises(dc.DecodeError, match="NUL bytes"):
         dc.read_document(path)
+
+
+def _bad_byte(tmp_path: pathlib.Path) -> tuple[pathlib.Path, str]:
+    text = _SEEDS[0].read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    at = data.index("Sáng 19/12".encode())
+    path = tmp_path / "trang.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at:])
+    return path, text[: len(data[:at].decode())] + "\ufffd" + text[len(data[:at].decode()) :]
+
+
+def test_a_bad_byte_in_utf8_is_an_error_unless_asked_to_replace(tmp_path: pathlib.Path) -> None:
+    path, expected = _bad_byte(tmp_path)
+    offset = path.read_bytes().index(b"\xff")
+    with pytest.raises(dc.DecodeError, match=f"bad byte at {offset}"):
+        dc.parse_file(path)
+    with pytest.raises(dc.DecodeError):
+        dc.read_document(path, decode_errors="strict")
+    document = dc.read_document(path, decode_errors="replace")
+    assert (document.text, document.encoding) == (expected, "utf-8")
+    article = dc.parse_file(path, decode_errors="replace")
+    assert article.notes[0] == (
+        f"bytes not valid utf-8 replaced by U+FFFD at byte offsets {offset}"
+    )
+    assert article.title == dc.parse_file(_SEEDS[0]).title
+    with pytest.raises(ValueError, match="decode_errors must be"):
+        dc.read_document(path, decode_errors="ignore")  # type: ignore[arg-type]
+
+
+def test_replace_notes_the_bytes_of_a_forced_encoding(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"Tin \xc3\x28 m\xe1\xbb\x9bi \xff\n")
+    article = dc.parse_file(path, encoding="utf-8", decode_errors="replace")
+    assert article.notes[0] == "bytes not valid utf-8 replaced by U+FFFD at byte offsets 4, 13"
+    clean = tmp_path / "y.txt"
+    clean.write_text("Tin mới\n", encoding="utf-8")
+    assert dc.parse_file(clean, decode_errors="replace").notes == dc.parse_file(clean).notes
