@@ -197,6 +197,7 @@ def test_ascii_utf16_without_a_bom_is_read(tmp_path: pathlib.Path, codec: str) -
         b"\xffb\x00\x00cd\x00e",  # NUL bytes on both sides of the pairs
         b"\x01\x00\x02\x00\x03\x00\xff\x00",  # control characters once decoded
         b"\xff\x00b",  # an odd length
+        b"\x00\x9f\x92\x96" * 50,  # C1 control characters once decoded
         "Tin tức".encode("utf-16-le") + b"\x00",
     ],
 )

@@ -259,7 +259,7 @@ def decode_noted(
 
 
 # Characters no text holds: a "UTF-16" decoding that gives one is not what the bytes are.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
