@@ -19,7 +19,7 @@ from ._dates import (
     parse_dateline,
 )
 from ._lexicon import Lexicon
-from ._load import read_document
+from ._load import DecodeErrors, read_noted
 from ._meta import (
     HeaderLine,
     counter_value,
@@ -132,6 +132,7 @@ def parse_file(
     default_tz: dt.tzinfo = VIETNAM_TZ,
     lexicon: Lexicon | None = None,
     site: SiteProfile | None = None,
+    decode_errors: DecodeErrors = "strict",
 ) -> Article:
     """Read the text file at ``path`` and :func:`parse` it, with ``source`` set to the path
     (``site``: the page's site profile, as for :func:`parse`).
@@ -141,10 +142,13 @@ def parse_file(
     Raises :class:`DecodeError` (naming the file, and the byte offset for a forced
     encoding) when the bytes do not decode, and :class:`UnreadableInputError`
     (:class:`InputNotFoundError`, :class:`InputPermissionError`) when the file cannot be
-    read.
+    read. With ``decode_errors="replace"`` bytes that do not decode (a bad byte in an
+    otherwise UTF-8 file) are replaced by U+FFFD, and the Article's first note gives their
+    byte offsets; ``decode_errors`` other than ``"strict"`` or ``"replace"`` is a
+    ``ValueError``.
     """
-    document = read_document(path, encoding=encoding)
-    return parse(
+    document, note = read_noted(path, encoding=encoding, decode_errors=decode_errors)
+    article = parse(
         document.text,
         source=document.source,
         published=published,
@@ -152,6 +156,7 @@ def parse_file(
         lexicon=lexicon,
         site=site,
     )
+    return article if note is None else attrs.evolve(article, notes=(note, *article.notes))
 
 
 def _utc(zone: dt.tzinfo) -> str:

@@ -66,6 +66,11 @@ _XML_ENCODING = re.compile(
     rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE
 )
 _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]{0,300}\?>")
+# A DOCTYPE's internal subset (<!DOCTYPE html [ <!ENTITY x "y"> ]>): the HTML parser ends the
+# DOCTYPE at its first ">" and the rest ("]>") would be text. Dropped, the DOCTYPE kept.
+_INTERNAL_SUBSET = re.compile(
+    r"(\A\ufeff?(?:\s|<!--.*?-->)*<!DOCTYPE\b[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL
+)
 # The HTML rule: a page whose <meta> could be read as ASCII is not UTF-16, it means UTF-8.
 _UTF16_LABELS = frozenset({"utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2"})
 _LANDMARKS = {"nav": BlockKind.NAVIGATION, "aside": BlockKind.RELATED}
@@ -172,6 +177,7 @@ def _read(
         )
     # lxml refuses a str that declares its encoding: the bytes are decoded already.
     html = _XML_DECLARATION.sub("", html, count=1)
+    html = _INTERNAL_SUBSET.sub(r"\1>", html, count=1)
     # lxml's own elements: lxml.html's element classes cost a Python call for every
     # element the walk touches, and nothing here needs their methods. huge_tree: pages
     # nest deeper than libxml2's default limit (256 levels) and would lose what is below.

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -34,6 +35,7 @@ __all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_
 
 _log = logging.getLogger("diplocorpus")
 Errors = Literal["raise", "skip"]
+DecodeErrors = Literal["strict", "replace"]
 _JSONL = (".jsonl", ".ndjson")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -117,12 +119,36 @@ class SkippedInput:
     reason: str
 
 
-def read_document(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:
-    """Read one text file as a :class:`Document`, detecting its encoding unless given."""
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    decode_errors: DecodeErrors = "strict",
+) -> Document:
+    """Read one text file as a :class:`Document`, detecting its encoding unless given.
+
+    Bytes that do not decode are a :class:`DecodeError`; with ``decode_errors="replace"``
+    they are replaced by U+FFFD instead (:func:`parse_file` notes where in the Article)."""
+    return read_noted(path, encoding=encoding, decode_errors=decode_errors)[0]
+
+
+def read_noted(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    decode_errors: DecodeErrors = "strict",
+) -> tuple[Document, str | None]:
+    """:func:`read_document`, and what was replaced (a note), if anything."""
+    _check_decode_errors(decode_errors)
     name = os.fspath(path)
     data = read_bytes(name)
-    text, found = decode(data, source=name, encoding=encoding)
-    return Document(text=text, source=name, encoding=found)
+    text, found, note = decode_noted(data, source=name, encoding=encoding, errors=decode_errors)
+    return Document(text=text, source=name, encoding=found), note
+
+
+def _check_decode_errors(value: object) -> None:
+    if value not in ("strict", "replace"):
+        raise ValueError(f"decode_errors must be 'strict' or 'replace', not {value!r}")
 
 
 def read_bytes(name: str) -> bytes:
@@ -137,15 +163,59 @@ def read_bytes(name: str) -> bytes:
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; returns the text and the encoding used.
+    """Decode page bytes; returns the text and the encoding used (see :func:`decode_noted`)."""
+    text, found, _note = decode_noted(data, source=source, encoding=encoding)
+    return text, found
 
-    A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else the encoding
-    charset-normalizer finds. Raises :class:`DecodeError` naming ``source`` when none fits.
+
+_SHOWN_OFFSETS = 10  # offsets of replaced bytes a note lists
+
+
+def _bad_offsets(data: bytes, name: str) -> list[int]:
+    """Where ``data`` does not decode as ``name``: the first ``_SHOWN_OFFSETS`` + 1 places."""
+    offsets: list[int] = []
+    start = 0
+    while len(offsets) <= _SHOWN_OFFSETS:
+        try:
+            data[start:].decode(name)
+            break
+        except UnicodeDecodeError as exc:
+            offsets.append(start + exc.start)
+            start += exc.end
+    return offsets
+
+
+def _replaced(data: bytes, name: str, source: str) -> tuple[str, str, str]:
+    """``data`` decoded as ``name``, what does not decode replaced by U+FFFD; the note says
+    at which byte offsets."""
+    offsets = _bad_offsets(data, name)
+    text = data.decode(name, errors="replace")
+    shown = ", ".join(str(offset) for offset in offsets[:_SHOWN_OFFSETS])
+    more = " and more" if len(offsets) > _SHOWN_OFFSETS else ""
+    note = f"bytes not valid {name} replaced by U+FFFD at byte offsets {shown}{more}"
+    _log.debug("%s: %s", source, note)
+    return text, name, note
+
+
+def decode_noted(
+    data: bytes, *, source: str, encoding: str | None = None, errors: DecodeErrors = "strict"
+) -> tuple[str, str, str | None]:
+    """Decode page bytes; returns the text, the encoding used and, with ``errors="replace"``,
+    a note of the bytes replaced (``None`` when none were): the bytes of a forced encoding
+    or after a byte-order mark that do not decode, UTF-8 with at most ten bad sequences, or
+    bytes no encoding fits (read as UTF-8).
+
+    A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else UTF-16 where
+    the bytes make it certain without a byte-order mark (NUL bytes on one side of the pairs
+    only, and nothing but text once decoded); else the encoding charset-normalizer finds.
+    Raises :class:`DecodeError` naming ``source`` when none fits.
     """
     if encoding is not None:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, None
         except UnicodeDecodeError as exc:
+            if errors == "replace":
+                return _replaced(data, encoding, source)
             raise DecodeError(
                 f"not valid {encoding} at byte {exc.start}: {exc.reason}", source=source
             ) from exc
@@ -154,15 +224,23 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data.decode(name), name, None
             except UnicodeDecodeError as exc:
+                if errors == "replace":
+                    return _replaced(data, name, source)
                 raise DecodeError(
                     f"broken {name} after its byte-order mark at byte {exc.start}", source=source
                 ) from exc
+    # (before UTF-8: the UTF-16 of ASCII text is valid UTF-8, with a NUL every other byte)
+    found = _utf16_without_bom(data) if b"\x00" in data else None
+    if found is not None:
+        return (*found, None)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if errors == "replace" and len(_bad_offsets(data, "utf-8")) <= _SHOWN_OFFSETS:
+        return _replaced(data, "utf-8", source)  # a few bad bytes in UTF-8 text
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes) without a byte-order mark", source=source)
     # Imported here: only bytes that are neither UTF-8 nor marked need it, and it costs
@@ -171,11 +249,39 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
+        if errors == "replace":
+            return _replaced(data, "utf-8", source)
         raise DecodeError(
             f"not UTF-8 (bad byte at {first_bad}) and no other encoding fits", source=source
         )
     _log.debug("%s: decoded as %s", source, best.encoding)
-    return str(best), best.encoding
+    return str(best), best.encoding, None
+
+
+# Characters no text holds: a "UTF-16" decoding that gives one is not what the bytes are.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 bytes without a byte-order mark, where the bytes make it certain:
+    NUL bytes (the high byte of ASCII characters) on one side of every pair only, in at least
+    a third of the pairs, and a strict decoding that holds only text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    high_first, high_last = data[0::2].count(0), data[1::2].count(0)
+    if high_first and high_last:
+        return None
+    name = "utf-16-le" if high_last else "utf-16-be"
+    if max(high_first, high_last) * 3 < len(data) // 2:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if _NOT_TEXT.search(text):
+        return None
+    _log.debug("UTF-16 without a byte-order mark: decoded as %s", name)
+    return text, name
 
 
 def iter_documents(

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -173,7 +177,7 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     # The process machinery is imported by the builds that use it, not by "import diplocorpus".
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         yield pool
     except BaseException:
@@ -184,10 +188,44 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     pool.shutdown(wait=True)
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def _start_worker(parent: int) -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent stops the run and
-    its workers with it, and no worker prints a traceback of its own."""
+    its workers with it, and no worker prints a traceback of its own. A parent that dies
+    without stopping them (SIGKILL) takes them with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    if not _ask_the_kernel(parent):
+        threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the worker could ask
+        os._exit(1)
+
+
+def _ask_the_kernel(parent: int) -> bool:
+    """Linux sends the worker SIGKILL when the thread that started it dies (the pool starts
+    its workers from the thread that submits, which waits for them)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes  # noqa: PLC0415 - only the workers need it
+    import ctypes.util  # noqa: PLC0415
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    """Elsewhere the worker looks: an orphan is adopted by another process."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _steps(

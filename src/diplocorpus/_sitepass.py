@@ -43,6 +43,7 @@ class _Site:
     planned: int = 0  # pages sent to be parsed for learning
     fed: int = 0  # ... and learned from (or failed)
     closed: bool = False  # no more pages go to learning
+    learning: set[str] = attrs.Factory(set)  # the hashes of the pages sent to learning
 
 
 @attrs.define(eq=False, slots=True)
@@ -108,6 +109,11 @@ class SitePass(Generic[R]):
                 final = site.learner is None
                 yield Step(document, site, learn=False, todo=final, profile=site.profile)
                 continue
+            if document.hash in site.learning:
+                # A copy of a page it learns from: counted once, in whatever order they come.
+                yield Step(document, site, learn=False, todo=False)
+                continue
+            site.learning.add(document.hash)
             site.planned += 1
             if site.planned >= self._sample:
                 self._close(site)
@@ -174,6 +180,7 @@ class SitePass(Generic[R]):
     def _finish(self, site: _Site) -> None:
         self._profile(site)
         site.learner = None  # learned for good: the counts go
+        site.learning.clear()
 
     def _make_room(self) -> None:
         learning = [k for k, s in self._sites.items() if not s.closed]

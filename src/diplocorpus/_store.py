@@ -263,25 +263,30 @@ class Store:
         with it, so that a page's stored result depends on the other pages of its site in
         the same input (the same input in the same order gives the same store; see
         docs/site-profiles.md for when a page gets a profile). ``learn_sites=False`` parses
-        every page on its own, as :func:`parse` does. ``errors`` other than ``"raise"`` or
-        ``"skip"`` is a ``ValueError``.
+        every page on its own, as :func:`parse` does. Of copies of a page (its hash) under
+        several names, here or in the store, the one whose source sorts first is kept
+        (docs/corpus.md). ``errors`` other than ``"raise"`` or ``"skip"`` is a
+        ``ValueError``.
         """
         check_errors(errors)
         added = existing = 0
         failed: list[tuple[str, str]] = []
-        seen: set[str] = set()
+        kept: dict[str, str] = {}  # hash -> source of the copy kept in this run
         batch: list[Analysis] = []
 
         def fresh() -> Iterator[Document]:
             nonlocal existing
             for document in documents:
                 digest = document.hash
-                if digest in seen or digest in self:
+                known = kept.get(digest) or self._source_of(digest)
+                if known is not None and known <= document.source:
                     existing += 1
                     if progress is not None:
                         progress(1)
                     continue
-                seen.add(digest)
+                # A page or a copy of it under a smaller name: that copy is kept, whatever
+                # the order of the pages.
+                kept[digest] = document.source
                 yield document
 
         pages = parse_pages(
@@ -349,9 +354,22 @@ class Store:
     def _unwritable(self, exc: sqlite3.OperationalError) -> StoreError:
         return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
 
+    def _source_of(self, document_hash: str) -> str | None:
+        row = self._db.execute("SELECT source FROM documents WHERE hash = ?", (document_hash,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
+
     def _insert(self, item: Analysis, now: str) -> bool:
-        """Store one page, or nothing (``False``) when a page of its hash is stored."""
+        """Store one page (``True``); or nothing when a copy of it (its hash) is stored under
+        a name that sorts first, else that copy is replaced by it (``False``: no page more)."""
         doc, article = item.document, item.article
+        stored = self._db.execute(
+            "SELECT id, source FROM documents WHERE hash = ?", (doc.hash,)
+        ).fetchone()
+        if stored is not None:
+            if stored[1] <= doc.source:
+                return False
+            self._remove(stored[0])
         cursor = self._db.execute(
             "INSERT INTO documents (hash, source, url, published, fetched_at, encoding, "
             "metadata, title, article, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -418,7 +436,20 @@ class Store:
                 for e in item.events
             ],
         )
-        return True
+        return stored is None
+
+    def _remove(self, document_id: int) -> None:
+        paragraphs = self._db.execute(
+            "SELECT id, text FROM paragraphs WHERE document_id = ?", (document_id,)
+        ).fetchall()
+        # The index keeps no text: a row goes out with the words it went in with.
+        self._db.executemany(
+            "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, plain) VALUES ('delete', ?, ?)",
+            [(row_id, _plain(text)) for row_id, text in paragraphs],
+        )
+        for table in ("paragraphs", "statements", "people", "events"):
+            self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        self._db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def counts(self) -> dict[str, int]:
         """How many documents, paragraphs, statements, people mentions and events."""
@@ -434,8 +465,8 @@ class Store:
 
     def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
-        "Hội nghị"), best matches first. Words in double quotes must stand together:
-        ``'"hội nghị ngoại vụ"'`` is a phrase.
+        "Hội nghị"), best matches first (equal ones by source, then line). Words in double
+        quotes must stand together: ``'"hội nghị ngoại vụ"'`` is a phrase.
 
         A query holds at most 64 words and 1,000 characters (the index's work grows with
         the square of its words); a longer one is an :class:`InputError` saying so."""
@@ -445,7 +476,7 @@ class Store:
             "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
             "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
             "JOIN documents d ON d.id = p.document_id "
-            "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
+            "WHERE paragraphs_fts MATCH ? ORDER BY rank, d.source, p.line LIMIT ?",
             (query, limit),
         )
         wanted = frozenset(_WORD.findall(_ascii(_plain(words))))
