@@ -26,9 +26,15 @@ import attrs
 
 from ._convert import JSONProblem, JSONValue, load_json
 from ._dates import VIETNAM_TZ, in_zone
-from ._errors import DecodeError, InputError, UnreadableInputError, unreadable
+from ._errors import (
+    DecodeError,
+    InputError,
+    InputTooLargeError,
+    UnreadableInputError,
+    unreadable,
+)
 from ._models import DateValue, read_iso_date
-from ._text import normalize_text, replace_surrogates
+from ._text import check_size, normalize_text, replace_surrogates
 
 __all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_document"]
 
@@ -118,10 +124,13 @@ class SkippedInput:
 
 
 def read_document(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:
-    """Read one text file as a :class:`Document`, detecting its encoding unless given."""
+    """Read one text file as a :class:`Document`, detecting its encoding unless given; a
+    file longer than one page can be is an :class:`InputTooLargeError`."""
     name = os.fspath(path)
     data = read_bytes(name)
+    check_size(data, source=name)
     text, found = decode(data, source=name, encoding=encoding)
+    check_size(text, source=name)
     return Document(text=text, source=name, encoding=found)
 
 
@@ -469,6 +478,10 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")
+    try:
+        check_size(record["text"])
+    except InputTooLargeError as exc:
+        return SkippedInput(source=where, reason=f"its text is {exc}")
     for field in ("url", "source"):
         value = record.get(field)
         if value is not None and not isinstance(value, str):
