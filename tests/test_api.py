@@ -32,6 +32,7 @@ PUBLIC = {
     "InputError",
     "InputNotFoundError",
     "InputPermissionError",
+    "InputTooLargeError",
     "JSONValue",
     "UnreadableInputError",
     "DEFAULT_GLOBS",

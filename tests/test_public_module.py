@@ -83,6 +83,7 @@ def examples() -> Iterator[object]:
     yield dc.BinaryContentError("NUL byte in text", source="a.txt", line=2, column=5)
     yield dc.MarkupInputError("this is HTML", source="a.html", line=1)
     yield dc.DecodeError("not UTF-8", source="a.txt")
+    yield dc.InputTooLargeError(20_000_001, 20_000_000, source="dump.txt")
     yield dc.MissingDependencyError("HTML input needs lxml: pip install 'diplocorpus[html]'")
     yield dc.StoreError("not a diplocorpus store: a.sqlite")
     yield dc.UnreadableInputError("cannot be read: Input/output error", source="a.txt", errno=5)

@@ -57,7 +57,9 @@ def parse(
     :func:`learn_site`): the lines its template knows are labelled as the site's furniture.
 
     Raises :class:`NotTextError` for non-``str`` input, :class:`BinaryContentError` for NUL
-    bytes and :class:`MarkupInputError` for HTML; empty text gives an empty Article. Lone
+    bytes, :class:`MarkupInputError` for HTML and :class:`InputTooLargeError` for text longer
+    than 20 million characters (``MAX_INPUT_CHARS``), before any work; empty text gives an
+    empty Article. Lone
     surrogates (not characters) are replaced by U+FFFD, and the notes say where.
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
@@ -140,7 +142,8 @@ def parse_file(
     The bytes are decoded as the loaders decode them (:func:`iter_documents`): a byte-order
     mark decides, else UTF-8, else the encoding the bytes show; ``encoding`` forces one.
     Raises :class:`DecodeError` (naming the file, and the byte offset for a forced
-    encoding) when the bytes do not decode, and :class:`UnreadableInputError`
+    encoding) when the bytes do not decode, :class:`InputTooLargeError` for a file longer
+    than one page can be (as :func:`parse`), and :class:`UnreadableInputError`
     (:class:`InputNotFoundError`, :class:`InputPermissionError`) when the file cannot be
     read. With ``decode_errors="replace"`` bytes that do not decode (a bad byte in an
     otherwise UTF-8 file) are replaced by U+FFFD, and the Article's first note gives their

@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "InputNotFoundError",
     "InputPermissionError",
+    "InputTooLargeError",
     "MarkupInputError",
     "MissingDependencyError",
     "NotTextError",
@@ -65,6 +66,28 @@ class MarkupInputError(InputError):
 
 class DecodeError(InputError):
     """A file's bytes cannot be decoded with the encoding asked for."""
+
+
+class InputTooLargeError(InputError):
+    """The input is longer than one page can be (``MAX_INPUT_CHARS``, 20 million
+    characters): refused before any work, rather than read for minutes. ``size`` is its
+    length, ``limit`` the limit (characters, or bytes for bytes not yet decoded)."""
+
+    def __init__(
+        self, size: int, limit: int, *, unit: str = "characters", source: str | None = None
+    ) -> None:
+        super().__init__(
+            f"too large to be one page: {size:,} {unit}, the limit is {limit:,}", source=source
+        )
+        self.size = size
+        self.limit = limit
+        self.unit = unit
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.size, self.limit), {"unit": self.unit, "source": self.source}
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        InputTooLargeError.__init__(self, self.size, self.limit, **(state or {}))
 
 
 class UnreadableInputError(InputError, OSError):

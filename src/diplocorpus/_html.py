@@ -53,7 +53,13 @@ from ._load import decode
 from ._models import Article, BlockKind, DateValue
 from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
-from ._text import line_column, normalize_text, replace_surrogates, surrogate_note
+from ._text import (
+    check_size,
+    line_column,
+    normalize_text,
+    replace_surrogates,
+    surrogate_note,
+)
 
 __all__ = ["html_to_text", "parse_html"]
 
@@ -118,13 +124,14 @@ def parse_html(
     headline, date and authors are evidence and fill what the text lacks. Bytes are decoded
     as ``encoding`` says, else by their byte-order mark, ``<meta charset>`` (``utf-16``
     there means UTF-8, the HTML rule) or the XML declaration, then detection; a NUL in the
-    page is a :class:`BinaryContentError`. Each
+    page is a :class:`BinaryContentError`, and a page longer than 20 million characters
+    (``MAX_INPUT_CHARS``) an :class:`InputTooLargeError`, before any work. Each
     block records in ``origin`` where in the page it came from. ``site`` is the site's
     learned template (see :func:`learn_site`).
     """
     lex = lexicon if lexicon is not None else Lexicon.default()
-    surrogates = surrogate_note(html) if isinstance(html, str) else None
     tree, lost = _read(html, encoding, source=source)
+    surrogates = surrogate_note(html) if isinstance(html, str) else None
     markup = read_markup(tree)
     rows = _Walker(lex, structure(tree, markup)).lines(tree)
     lines = [normalize_text(text) for text, _o, _e in rows]
@@ -156,6 +163,7 @@ def _read(
     """The page's tree, and what of the page the parser could not read, if anything."""
     if not isinstance(html, (str, bytes)):
         raise NotTextError(f"expected str or bytes, got {type(html).__name__}", source=source)
+    check_size(html, source=source)
     try:
         import lxml.etree  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
@@ -164,6 +172,7 @@ def _read(
         ) from exc
     if isinstance(html, bytes):
         html = _decoded(html, encoding, source or "<html>")
+        check_size(html, source=source)
     # A lone surrogate would stop libxml2 there, silently: replaced, as parse replaces it.
     html = replace_surrogates(html)
     nul = html.find("\x00")

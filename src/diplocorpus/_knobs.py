@@ -5,6 +5,14 @@ at the top of ``_rules``.)"""
 
 from __future__ import annotations
 
+# -- the size of one input -------------------------------------------------------------------
+
+# The longest input read as one page, in characters (of text for parse, of markup for
+# parse_html; a file's or a JSON Lines record's text likewise): a news page is a few
+# hundred kilobytes at most, and a longer input is refused at once (InputTooLargeError)
+# rather than read for minutes. Bytes are refused before decoding past four times this.
+MAX_INPUT_CHARS = 20_000_000
+
 # -- sizes of lines (in words) ---------------------------------------------------------------
 
 BODY_WORDS = 25  # a line this long is a paragraph, whatever its last character

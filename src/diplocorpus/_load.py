@@ -27,9 +27,15 @@ import attrs
 
 from ._convert import JSONProblem, JSONValue, load_json
 from ._dates import VIETNAM_TZ, in_zone
-from ._errors import DecodeError, InputError, UnreadableInputError, unreadable
+from ._errors import (
+    DecodeError,
+    InputError,
+    InputTooLargeError,
+    UnreadableInputError,
+    unreadable,
+)
 from ._models import DateValue, read_iso_date
-from ._text import normalize_text, replace_surrogates
+from ._text import check_size, normalize_text, replace_surrogates
 
 __all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_document"]
 
@@ -125,7 +131,8 @@ def read_document(
     encoding: str | None = None,
     decode_errors: DecodeErrors = "strict",
 ) -> Document:
-    """Read one text file as a :class:`Document`, detecting its encoding unless given.
+    """Read one text file as a :class:`Document`, detecting its encoding unless given; a
+    file longer than one page can be is an :class:`InputTooLargeError`.
 
     Bytes that do not decode are a :class:`DecodeError`; with ``decode_errors="replace"``
     they are replaced by U+FFFD instead (:func:`parse_file` notes where in the Article)."""
@@ -142,7 +149,9 @@ def read_noted(
     _check_decode_errors(decode_errors)
     name = os.fspath(path)
     data = read_bytes(name)
+    check_size(data, source=name)
     text, found, note = decode_noted(data, source=name, encoding=encoding, errors=decode_errors)
+    check_size(text, source=name)
     return Document(text=text, source=name, encoding=found), note
 
 
@@ -575,6 +584,10 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")
+    try:
+        check_size(record["text"])
+    except InputTooLargeError as exc:
+        return SkippedInput(source=where, reason=f"its text is {exc}")
     for field in ("url", "source"):
         value = record.get(field)
         if value is not None and not isinstance(value, str):

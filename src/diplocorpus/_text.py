@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ._errors import BinaryContentError, MarkupInputError, NotTextError
+from . import _knobs
+from ._errors import BinaryContentError, InputTooLargeError, MarkupInputError, NotTextError
 
 __all__ = [
+    "check_size",
     "fold_key",
     "fold_word",
     "line_column",
@@ -85,6 +87,18 @@ def _visible(text: str) -> str:
     return text
 
 
+def check_size(text: str | bytes, *, source: str | None = None) -> None:
+    """Refuse an input longer than one page can be (:class:`InputTooLargeError`): more
+    than ``MAX_INPUT_CHARS`` characters, or, bytes not yet decoded, more than four bytes
+    for each of them (no encoding needs more). A length is all it looks at."""
+    limit = _knobs.MAX_INPUT_CHARS
+    if isinstance(text, bytes):
+        if len(text) > 4 * limit:
+            raise InputTooLargeError(len(text), 4 * limit, unit="bytes", source=source)
+    elif len(text) > limit:
+        raise InputTooLargeError(len(text), limit, source=source)
+
+
 def split_lines(text: object, *, source: str | None = None) -> list[str]:
     """Check that ``text`` is page text and return its lines, each normalised.
 
@@ -98,6 +112,7 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
             else ""
         )
         raise NotTextError(f"expected str, got {kind}{hint}", source=source)
+    check_size(text, source=source)
     nul = text.find("\x00")
     if nul >= 0:
         line, column = line_column(text, nul)
