@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from ._article import build_article
 from ._dates import VIETNAM_TZ
-from ._errors import BinaryContentError, InputError, MissingDependencyError, NotTextError
+from ._errors import InputError, MissingDependencyError, NotTextError
 from ._htmlmarkup import read_markup, with_markup
 from ._htmlstructure import (
     BLANK_LINE_TAGS,
@@ -55,8 +55,8 @@ from ._page import LINK_LINE, Evidence, Label
 from ._profile import SiteProfile
 from ._text import (
     check_size,
-    line_column,
     normalize_text,
+    reject_nul,
     replace_surrogates,
     surrogate_note,
 )
@@ -175,15 +175,7 @@ def _read(
         check_size(html, source=source)
     # A lone surrogate would stop libxml2 there, silently: replaced, as parse replaces it.
     html = replace_surrogates(html)
-    nul = html.find("\x00")
-    if nul >= 0:
-        line, column = line_column(html, nul)
-        raise BinaryContentError(
-            "NUL byte in the HTML: this is binary data, not a page",
-            source=source,
-            line=line,
-            column=column,
-        )
+    reject_nul(html, source, "NUL byte in the HTML: this is binary data, not a page")
     # lxml refuses a str that declares its encoding: the bytes are decoded already.
     html = _XML_DECLARATION.sub("", html, count=1)
     html = _INTERNAL_SUBSET.sub(r"\1>", html, count=1)

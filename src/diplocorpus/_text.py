@@ -21,6 +21,7 @@ __all__ = [
     "fold_word",
     "line_column",
     "normalize_text",
+    "reject_nul",
     "replace_surrogates",
     "split_lines",
     "strip_diacritics",
@@ -113,15 +114,7 @@ def split_lines(text: object, *, source: str | None = None) -> list[str]:
         )
         raise NotTextError(f"expected str, got {kind}{hint}", source=source)
     check_size(text, source=source)
-    nul = text.find("\x00")
-    if nul >= 0:
-        line, column = line_column(text, nul)
-        raise BinaryContentError(
-            "NUL byte in text: this is binary data, not a page's text",
-            source=source,
-            line=line,
-            column=column,
-        )
+    reject_nul(text, source, "NUL byte in text: this is binary data, not a page's text")
     # Line breaks first: a tag does not reach across one, whichever it is.
     text = _lf(text)
     _reject_markup(text, source)
@@ -135,6 +128,15 @@ def _lf(text: str) -> str:
     if any(brk in text for brk in _RARE_BREAKS):
         return _NEWLINES.sub("\n", text)
     return text
+
+
+def reject_nul(text: str, source: str | None, message: str) -> None:
+    """A :class:`BinaryContentError` (``message``, where the first NUL is) if ``text`` holds
+    one: a page's text, or its HTML, holds none."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_column(text, nul)
+        raise BinaryContentError(message, source=source, line=line, column=column)
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
