@@ -69,6 +69,19 @@ def run_range(task: tuple[int, int, int]) -> list[Result]:
     return results
 
 
+def _progress(results: list[Result], began: float, limit: float) -> None:
+    """A line on standard error after each 500 inputs: done, undocumented, slowest."""
+    bad = sum(not o.documented for r in results for o in r.outcomes)
+    slowest = max(r.seconds for r in results)
+    over = sum(r.seconds > limit for r in results)
+    print(
+        f"{len(results):,} inputs, {time.perf_counter() - began:.0f} s: {bad} undocumented, "
+        f"slowest {slowest:.2f} s, {over} over {limit:g} s",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000)
@@ -90,9 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         with multiprocessing.Pool(args.jobs) as pool:
             for part in pool.imap_unordered(run_range, tasks):
                 results.extend(part)
+                _progress(results, began, args.limit)
     else:
         for task in tasks:
             results.extend(run_range(task))
+            _progress(results, began, args.limit)
     wall = time.perf_counter() - began
 
     calls: collections.Counter[str] = collections.Counter()
