@@ -1,0 +1,136 @@
+"""Fuzz every public entry point: only documented exceptions escape (issue 14).
+
+The inputs come from tests/fuzzgen.py (shared with benchmarks/bench_fuzz.py, which runs
+100,000 of them) and from hypothesis strategies of raw code points, bytes and JSON values.
+"Documented" means a ``DiplocorpusError`` (docs/errors.md); a ``TypeError`` only for an
+argument of the wrong type, which is a ``NotTextError`` for the text entry points.
+The whole file runs in about a minute.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pathlib
+import random
+import sys
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import diplocorpus as dc
+from tests import fuzzgen
+
+FUZZ = settings(max_examples=60, deadline=None, database=None)
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[pathlib.Path, dc.Store]]:
+    root = tmp_path_factory.mktemp("fuzz")
+    work = root / "in"
+    work.mkdir()
+    with dc.Store(root / "fuzz.db") as store:
+        yield work, store
+
+
+def check(kind: fuzzgen.Kind, data: str | bytes, place: tuple[pathlib.Path, dc.Store]) -> None:
+    work, store = place
+    outcomes = fuzzgen.run_input(kind, data, work, store)
+    undocumented = [(o.entry, o.error) for o in outcomes if not o.documented]
+    assert undocumented == [], repr(data[:300])
+    # The input went through the entry points of its kind, the folder walks and the store.
+    entries = {o.entry for o in outcomes}
+    assert {"iter_documents[skip]", "iter_documents[raise]", "Store.add"} <= entries
+
+
+seeds = st.integers(min_value=0, max_value=2**32)
+
+
+@FUZZ
+@given(seed=seeds)
+def test_generated_text(place: tuple[pathlib.Path, dc.Store], seed: int) -> None:
+    check("text", fuzzgen.text_input(random.Random(seed)), place)
+
+
+@FUZZ
+@given(seed=seeds)
+def test_generated_html(place: tuple[pathlib.Path, dc.Store], seed: int) -> None:
+    check("html", fuzzgen.html_input(random.Random(seed)), place)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(seed=seeds)
+def test_generated_json_lines(place: tuple[pathlib.Path, dc.Store], seed: int) -> None:
+    check("jsonl", fuzzgen.jsonl_input(random.Random(seed)), place)
+
+
+# Raw code points, surrogates and line separators included, which hypothesis can shrink.
+chars = st.one_of(st.characters(), st.sampled_from(fuzzgen._ODD), st.sampled_from("<>/=\"' \n"))
+raw_text = st.lists(chars, max_size=300).map("".join)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(text=raw_text)
+def test_raw_text(place: tuple[pathlib.Path, dc.Store], text: str) -> None:
+    check("text", text, place)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(html=st.one_of(raw_text.map(lambda t: f"<html><body><p>{t}</p></body></html>"), st.binary()))
+def test_raw_html(place: tuple[pathlib.Path, dc.Store], html: str | bytes) -> None:
+    check("html", html, place)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | raw_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(raw_text, inner, max_size=3),
+    max_leaves=8,
+)
+fields = st.sampled_from(["text", "url", "source", "published", "fetched_at", "title"]) | raw_text
+records = st.dictionaries(fields, json_values | raw_text, max_size=6)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(lines=st.lists(records.map(json.dumps), min_size=1, max_size=4))
+def test_raw_json_lines(place: tuple[pathlib.Path, dc.Store], lines: list[str]) -> None:
+    check("jsonl", "\n".join(lines), place)
+
+
+@pytest.mark.parametrize("value", [None, 5, 1.5, ["<p>Tin</p>"], object()])
+def test_wrong_argument_types_are_not_text_errors(value: object) -> None:
+    for entry in (dc.parse, dc.parse_html, dc.html_to_text):
+        with pytest.raises(dc.NotTextError):
+            entry(value)  # type: ignore[arg-type]
+
+
+def test_an_undocumented_exception_is_reported(tmp_path: pathlib.Path) -> None:
+    """The harness itself: an entry point that raises something else is caught and flagged."""
+    out: list[fuzzgen.Outcome] = []
+    fuzzgen._call("boom", lambda: int("x"), out)
+    fuzzgen._call("fine", lambda: dc.parse("Tin"), out)
+    fuzzgen._call("documented", lambda: dc.parse("a\x00b"), out)
+    assert [(o.entry, o.error, o.documented) for o in out] == [
+        ("boom", "ValueError", False),
+        ("fine", None, True),
+        ("documented", "BinaryContentError", True),
+    ]
+
+
+def test_the_benchmark_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/bench_fuzz.py on a few inputs: the same generators, the figures reported."""
+    path = pathlib.Path(__file__).resolve().parent.parent / "benchmarks" / "bench_fuzz.py"
+    spec = importlib.util.spec_from_file_location("bench_fuzz", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_fuzz"] = module
+    spec.loader.exec_module(module)
+    assert module.main(["--inputs", "6", "--store-every", "3"]) == 0
+    report = capsys.readouterr().out
+    assert "6 inputs in" in report
+    assert "html 2, jsonl 2, text 2" in report
+    assert "undocumented exceptions: 0" in report
+    assert "inputs over 10 s: 0" in report
+    assert "  Store.add                                   2\n" in report
