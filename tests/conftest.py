@@ -1,12 +1,30 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import pathlib
+import sys
+import types
 
 import pytest
 from hypothesis import settings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def load_script(relative: str) -> types.ModuleType:
+    """A script of the checkout that is not a package module (``tools/make_api_docs.py``,
+    ``benchmarks/bench_report.py``, ``docs/conftest.py``), imported under its file's name."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses and pickles look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 SEEDS = ROOT / "seeds"
 PAGES = pathlib.Path(__file__).resolve().parent / "pages"
 

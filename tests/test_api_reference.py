@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import pathlib
 import re
 import types
@@ -13,21 +12,12 @@ import attrs
 import pytest
 
 import diplocorpus as dc
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 COMMAND = "python tools/make_api_docs.py"
 
 
-def _tool() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("make_api_docs", ROOT / "tools/make_api_docs.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TOOL = _tool()
+TOOL = load_script("tools/make_api_docs.py")
 
 
 def test_the_api_page_matches_the_docstrings() -> None:

@@ -4,9 +4,7 @@ small run prints its table."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,20 +14,12 @@ import diplocorpus as dc
 from diplocorpus._dedup import find_duplicates
 from diplocorpus._site import host_of
 
-from .conftest import ROOT
+from .conftest import ROOT, load_script
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_report", ROOT / "benchmarks" / "bench_report.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_report"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/bench_report.py")
 
 
 def test_generated_pages_are_distinct_and_varied(bench: ModuleType) -> None:

@@ -9,11 +9,9 @@ The whole file runs in about a minute.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pathlib
 import random
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +20,7 @@ from hypothesis import strategies as st
 
 import diplocorpus as dc
 from tests import fuzzgen
+from tests.conftest import load_script
 
 FUZZ = settings(max_examples=60, deadline=None, database=None)
 
@@ -120,13 +119,7 @@ def test_an_undocumented_exception_is_reported(tmp_path: pathlib.Path) -> None:
 
 def test_the_benchmark_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
     """benchmarks/bench_fuzz.py on a few inputs: the same generators, the figures reported."""
-    path = pathlib.Path(__file__).resolve().parent.parent / "benchmarks" / "bench_fuzz.py"
-    spec = importlib.util.spec_from_file_location("bench_fuzz", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_fuzz"] = module
-    spec.loader.exec_module(module)
+    module = load_script("benchmarks/bench_fuzz.py")
     assert module.main(["--inputs", "6", "--store-every", "3"]) == 0
     report = capsys.readouterr().out
     assert "6 inputs in" in report

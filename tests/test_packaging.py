@@ -4,7 +4,6 @@ metadata names every Python version CI runs."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shlex
 import subprocess
@@ -18,7 +17,7 @@ else:  # pragma: no cover - Python 3.10
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, load_script
 
 README = ROOT / "README.md"
 # [text](target) and [text]: target, outside code.
@@ -101,12 +100,7 @@ _EXTRA_CALLS = {
 def test_every_docs_page_whose_examples_need_an_extra_says_so() -> None:
     # docs/conftest.py skips such a page's examples when the module is missing, from what
     # the page says it needs: a page that does not say so fails on an install without it.
-    spec = importlib.util.spec_from_file_location("docs_conftest", ROOT / "docs" / "conftest.py")
-    assert spec is not None
-    assert spec.loader is not None
-    docs_conftest = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(docs_conftest)
-    needed = docs_conftest.needed
+    needed = load_script("docs/conftest.py").needed
     pages = sorted((ROOT / "docs").glob("*.md"))
     assert pages
     for page in pages:

@@ -26,24 +26,13 @@ import pytest
 
 import diplocorpus as dc
 
-from .conftest import SEEDS
+from .conftest import SEEDS, load_script
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-# Chromium's flags for this machine's closed network (see the machine notes): no background
-# connections, no QUIC, no first-run or component updates. Playwright starts it headless
-# with a new, empty profile (a temporary --user-data-dir) each launch.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Chromium's flags for a closed network, as the docs' screenshot tool starts it.
+CHROMIUM_ARGS = load_script("tools/report_screenshot.py").CHROMIUM_ARGS
 SCRIPT = "<script>window.__pwned=1</script>"
 ATTRIBUTE = '"><img src=x onerror="window.__pwned=2">'
 IMAGE_URL = "https://example.com/x.png"

@@ -20,7 +20,9 @@ import tempfile
 import diplocorpus as dc
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# As in tests/test_report_browser.py: no background connections on a closed network.
+# Chromium's flags for this machine's closed network (see the machine notes), also used by
+# tests/test_report_browser.py: no background connections, no QUIC, no first-run or
+# component updates. Playwright starts it headless with a new, empty profile each launch.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
