@@ -284,6 +284,13 @@ def _cue_clauses(factor: int) -> str:
     return f"{_HEADLINE}\n\n{clauses}"
 
 
+def _reported_quotations(factor: int) -> str:
+    """One sentence of many cue clauses, each reporting a quotation ("... và cho biết, ông
+    nói: “...”"): every statement's content opens with the next statement."""
+    clauses = "ông nói: “Hà Nội” và cho biết, " * (40 * factor)
+    return f"{_HEADLINE}\n\nBộ trưởng Bùi Thanh Sơn cho biết, {clauses}hết."
+
+
 def _unclosed_quote(factor: int) -> str:
     """A paragraph opening a quotation (“) that it never closes, over many cue clauses."""
     return f"{_HEADLINE}\n\n“" + "Ông Bùi Thanh Sơn nói rằng hai nước " * (60 * factor)
@@ -316,6 +323,7 @@ ADVERSARIAL: tuple[tuple[str, Callable[[int], str], Callable[[str], object]], ..
     ("statements on one line", _statement_line, _analysed),
     ("statement paragraphs", _statement_paragraphs, _analysed),
     ("cue clauses in one paragraph", _cue_clauses, _analysed),
+    ("reported quotations", _reported_quotations, _analysed),
     ("unclosed quotation", _unclosed_quote, _analysed),
     ("one long line", _long_line, _analysed),
     ("repeated headline", _repeated_headline, dc.parse),

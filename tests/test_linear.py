@@ -1,8 +1,9 @@
 """Every path is linear in its input: the work a page costs grows as the page does.
 
-Work is counted, not timed: the Python calls a parse makes (a profile hook counts them), so
-that the tests say the same on any machine. A path that walks the page again for each of
-its lines makes four times the page cost sixteen times the work; a linear one, four.
+Work is counted, not timed: the Python calls a parse makes and the lines of Python it runs
+(a profile hook and a trace hook count them), so that the tests say the same on any
+machine. A path that walks the page again for each of its lines makes four times the page
+cost sixteen times the work; a linear one, four.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ _PARAGRAPHS = [_paragraph(i) for i in range(3)]
 
 
 def _work(func: Callable[[], Any]) -> int:
-    """The calls ``func`` makes (Python and C functions), with every cache already warm but
+    """The steps ``func`` takes: the Python and C functions it calls and the lines of Python
+    it runs (a loop inside one call counts once a turn), with every cache already warm but
     the table of lines the rules have read."""
     func()
     count = 0
+
+    def trace(frame: Any, event: str, _arg: object) -> Any:
+        nonlocal count
+        count += 1
+        return trace
 
     def hook(_frame: object, _event: str, _arg: object) -> None:
         nonlocal count
@@ -41,9 +48,11 @@ def _work(func: Callable[[], Any]) -> int:
 
     forget_seen_lines()  # the line rules read every line again, as on a page never seen before
     sys.setprofile(hook)
+    sys.settrace(trace)
     try:
         func()
     finally:
+        sys.settrace(None)
         sys.setprofile(None)
     return count
 
@@ -85,6 +94,13 @@ def _unclosed_quote(n: int) -> str:
     return "Đoàn Quốc hội làm việc tại Áo\n\n“" + "Ông Bùi Thanh Sơn nói rằng hai nước " * n
 
 
+def _quoted_cue_clauses(n: int) -> str:
+    # One sentence: each clause reports the next speaker's quotation, so every statement's
+    # content opens with another statement (the fuzz run's slowest input was this shape).
+    clauses = "ông nói: “Hà Nội” và cho biết, " * n
+    return "Đoàn Quốc hội làm việc tại Áo\n\nBộ trưởng Bùi Thanh Sơn cho biết, " + clauses + "hết."
+
+
 def _statements(text: str) -> Any:
     return dc.extract_statements(dc.parse(text))
 
@@ -93,6 +109,14 @@ def test_a_paragraph_of_many_cue_clauses_is_one_pass() -> None:
     # Issue 14 measured 4,000 clauses (204 KB) at 25 s: each clause costs the same.
     assert len(_statements(_cue_clauses(30))) == 30
     assert _growth(_cue_clauses, 150, _statements) < _GROWTH
+
+
+def test_one_sentence_of_many_reported_quotations_is_one_pass() -> None:
+    # Issue 14: 800 such clauses took 9.3 s, every content running to the sentence's end.
+    statements = _statements(_quoted_cue_clauses(30))
+    assert len(statements) == 61
+    assert sum(len(s.text) for s in statements) < len(_quoted_cue_clauses(30))
+    assert _growth(_quoted_cue_clauses, 500, _statements) < _GROWTH
 
 
 def test_a_quotation_never_closed_is_one_pass() -> None:

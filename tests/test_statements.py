@@ -151,6 +151,22 @@ def test_two_cues_of_one_speaker_are_two_statements() -> None:
     assert found[1].text.startswith("Đại sứ tiếp tục")
 
 
+def test_a_reported_statement_is_held_by_the_report_up_to_the_next_statement() -> None:
+    found = statements(
+        "Bộ trưởng Bùi Thanh Sơn cho biết, Thủ tướng Phạm Minh Chính khẳng định: “Việt Nam "
+        "sẵn sàng hợp tác” và nhấn mạnh vai trò của ASEAN."
+    )
+    assert [(s.speaker.name, s.cue, s.text) for s in found] == [
+        (
+            "Bùi Thanh Sơn",
+            "cho biết",
+            "Thủ tướng Phạm Minh Chính khẳng định: “Việt Nam sẵn sàng hợp tác”",
+        ),
+        ("Phạm Minh Chính", "khẳng định", "“Việt Nam sẵn sàng hợp tác”"),
+        ("Phạm Minh Chính", "nhấn mạnh", "vai trò của ASEAN."),
+    ]
+
+
 def test_two_speakers_in_one_paragraph() -> None:
     found = statements(
         "Thủ tướng Phạm Minh Chính nhấn mạnh hợp tác kinh tế là trụ cột. Tổng thống Hàn Quốc "

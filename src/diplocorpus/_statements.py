@@ -590,8 +590,7 @@ class _Paragraph:
             # ..."); "và" or a semicolon lists the speaker's next one.
             if not joined:
                 return []
-            last = in_sentence[-1]
-            return [d.found for d in in_sentence if d.start == last.start]
+            return _last_of(in_sentence)
         subject = self._subject(first, cue_first)
         if subject is None:
             return []
@@ -684,21 +683,36 @@ class _Paragraph:
 
     def _trimmed(self, drafts: list[_Draft]) -> list[Statement]:
         """The statements of one sentence, each one's content ending where the next
-        statement begins."""
+        statement after its content's start begins.
+
+        A statement whose speaker opens the content ("A cho biết, B khẳng định: ...") is
+        what A reported, so A's content holds it, but it ends where the statement after
+        that begins: no content runs over a later statement, and the contents of a
+        sentence add up to its length times the speakers of one cue, never to its length
+        times its statements."""
         ordered = sorted(drafts, key=lambda d: d.start)
+        starts = [d.start for d in ordered]
         out: list[Statement] = []
-        # For each, where the next statement with a later start begins.
-        nexts: list[int | None] = [None] * len(ordered)
-        for index in range(len(ordered) - 2, -1, -1):
-            later = ordered[index + 1].start
-            nexts[index] = later if later > ordered[index].start else nexts[index + 1]
-        for here, nxt in zip(ordered, nexts, strict=True):
+        for here in ordered:
             content = here.content
-            if nxt is not None and content[0] < nxt < content[1]:
-                kept = _strip_joiner(self.text[content[0] : nxt], self._words("joiner"))
+            index = bisect.bisect_right(starts, content[0])
+            if index < len(starts) and starts[index] < content[1]:
+                cut = starts[index]
+                kept = _strip_joiner(self.text[content[0] : cut], self._words("joiner"))
                 content = (content[0], content[0] + len(kept))
             out.append(self._make(here.found, here.cue, content, here.start))
         return out
+
+
+def _last_of(drafts: Sequence[_Draft]) -> list[Found]:
+    """The speakers of the last draft and of those with the same start (one subject, two
+    people): read from the end, so that each cue costs the same however long the sentence."""
+    found: list[Found] = []
+    for draft in reversed(drafts):
+        if draft.start != drafts[-1].start:
+            break
+        found.append(draft.found)
+    return found[::-1]
 
 
 def _last_speakers(statements: Sequence[Statement]) -> list[Found]:
