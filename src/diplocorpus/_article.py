@@ -19,7 +19,7 @@ from ._dates import (
     parse_dateline,
 )
 from ._lexicon import Lexicon
-from ._load import DecodeErrors, read_noted
+from ._load import DecodeErrors, read_document
 from ._meta import (
     HeaderLine,
     counter_value,
@@ -150,7 +150,7 @@ def parse_file(
     byte offsets; ``decode_errors`` other than ``"strict"`` or ``"replace"`` is a
     ``ValueError``.
     """
-    document, note = read_noted(path, encoding=encoding, decode_errors=decode_errors)
+    document = read_document(path, encoding=encoding, decode_errors=decode_errors)
     article = parse(
         document.text,
         source=document.source,
@@ -159,7 +159,12 @@ def parse_file(
         lexicon=lexicon,
         site=site,
     )
-    return article if note is None else attrs.evolve(article, notes=(note, *article.notes))
+    return with_notes(article, document.notes)
+
+
+def with_notes(article: Article, notes: tuple[str, ...]) -> Article:
+    """The article with ``notes`` (what loading its page noted) before its own."""
+    return attrs.evolve(article, notes=(*notes, *article.notes)) if notes else article
 
 
 def _utc(zone: dt.tzinfo) -> str:

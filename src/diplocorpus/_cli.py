@@ -446,6 +446,12 @@ def _command(
         help="read a folder's links to files outside it too (default: listed as skipped)",
     )
     cmd.add_argument(
+        "--decode-errors",
+        choices=("strict", "replace"),
+        help="bytes that do not decode: the input cannot be read (strict, the default), or "
+        "they are replaced by U+FFFD and the article's notes say where (replace)",
+    )
+    cmd.add_argument(
         "--stdin-format",
         choices=("text", "jsonl"),
         help="standard input ('-') is one page (default) or JSON Lines",
@@ -483,6 +489,7 @@ _PAGE_OPTIONS = (
     ("glob", "--glob"),
     ("stdin_format", "--stdin-format"),
     ("follow_links", "--follow-links"),
+    ("decode_errors", "--decode-errors"),
 )
 
 
@@ -560,6 +567,7 @@ def _corpus(args: argparse.Namespace) -> Corpus:
         stdin=args.stdin_format,
         errors="skip" if args.skip_errors else "raise",
         follow_links=args.follow_links,
+        decode_errors=args.decode_errors or "strict",
     )
 
 

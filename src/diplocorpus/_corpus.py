@@ -14,6 +14,7 @@ from ._events import extract_events
 from ._lexicon import Lexicon
 from ._load import (
     DEFAULT_GLOBS,
+    DecodeErrors,
     Document,
     Errors,
     Globs,
@@ -21,6 +22,7 @@ from ._load import (
     SkippedInput,
     as_globs,
     as_paths,
+    check_decode_errors,
     check_errors,
     iter_documents,
 )
@@ -49,7 +51,8 @@ class Corpus:
 
     ``paths`` is one path or several, read as :func:`iter_documents` reads them (``glob``:
     the patterns of a folder's files, by default text dumps and HTML pages;
-    ``follow_links``: read links to files outside a folder too).
+    ``follow_links``: read links to files outside a folder too; ``decode_errors="replace"``:
+    bytes that do not decode replaced by U+FFFD, and the Article's first note says where).
 
     >>> corpus = Corpus("seeds")
     >>> sum(1 for _ in corpus.articles())
@@ -67,8 +70,10 @@ class Corpus:
         lexicon: Lexicon | None = None,
         learn_sites: bool = True,
         follow_links: bool = False,
+        decode_errors: DecodeErrors = "strict",
     ) -> None:
         check_errors(errors)
+        check_decode_errors(decode_errors)
         self.paths = list(as_paths(paths))
         self.glob = as_globs(glob)
         self.errors: Errors = errors
@@ -76,6 +81,7 @@ class Corpus:
         self.lexicon = lexicon
         self.learn_sites = learn_sites
         self.follow_links = follow_links
+        self.decode_errors: DecodeErrors = decode_errors
         self.skipped: list[SkippedInput] = []
         self._documents = documents
 
@@ -92,6 +98,7 @@ class Corpus:
             skipped=self.skipped,
             stdin=self.stdin,
             follow_links=self.follow_links,
+            decode_errors=self.decode_errors,
         )
 
     def articles(self) -> Iterator[Article]:

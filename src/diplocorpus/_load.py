@@ -34,7 +34,7 @@ from ._errors import (
     UnreadableInputError,
     unreadable,
 )
-from ._models import DateValue, read_iso_date
+from ._models import DateValue, read_iso_date, str_tuple
 from ._text import check_size, normalize_text, replace_surrogates
 
 __all__ = ["DEFAULT_GLOBS", "Document", "SkippedInput", "iter_documents", "read_document"]
@@ -50,6 +50,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE_BOMS = tuple(bom for bom, name in _BOMS if name != "utf-8-sig")
 _KNOWN = frozenset({"text", "url", "source", "published", "fetched_at"})
 # The files of a folder read unless told otherwise: text dumps and saved HTML pages.
 DEFAULT_GLOBS = ("**/*.txt", "**/*.html", "**/*.htm")
@@ -88,10 +89,12 @@ class Document:
     ``source`` names it (a path, ``path:line`` for a JSON Lines record without a url or
     source of its own, ``-`` for standard input). ``published`` is a date the record gives
     (a record's time without its zone is read as Vietnam time, as ``fetched_at``'s);
-    ``metadata`` keeps a record's other fields as they were. ``hash`` is the SHA-256 of the
-    normalised text: the document's identity, whatever file or site it came from. A lone
-    surrogate (not a character: a JSON escape ``"\\ud800"`` gives one) in its text, source,
-    url or metadata is replaced by U+FFFD.
+    ``metadata`` keeps a record's other fields as they were. ``notes`` says what loading
+    changed (bytes that did not decode, replaced by U+FFFD with ``decode_errors="replace"``,
+    and their byte offsets); a parse puts them first in the Article's notes. ``hash`` is
+    the SHA-256 of the normalised text: the document's identity, whatever file or site it
+    came from. A lone surrogate (not a character: a JSON escape ``"\\ud800"`` gives one)
+    in its text, source, url or metadata is replaced by U+FFFD.
 
     A document is hashable (a key of a dict, a member of a set): ``metadata``, a ``dict``
     of JSON values, counts for equality but not for the hash, so equal documents hash
@@ -107,6 +110,7 @@ class Document:
     # A record's fields are JSON values (lists, objects), which cannot be hashed: equal
     # documents still hash equal, as the hash leaves out only what equality also compares.
     metadata: dict[str, JSONValue] = attrs.field(factory=dict, converter=_metadata, hash=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
     @functools.cached_property
     def hash(self) -> str:
@@ -135,27 +139,24 @@ def read_document(
     file longer than one page can be is an :class:`InputTooLargeError`.
 
     Bytes that do not decode are a :class:`DecodeError`; with ``decode_errors="replace"``
-    they are replaced by U+FFFD instead (:func:`parse_file` notes where in the Article)."""
-    return read_noted(path, encoding=encoding, decode_errors=decode_errors)[0]
-
-
-def read_noted(
-    path: str | os.PathLike[str],
-    *,
-    encoding: str | None = None,
-    decode_errors: DecodeErrors = "strict",
-) -> tuple[Document, str | None]:
-    """:func:`read_document`, and what was replaced (a note), if anything."""
-    _check_decode_errors(decode_errors)
+    they are replaced by U+FFFD instead, and the document's ``notes`` say at which byte
+    offsets (a parse of it puts that note first in the Article's notes). ``decode_errors``
+    other than ``"strict"`` or ``"replace"`` is a ``ValueError``."""
+    check_decode_errors(decode_errors)
     name = os.fspath(path)
     data = read_bytes(name)
     check_size(data, source=name)
     text, found, note = decode_noted(data, source=name, encoding=encoding, errors=decode_errors)
     check_size(text, source=name)
-    return Document(text=text, source=name, encoding=found), note
+    return Document(text=text, source=name, encoding=found, notes=_notes(note))
 
 
-def _check_decode_errors(value: object) -> None:
+def _notes(note: str | None) -> tuple[str, ...]:
+    return () if note is None else (note,)
+
+
+def check_decode_errors(value: object) -> None:
+    """Refuse a ``decode_errors=`` other than ``"strict"`` or ``"replace"`` (``ValueError``)."""
     if value not in ("strict", "replace"):
         raise ValueError(f"decode_errors must be 'strict' or 'replace', not {value!r}")
 
@@ -301,6 +302,7 @@ def iter_documents(
     skipped: list[SkippedInput] | None = None,
     stdin: Literal["text", "jsonl"] = "text",
     follow_links: bool = False,
+    decode_errors: DecodeErrors = "strict",
 ) -> Iterator[Document]:
     """Yield the documents of files, folders, JSON Lines files (``.jsonl``: one record a
     line, ``text`` required) and ``-`` (standard input), one at a time.
@@ -322,16 +324,31 @@ def iter_documents(
     :class:`InputPermissionError`, :class:`DecodeError`, ...; with ``"skip"`` it is
     appended to ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError``
     at the call.
+
+    Bytes that do not decode (a file's, standard input's, a JSON Lines line's) are a
+    :class:`DecodeError` (or, with ``errors="skip"``, a skipped input); with
+    ``decode_errors="replace"`` they are replaced by U+FFFD and the document's ``notes`` say
+    at which byte offsets, as :func:`read_document`'s do. Any other ``decode_errors`` is a
+    ``ValueError`` at the call.
     """
     check_errors(errors)
+    check_decode_errors(decode_errors)
     return _documents(
         as_paths(paths),
         as_globs(glob),
         errors=errors,
         skipped=skipped,
-        stdin=stdin,
+        reading=_Reading(stdin=stdin, decode_errors=decode_errors),
         follow_links=follow_links,
     )
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Reading:
+    """How the files found are read: standard input's kind, and what undecodable bytes do."""
+
+    stdin: Literal["text", "jsonl"]
+    decode_errors: DecodeErrors
 
 
 def as_paths(paths: Paths) -> Iterator[str]:
@@ -493,7 +510,7 @@ def _documents(
     *,
     errors: Errors,
     skipped: list[SkippedInput] | None,
-    stdin: Literal["text", "jsonl"],
+    reading: _Reading,
     follow_links: bool,
 ) -> Iterator[Document]:
     for name in paths:
@@ -506,7 +523,7 @@ def _documents(
             continue
         for entry in entries:
             if isinstance(entry, str):
-                yield from _guarded(_documents_of(entry, stdin=stdin), entry, errors, skipped)
+                yield from _guarded(_documents_of(entry, reading), entry, errors, skipped)
             elif errors == "raise":
                 raise entry_error(entry)
             else:
@@ -539,14 +556,15 @@ def _skip(skipped: list[SkippedInput] | None, item: SkippedInput) -> None:
         skipped.append(item)
 
 
-def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]:
+def _documents_of(name: str, reading: _Reading) -> Iterator[Document | SkippedInput]:
     if name == "-":
         data = sys.stdin.buffer.read()
-        text, found = decode(data, source="-")
-        if stdin == "jsonl":
-            yield from _records(_json_lines(text), "-")
-        else:
-            yield Document(text=text, source="-", encoding=found)
+        if reading.stdin == "jsonl":
+            yield from _stdin_records(data, reading.decode_errors)
+            return
+        check_size(data, source="-")
+        text, found, note = decode_noted(data, source="-", errors=reading.decode_errors)
+        yield Document(text=text, source="-", encoding=found, notes=_notes(note))
         return
     if name.endswith(_JSONL):
         try:
@@ -555,9 +573,9 @@ def _documents_of(name: str, *, stdin: str) -> Iterator[Document | SkippedInput]
             raise unreadable(exc, name) from exc
         with handle:
             for number, raw in enumerate(handle, start=1):
-                yield _record(raw, name, number)
+                yield _record(raw, name, number, reading.decode_errors)
         return
-    yield read_document(name)
+    yield read_document(name, decode_errors=reading.decode_errors)
 
 
 def _json_lines(text: str) -> list[str]:
@@ -569,18 +587,45 @@ def _json_lines(text: str) -> list[str]:
     return lines
 
 
-def _records(lines: Iterable[str], name: str) -> Iterator[Document | SkippedInput]:
-    for number, line in enumerate(lines, start=1):
-        yield _record(line.encode("utf-8"), name, number)
+def _stdin_records(data: bytes, decode_errors: DecodeErrors) -> Iterator[Document | SkippedInput]:
+    """Standard input's JSON Lines records, read a line at a time as a file's are (a line
+    that does not decode costs that record), unless the bytes are UTF-16 or UTF-32 (marked,
+    or certain without a mark): those are decoded whole first, and what the decoding
+    replaced is noted on every record, as its offsets are the whole input's."""
+    wide = data.startswith(_WIDE_BOMS) or (b"\x00" in data and _utf16_without_bom(data))
+    if not wide:
+        lines = data.split(b"\n")
+        if lines[-1] == b"":
+            lines.pop()
+        for number, raw in enumerate(lines, start=1):
+            yield _record(raw, "-", number, decode_errors)
+        return
+    text, _found, note = decode_noted(data, source="-", errors=decode_errors)
+    for number, line in enumerate(_json_lines(text), start=1):
+        record = _record(line.encode("utf-8"), "-", number, "strict")
+        if note is not None and isinstance(record, Document):
+            record = attrs.evolve(record, notes=(f"standard input: {note}", *record.notes))
+        yield record
 
 
-def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
+def _record(
+    raw: bytes, name: str, number: int, decode_errors: DecodeErrors
+) -> Document | SkippedInput:
     where = f"{name}:{number}"
     if not raw.strip():
         return SkippedInput(source=where, reason="empty line")
+    note = None
     try:
-        record = load_json(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, JSONProblem) as exc:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if decode_errors == "strict":
+            return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
+        text, _name, replaced = _replaced(raw, "utf-8", where)
+        line = text.removeprefix("\ufeff")  # a byte-order mark, as utf-8-sig drops it
+        note = f"line {number}: {replaced}"
+    try:
+        record = load_json(line)
+    except JSONProblem as exc:
         return SkippedInput(source=where, reason=f"not a JSON record: {exc}")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return SkippedInput(source=where, reason="a record needs a 'text' string")
@@ -607,6 +652,7 @@ def _record(raw: bytes, name: str, number: int) -> Document | SkippedInput:
         fetched_at=fetched if isinstance(fetched, dt.datetime) else None,
         encoding="utf-8",
         metadata={k: v for k, v in record.items() if k not in _KNOWN},
+        notes=_notes(note),
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from ._article import parse
+from ._article import parse, with_notes
 from ._errors import MarkupInputError
 from ._events import events_of
 from ._lexicon import Lexicon
@@ -92,9 +92,10 @@ def parse_document(
     document: Document, lexicon: Lexicon | None = None, site: SiteProfile | None = None
 ) -> Article:
     """Parse a loaded document (its source and known date passed on, and its site's
-    profile, if given); an HTML page is read as HTML (needs the ``html`` extra)."""
+    profile, if given); an HTML page is read as HTML (needs the ``html`` extra). What
+    loading noted (``Document.notes``) comes first in the Article's notes."""
     try:
-        return parse(
+        article = parse(
             document.text,
             source=document.source,
             published=document.published,
@@ -104,7 +105,7 @@ def parse_document(
     except MarkupInputError:
         from ._html import parse_html  # noqa: PLC0415 - the html extra is optional
 
-        return parse_html(
+        article = parse_html(
             document.text,
             source=document.source,
             url=document.url,
@@ -112,6 +113,7 @@ def parse_document(
             lexicon=lexicon,
             site=site,
         )
+    return with_notes(article, document.notes)
 
 
 Parser = Callable[[Document, Lexicon | None, SiteProfile | None], R]
