@@ -254,3 +254,18 @@ def test_many_dated_events_without_an_ordinal_merge_in_one_pass() -> None:
     assert len(dc.merge_events(large)) == 600
     growth = _work(lambda: dc.merge_events(large)) / _work(lambda: dc.merge_events(small))
     assert growth < _GROWTH
+
+
+def _copies(n: int) -> list[tuple[str, str]]:
+    body = " ".join(_PARAGRAPHS)
+    return [(f"site{i:05d}/tin.txt", body) for i in range(n)]
+
+
+def test_many_copies_of_one_story_are_one_entry_of_the_duplicate_index() -> None:
+    # Each page's query listed every copy before it: 4,000 copies took 5.8 s, 1,000 0.46 s.
+    (cluster,) = dc.find_duplicates(_copies(50))
+    assert len(cluster.members) == 50
+    assert cluster.similarity == 1.0
+    small, large = _copies(200), _copies(800)
+    growth = _work(lambda: dc.find_duplicates(large)) / _work(lambda: dc.find_duplicates(small))
+    assert growth < _GROWTH

@@ -79,7 +79,16 @@ def find_duplicates(
         lengths[source] = len(body)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     parent = {source: source for source in signatures}
+    # Pages of one signature (copies of a story) are one entry of the index: any page finds
+    # all of them or none, at the same similarity, so the first stands for the others, and
+    # a store of many copies costs one query a page, not one comparison a pair.
+    indexed: dict[bytes, str] = {}
     for source in sorted(signatures):
+        key = signatures[source].hashvalues.tobytes()
+        if key in indexed:
+            _union(parent, indexed[key], source)
+            continue
+        indexed[key] = source
         for other in sorted(lsh.query(signatures[source])):
             # Pages already in one cluster need no comparison: it would not change the
             # clusters, and on a store of many copies it is most of the time.
