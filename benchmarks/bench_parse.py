@@ -137,6 +137,7 @@ def main() -> None:
     for label, make, parse in ADVERSARIAL:
         scaling(label, make, cold(parse), repeats)
     merge_scaling(repeats)
+    duplicates_scaling(repeats)
 
 
 def scaling(
@@ -191,6 +192,30 @@ def merge_scaling(repeats: int) -> None:
         f"time per event, 100x vs 1x (merge, dated events): {per_event[-1] / per_event[0]:.2f}"
         " (1.0 = linear)"
     )
+
+
+def duplicates_scaling(repeats: int) -> None:
+    """find_duplicates over 40, 400 and 4,000 pages, all copies of one story (one row with
+    the same body, one with a word of its own at the end of each), and the ratio of the time
+    per page at 100x to 1x."""
+    body = " ".join(_paragraph(i) for i in range(5))
+    for label, tail in (("copies", ""), ("near-copies", " thêm {i}")):
+        per_page = []
+        for factor in (1, 10, 100):
+            count = 40 * factor
+            pages = [(f"s{i:05d}", body + tail.format(i=i)) for i in range(count)]
+            seconds = best_of(
+                repeats if factor < 100 else 2,
+                lambda p=pages: dc.find_duplicates(p),
+                clock=time.process_time,
+            )
+            per_page.append(seconds / count)
+            row = f"scaling {factor}x duplicates, {label}"
+            print(f"{row:<34}{'':>9}{seconds:>10.3f}{count / seconds:>10.0f}{'':>8}")
+        print(
+            f"time per page, 100x vs 1x (duplicates, {label}): {per_page[-1] / per_page[0]:.2f}"
+            " (1.0 = linear)"
+        )
 
 
 _HEADLINE = "Đoàn đại biểu Quốc hội làm việc với Ủy ban Đối ngoại nước bạn"

@@ -18,8 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
+from datasketch import MinHash, MinHashLSH
 
 import diplocorpus as dc
+from diplocorpus._dedup import shingle_hashes
 from diplocorpus._errors import unreadable
 from diplocorpus._load import decode
 from diplocorpus._store import SCHEMA_VERSION, published_within
@@ -373,6 +375,57 @@ def test_duplicates_follow_the_exact_similarity_of_the_bodies() -> None:
             assert not joined, (a, b, exact)
     assert far_above > 10
     assert len(set(together.values())) <= 20
+
+
+def _clusters_by_datasketch_index(
+    bodies: list[tuple[str, str]], threshold: float
+) -> list[tuple[str, ...]]:
+    """The clusters of the pairs datasketch's own ``MinHashLSH`` puts in one bucket and whose
+    signatures are similar enough: what ``find_duplicates`` must give, faster."""
+    signatures = {}
+    for source, body in bodies:
+        grams = shingle_hashes(body)
+        if grams:
+            signatures[source] = MinHash(num_perm=128, seed=1, hashfunc=lambda v: v)
+            signatures[source].update_batch(grams)
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    parent = {s: s for s in signatures}
+
+    def find(s: str) -> str:
+        while parent[s] != s:
+            s = parent[s]
+        return s
+
+    for source in sorted(signatures):
+        for other in lsh.query(signatures[source]):
+            if signatures[source].jaccard(signatures[other]) >= threshold:
+                parent[max(find(source), find(other))] = min(find(source), find(other))
+        lsh.insert(source, signatures[source])
+    groups: dict[str, list[str]] = {}
+    for source in sorted(signatures):
+        groups.setdefault(find(source), []).append(source)
+    return sorted(tuple(g) for g in groups.values() if len(g) > 1)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.9])
+def test_duplicates_are_the_clusters_of_the_pairs_the_index_finds(threshold: float) -> None:
+    # 400 bodies cut from a shared word list, copied with some words changed: many chains
+    # of pages similar to one and not to the next, and clusters of many copies.
+    rnd = random.Random(5)
+    words = " ".join(p.read_text("utf-8") for p in SEED_PATHS).split()
+    stories = []
+    for _ in range(30):
+        start = rnd.randrange(len(words) - 200)
+        stories.append(words[start : start + rnd.randrange(20, 200)])
+    bodies = []
+    for i in range(400):
+        body = list(rnd.choice(stories))
+        for _ in range(rnd.randrange(0, 12)):
+            body[rnd.randrange(len(body))] = rnd.choice(words)
+        bodies.append((f"p{i:04d}", " ".join(body)))
+    expected = _clusters_by_datasketch_index(bodies, threshold)
+    assert len(expected) > 2
+    assert [c.members for c in dc.find_duplicates(bodies, threshold=threshold)] == expected
 
 
 # -- the store -----------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """Near-duplicates: the same story syndicated to many sites, found by its clean body.
 
-Bodies are compared as sets of word 5-grams (folded keys), estimated with MinHash and found
-with locality-sensitive hashing (datasketch). A 5-gram's hash is made from its words' CRC-32
-with NumPy, a whole body at a time: hashing each 5-gram's text with datasketch's default
-(SHA-1, one Python call a 5-gram) was three quarters of the time of a big store's report.
+Bodies are compared as sets of word 5-grams (folded keys), estimated with MinHash
+(datasketch) and found with locality-sensitive hashing over the bands datasketch's
+``MinHashLSH`` would use, its buckets holding pages by cluster (see :class:`_Index`). A
+5-gram's hash is made from its words' CRC-32 with NumPy, a whole body at a time: hashing
+each 5-gram's text with datasketch's default (SHA-1, one Python call a 5-gram) was three
+quarters of the time of a big store's report.
 Clusters are the same whatever the input order:
 documents are indexed in order of their source, and each cluster lists its members sorted.
 Nothing is dropped: a cluster says which sources ran the story.
@@ -77,26 +79,25 @@ def find_duplicates(
         signature.update_batch(grams)
         signatures[source] = signature
         lengths[source] = len(body)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     parent = {source: source for source in signatures}
-    # Pages of one signature (copies of a story) are one entry of the index: any page finds
-    # all of them or none, at the same similarity, so the first stands for the others, and
-    # a store of many copies costs one query a page, not one comparison a pair.
-    indexed: dict[bytes, str] = {}
+    index = _Index(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
     for source in sorted(signatures):
-        key = signatures[source].hashvalues.tobytes()
-        if key in indexed:
-            _union(parent, indexed[key], source)
-            continue
-        indexed[key] = source
-        for other in sorted(lsh.query(signatures[source])):
-            # Pages already in one cluster need no comparison: it would not change the
-            # clusters, and on a store of many copies it is most of the time.
-            if _find(parent, source) != _find(parent, other) and (
-                signatures[source].jaccard(signatures[other]) >= threshold
-            ):
-                _union(parent, source, other)
-        lsh.insert(source, signatures[source])
+        signature = signatures[source]
+        keys = index.keys(signature)
+        compared: set[str] = set()  # a page met in several buckets is compared once
+        for cluster in index.clusters(keys):
+            # A cluster joins this page's when one of its pages is similar enough; the
+            # pages of a cluster the page is in already need no comparison.
+            if _find(parent, cluster.root) == _find(parent, source):
+                continue
+            for other in cluster.members:
+                if other in compared:
+                    continue
+                compared.add(other)
+                if signature.jaccard(signatures[other]) >= threshold:
+                    _union(parent, source, other)
+                    break
+        index.insert(keys, source, _find(parent, source))
     groups: dict[str, list[str]] = {}
     for source in sorted(signatures):
         groups.setdefault(_find(parent, source), []).append(source)
@@ -110,6 +111,49 @@ def find_duplicates(
             DuplicateCluster(members=members, representative=best, similarity=similarity)
         )
     return tuple(sorted(clusters, key=lambda c: c.members))
+
+
+@attrs.define(slots=True)
+class _Cluster:
+    """The pages of one cluster in one bucket of the index (``root``: the cluster's name
+    when the first of them went in; clusters merge later, and so do their entries)."""
+
+    root: str
+    members: list[str]
+
+
+class _Index:
+    """Locality-sensitive hashing over MinHash bands, as datasketch's ``MinHashLSH`` (whose
+    band ranges it takes, so the pages that meet are the same), but a bucket holds its
+    pages by cluster: a page is compared with a cluster's pages until one is similar, and
+    a cluster it is in already is passed over whole. With ``MinHashLSH`` every page's query
+    listed every page before it in its buckets, so a syndicated story's copies cost the
+    square of their number."""
+
+    __slots__ = ("_buckets", "_ranges")
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._ranges = ranges
+        self._buckets: list[dict[bytes, dict[str, _Cluster]]] = [{} for _ in ranges]
+
+    def keys(self, signature: MinHash) -> list[bytes]:
+        """The signature's band keys, one per band."""
+        values = signature.hashvalues
+        return [values[start:end].tobytes() for start, end in self._ranges]
+
+    def clusters(self, keys: list[bytes]) -> list[_Cluster]:
+        """The clusters with a page in one of the buckets of ``keys``, each once a bucket."""
+        found: list[_Cluster] = []
+        for table, key in zip(self._buckets, keys, strict=True):
+            bucket = table.get(key)
+            if bucket is not None:
+                found.extend(bucket.values())
+        return found
+
+    def insert(self, keys: list[bytes], source: str, root: str) -> None:
+        for table, key in zip(self._buckets, keys, strict=True):
+            table.setdefault(key, {}).setdefault(root, _Cluster(root=root, members=[]))
+            table[key][root].members.append(source)
 
 
 def shingle_hashes(body: str, crcs: dict[str, int] | None = None) -> list[int]:
