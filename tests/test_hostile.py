@@ -403,3 +403,13 @@ def test_a_stored_article_that_does_not_decompress_is_a_store_error(
             list(store.articles())
         with pytest.raises(dc.StoreError, match="cannot read this store"):
             list(store.rows("documents"))
+
+
+def test_store_queries_refuse_arguments_of_the_wrong_type() -> None:
+    with dc.Store(":memory:") as store:
+        with pytest.raises(TypeError, match="limit must be a whole number, not 'x'"):
+            store.search("Tin", limit="x")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="since must be a date, not '2023-12-19'"):
+            store.statements(since="2023-12-19")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="until must be a date"):
+            store.statements(until=20231219)  # type: ignore[arg-type]

@@ -520,8 +520,11 @@ class Store:
         them (a page without a known publication day is left out). ``event``: of pages
         that report the event so named (each of its words in the event's name, series or
         ordinal: ``"Hội nghị Ngoại giao 32"``, ``"hoi nghi ngoai giao"`` does not match
-        without diacritics).
+        without diacritics). ``since`` or ``until`` that is not a date is a ``TypeError``.
         """
+        for name, day in (("since", since), ("until", until)):
+            if day is not None and not isinstance(day, dt.date):
+                raise TypeError(f"{name} must be a date, not {day!r}")
         with self._reading():
             # A lone surrogate (not a character) is U+FFFD, as in the stored text.
             speaker = None if speaker is None else replace_surrogates(speaker)
