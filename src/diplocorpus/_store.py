@@ -163,6 +163,8 @@ class Store:
 
     The file is made when it does not exist; with ``create=False`` (for code that only
     reads a store) a missing file is a :class:`StoreError` instead of a new empty store.
+    A file that is not a store, and one a query finds damaged (SQLite cannot read it, a
+    stored page does not decompress), is a :class:`StoreError` naming the file.
 
     >>> store = Store(":memory:")
     >>> store.counts()["documents"]
