@@ -8,12 +8,14 @@ Input ``n`` is made by ``tests/fuzzgen.py`` from ``random.Random(n)``: a run is 
 and an input it reports is made again with ``fuzzgen.make_input(n)``. Each input goes through
 the entry points that take its kind (``parse``, ``parse_file``, ``parse_html``,
 ``html_to_text``, the extractors, ``merge_events``, ``find_duplicates``, ``read_jsonl``,
-``from_json``, ``from_dict``, ``iter_documents`` with ``errors="skip"`` and ``"raise"``), and
-one input in ``--store-every`` is also added to a store and queried (``Store.add``,
-``Store.search``, ``Store.statements(speaker=...)``). The report gives the calls by entry
-point, the exceptions by class (documented: a ``DiplocorpusError``; undocumented: any other),
-the slowest inputs and how many took over ``--limit`` seconds (10). It exits 1 when an input
-raised an undocumented exception or took too long.
+``from_json`` and ``from_dict`` as each record kind, ``iter_documents`` with
+``errors="skip"`` and ``"raise"``; the records made read back through ``to_json`` and
+``from_json``), and one input in ``--store-every`` is also added to a store and queried
+(``Store.add``, ``Store.search``, ``Store.statements(speaker=...)``). The report gives the
+calls by entry point, the exceptions by class (documented: listed for that entry point in
+docs/errors.md's table "What each entry point raises"; undocumented: any other, and a record
+that does not read back), the slowest inputs and how many took over ``--limit`` seconds
+(10). It exits 1 when an input raised an undocumented exception or took too long.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\ncalls by entry point:")
     for entry, n in sorted(calls.items()):
         print(f"  {entry:36} {n:>8,}")
-    print("\ndocumented exceptions (DiplocorpusError):")
+    print("\ndocumented exceptions (listed for the entry point in docs/errors.md):")
     for key, n in sorted(documented.items()):
         print(f"  {key:60} {n:>8,}")
     print(f"\nundocumented exceptions: {sum(undocumented.values())}")

@@ -2,15 +2,20 @@
 
 Every generator takes a ``random.Random``: the same seed gives the same input, so a run of
 the benchmark is repeatable and a failing input is found again from its seed. ``run_input``
-feeds one input to every public entry point that takes it and says which raised what.
+feeds one input to every public entry point that takes it and says which raised what: an
+exception is documented when docs/errors.md lists its class (or a base) for that entry point,
+in the table "What each entry point raises" (:func:`error_table` reads it).
 """
 
 from __future__ import annotations
 
+import builtins
+import functools
 import json
 import os
 import pathlib
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Literal
@@ -253,6 +258,101 @@ def make_input(seed: int) -> tuple[Kind, str | bytes]:
     return kind, GENERATORS[kind](rng)
 
 
+ERRORS_DOC = pathlib.Path(__file__).resolve().parent.parent / "docs" / "errors.md"
+_TABLE_HEAD = "| entry point | errors it raises for bad input | errors for a wrong argument |"
+_NAME = re.compile(r"`([A-Za-z_][\w.]*)`")
+
+
+@attrs.frozen
+class Row:
+    """What docs/errors.md says an entry point raises: the exception classes' names."""
+
+    bad_input: frozenset[str]
+    wrong_argument: frozenset[str]
+
+
+def _without_brackets(cell: str) -> str:
+    """The cell without its parenthesised explanations (nested ones too)."""
+    out, depth = [], 0
+    for char in cell:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                raise ValueError(f"unbalanced ')' in {cell!r}")
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    if depth:
+        raise ValueError(f"unbalanced '(' in {cell!r}")
+    return "".join(out)
+
+
+def _classes(cell: str) -> frozenset[str]:
+    """The exception classes a cell names: ``—``, or "`Name` (why), `Other`, ..."."""
+    bare = _without_brackets(cell).strip()
+    if bare == "—":
+        return frozenset()
+    names = []
+    for part in bare.split(","):
+        found = re.fullmatch(r"\s*`(\w+)`\s*", part)
+        if found is None:
+            raise ValueError(f"not a list of `ExceptionClass` (why): {cell!r}")
+        names.append(found[1])
+    return frozenset(names)
+
+
+def parse_error_table(text: str) -> dict[str, Row]:
+    """The table of docs/errors.md: each entry point (one row may name several) and its
+    errors. A cell is ``—`` or class names in backticks, each maybe followed by an
+    explanation in brackets; anything else is a ``ValueError``."""
+    lines = text.splitlines()
+    start = lines.index(_TABLE_HEAD) + 2  # past the head and the |---| line
+    table: dict[str, Row] = {}
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3:
+            raise ValueError(f"a row of three cells, not {len(cells)}: {line!r}")
+        entries = _NAME.findall(cells[0])
+        if not entries or _NAME.sub("", cells[0]).strip(" ,"):
+            raise ValueError(f"the first cell names entry points in backticks: {line!r}")
+        row = Row(_classes(cells[1]), _classes(cells[2]))
+        for entry in entries:
+            if entry in table:
+                raise ValueError(f"{entry} has two rows")
+            table[entry] = row
+    return table
+
+
+@functools.cache
+def error_table() -> dict[str, Row]:
+    """docs/errors.md's table, read once a process."""
+    return parse_error_table(ERRORS_DOC.read_text(encoding="utf-8"))
+
+
+def exception_class(name: str) -> type[BaseException]:
+    """The class a name in the table stands for: the package's, or Python's."""
+    found = getattr(dc, name, None) or getattr(builtins, name, None)
+    if not (isinstance(found, type) and issubclass(found, BaseException)):
+        raise ValueError(f"{name} is not an exception class of diplocorpus or Python")
+    return found
+
+
+def row_name(entry: str) -> str:
+    """The table's row for a fuzz entry: ``parse/extract_people`` (on parse's result) is
+    ``extract_people``, ``iter_documents[skip]`` is ``iter_documents``."""
+    return entry.rsplit("/", 1)[-1].split("[", 1)[0]
+
+
+def documented(entry: str, exc: BaseException) -> bool:
+    """Whether docs/errors.md lists ``exc``'s class, or a base of it, among the errors
+    ``entry`` raises for bad input."""
+    row = error_table().get(row_name(entry))
+    return row is not None and any(k.__name__ in row.bad_input for k in type(exc).__mro__)
+
+
 @attrs.frozen
 class Outcome:
     """What one entry point did with one input."""
@@ -267,14 +367,28 @@ def _call(entry: str, func: Callable[[], object], out: list[Outcome]) -> object:
     start = time.perf_counter()
     try:
         result = func()
-    except dc.DiplocorpusError as exc:
-        out.append(Outcome(entry, time.perf_counter() - start, type(exc).__name__))
-        return None
-    except Exception as exc:  # the point is to see every other one
-        out.append(Outcome(entry, time.perf_counter() - start, type(exc).__name__, False))
+    except Exception as exc:  # the point is to see every one
+        seconds = time.perf_counter() - start
+        out.append(Outcome(entry, seconds, type(exc).__name__, documented(entry, exc)))
         return None
     out.append(Outcome(entry, time.perf_counter() - start))
     return result
+
+
+def _round_trip(record: object, out: list[Outcome]) -> None:
+    """``from_json(to_json(record))`` gives the record back (compared as JSON, where NaN
+    equals itself): any exception, or another record, is a failure, never documented."""
+    kind = type(record)
+    entry = f"to_json/from_json[{kind.__name__}]"
+    start = time.perf_counter()
+    try:
+        text = dc.to_json(record)
+        same = dc.to_json(dc.from_json(text, kind)) == text
+    except Exception as exc:
+        out.append(Outcome(entry, time.perf_counter() - start, type(exc).__name__, False))
+        return
+    error = None if same else "RoundTripMismatch"
+    out.append(Outcome(entry, time.perf_counter() - start, error, same))
 
 
 def _as_file_bytes(data: str | bytes) -> bytes:
@@ -284,22 +398,38 @@ def _as_file_bytes(data: str | bytes) -> bytes:
 def _articles(article: object, entry: str, out: list[Outcome]) -> None:
     if not isinstance(article, dc.Article):
         return
-    _call(f"{entry}/extract_people", lambda: dc.extract_people(article), out)
-    _call(f"{entry}/extract_statements", lambda: dc.extract_statements(article), out)
+    _round_trip(article, out)
+    people = _call(f"{entry}/extract_people", lambda: dc.extract_people(article), out)
+    statements = _call(f"{entry}/extract_statements", lambda: dc.extract_statements(article), out)
     events = _call(f"{entry}/extract_events", lambda: dc.extract_events(article), out)
+    for found in (people, statements, events):
+        for record in found if isinstance(found, tuple | list) else ():
+            _round_trip(record, out)
     if isinstance(events, tuple):
-        _call("merge_events", lambda: dc.merge_events({"a": events, "b": events}), out)
+        merged = _call("merge_events", lambda: dc.merge_events({"a": events, "b": events}), out)
+        for record in merged if isinstance(merged, tuple) else ():
+            _round_trip(record, out)
     body = "\n".join(article.paragraphs)
     _call("find_duplicates", lambda: dc.find_duplicates([("a", body), ("b", body)]), out)
 
 
 def _folder(folder: pathlib.Path, out: list[Outcome], store: dc.Store | None) -> None:
     for errors in ("skip", "raise"):
-        _call(
+        documents = _call(
             f"iter_documents[{errors}]",
             lambda errors=errors: list(dc.iter_documents(folder, errors=errors)),  # type: ignore[misc]
             out,
         )
+        if errors == "skip" and isinstance(documents, list):
+            for document in documents[:5]:
+                _round_trip(document, out)
+    lenient = _call(
+        "iter_documents[replace]",
+        lambda: list(dc.iter_documents(folder, errors="skip", decode_errors="replace")),
+        out,
+    )
+    for document in lenient[:5] if isinstance(lenient, list) else ():
+        _round_trip(document, out)
     if store is not None:
         docs: list[dc.SkippedInput] = []
         _call(
@@ -324,6 +454,7 @@ def run_input(
         assert isinstance(data, str)
         _articles(_call("parse", lambda: dc.parse(data), out), "parse", out)
         _call("parse_file", lambda: dc.parse_file(path), out)
+        _call("parse_file[replace]", lambda: dc.parse_file(path, decode_errors="replace"), out)
     elif kind == "html":
         article = _call("parse_html", lambda: dc.parse_html(data), out)
         _articles(article, "parse_html", out)
@@ -331,14 +462,32 @@ def run_input(
     else:
         assert isinstance(data, str)
         lines = data.split("\n")
-        _call("read_jsonl", lambda: list(dc.read_jsonl(lines, dc.Article)), out)
+        # The records are shaped as documents; read as every other record kind, they are
+        # data that does not fit.
+        for record_kind in RECORD_KINDS:
+            name = record_kind.__name__
+            _call(
+                f"read_jsonl[{name}]",
+                lambda kind=record_kind: list(dc.read_jsonl(lines, kind)),  # type: ignore[misc]
+                out,
+            )
         for line in lines[:3]:
-            _call("from_json", lambda line=line: dc.from_json(line, dc.Article), out)  # type: ignore[misc]
+            for record_kind in RECORD_KINDS:
+                _call(
+                    f"from_json[{record_kind.__name__}]",
+                    lambda line=line, kind=record_kind: dc.from_json(line, kind),  # type: ignore[misc]
+                    out,
+                )
             try:
                 loaded = json.loads(line)
             except (ValueError, RecursionError):
                 continue
-            _call("from_dict", lambda loaded=loaded: dc.from_dict(loaded, dc.Document), out)  # type: ignore[misc]
+            for record_kind in RECORD_KINDS:
+                _call(
+                    f"from_dict[{record_kind.__name__}]",
+                    lambda loaded=loaded, kind=record_kind: dc.from_dict(loaded, kind),  # type: ignore[misc]
+                    out,
+                )
     _folder(workdir, out, store)
     if store is not None:
         words = data[:200] if isinstance(data, str) else data[:200].decode("latin-1")
@@ -348,6 +497,10 @@ def run_input(
     for name in os.listdir(workdir):
         (workdir / name).unlink()
     return out
+
+
+#: The record kinds JSON Lines are read as: the records the loaders and the parser make.
+RECORD_KINDS: tuple[type, ...] = (dc.Document, dc.Article, dc.Statement, dc.Event)
 
 
 def seeds(start: int, count: int) -> Iterator[int]:

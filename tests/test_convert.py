@@ -175,3 +175,17 @@ def test_new_converter_is_independent() -> None:
     article = dc.Article(published=dt.date(2023, 12, 19))
     assert mine.unstructure(article)["published"] == "19/12/2023"
     assert dc.to_dict(article)["published"] == "2023-12-19"
+
+
+def test_a_document_with_lists_and_objects_in_its_metadata_round_trips() -> None:
+    """A JSON Lines record's other fields are kept in ``metadata`` as they were, lists and
+    objects included: ``from_dict`` reads back what ``to_dict`` wrote."""
+    document = dc.Document(
+        text="Tin",
+        source="a.jsonl:1",
+        metadata={"tags": ["a", 1, 2.5, True, None], "site": {"name": "x", "ids": [[1]]}},
+    )
+    assert dc.from_dict(dc.to_dict(document), dc.Document) == document
+    assert dc.from_json(dc.to_json(document), dc.Document) == document
+    with pytest.raises(dc.InputError, match=r"Document\.metadata\['x'\]: .*not JSON data"):
+        dc.from_dict({"text": "Tin", "source": "a", "metadata": {"x": {1: 2}}}, dc.Document)

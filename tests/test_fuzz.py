@@ -2,9 +2,11 @@
 
 The inputs come from tests/fuzzgen.py (shared with benchmarks/bench_fuzz.py, which runs
 100,000 of them) and from hypothesis strategies of raw code points, bytes and JSON values.
-"Documented" means a ``DiplocorpusError`` (docs/errors.md); a ``TypeError`` only for an
-argument of the wrong type, which is a ``NotTextError`` for the text entry points.
-The whole file runs in about a minute.
+"Documented" means listed for that entry point, as an error it raises for bad input, in
+docs/errors.md's table "What each entry point raises" (tests/test_errors_doc.py checks that
+the table has a row for every public entry point); a ``TypeError`` only for an argument of
+the wrong type, which is a ``NotTextError`` for the text entry points. The whole file runs
+in about a minute.
 """
 
 from __future__ import annotations
@@ -105,15 +107,40 @@ def test_wrong_argument_types_are_not_text_errors(value: object) -> None:
 
 
 def test_an_undocumented_exception_is_reported(tmp_path: pathlib.Path) -> None:
-    """The harness itself: an entry point that raises something else is caught and flagged."""
+    """The harness itself: an exception that docs/errors.md does not list for the entry
+    point is caught and flagged, a DiplocorpusError of another entry point's included."""
+
+    def store_error() -> None:
+        raise dc.StoreError("x")
+
     out: list[fuzzgen.Outcome] = []
-    fuzzgen._call("boom", lambda: int("x"), out)
-    fuzzgen._call("fine", lambda: dc.parse("Tin"), out)
-    fuzzgen._call("documented", lambda: dc.parse("a\x00b"), out)
+    fuzzgen._call("parse", lambda: int("x"), out)
+    fuzzgen._call("parse", lambda: dc.parse("Tin"), out)
+    fuzzgen._call("parse", lambda: dc.parse("a\x00b"), out)
+    fuzzgen._call("parse", store_error, out)
+    fuzzgen._call("Store.search", store_error, out)
+    fuzzgen._call("no_such_entry", lambda: dc.parse("a\x00b"), out)
+    fuzzgen._call("parse_html/extract_people", lambda: dc.parse("a\x00b"), out)
     assert [(o.entry, o.error, o.documented) for o in out] == [
-        ("boom", "ValueError", False),
-        ("fine", None, True),
-        ("documented", "BinaryContentError", True),
+        ("parse", "ValueError", False),
+        ("parse", None, True),
+        ("parse", "BinaryContentError", True),
+        ("parse", "StoreError", False),
+        ("Store.search", "StoreError", True),
+        ("no_such_entry", "BinaryContentError", False),
+        ("parse_html/extract_people", "BinaryContentError", False),
+    ]
+
+
+def test_a_record_that_does_not_read_back_is_reported() -> None:
+    out: list[fuzzgen.Outcome] = []
+    fuzzgen._round_trip(dc.parse("Tin\n\nHà Nội"), out)
+    fuzzgen._round_trip(dc.Document(text="Tin", source="a", metadata={"x": float("nan")}), out)
+    fuzzgen._round_trip(dc.Caption(text="x", line=1, credit=object()), out)  # type: ignore[arg-type]
+    assert [(o.entry, o.error, o.documented) for o in out] == [
+        ("to_json/from_json[Article]", None, True),
+        ("to_json/from_json[Document]", None, True),
+        ("to_json/from_json[Caption]", "TypeError", False),
     ]
 
 

@@ -109,6 +109,30 @@ def test_jsonl_shard_record_skipped_with_its_reason(
         list(dc.iter_documents([shard]))
 
 
+def test_a_jsonl_record_nested_deeper_than_python_recurses_is_skipped(
+    tmp_path: pathlib.Path,
+) -> None:
+    """JSON that ``json.loads`` reads (600 levels) but too deep to walk again (its metadata's
+    lone surrogates replaced) costs its record alone, not a RecursionError."""
+    shard = tmp_path / "pages.jsonl"
+    deep = "[" * 600 + "]" * 600
+    shard.write_text(
+        '{"text": "Một", "url": "u1"}\n'
+        f'{{"text": "Hai", "tags": {deep}}}\n'
+        '{"text": "Ba", "url": "u3", "tags": [[1]]}\n',
+        encoding="utf-8",
+    )
+    skipped: list[dc.SkippedInput] = []
+    documents = list(dc.iter_documents([shard], errors="skip", skipped=skipped))
+    assert [d.url for d in documents] == ["u1", "u3"]
+    assert [(s.source, s.reason) for s in skipped] == [
+        (f"{shard}:2", "JSON nested too deep to read")
+    ]
+    with pytest.raises(dc.InputError, match="nested too deep") as caught:
+        list(dc.iter_documents([shard]))
+    assert caught.value.source == f"{shard}:2"
+
+
 # -- JSON Lines records with fields of the wrong type ---------------------------------------
 
 _PAGE = "Hà Nội, ngày 3/4/2024\n\nBộ trưởng Ngoại giao tiếp Đại sứ, trao đổi về hợp tác."
@@ -317,3 +341,75 @@ def test_two_builds_of_the_same_pages_into_one_store_both_succeed(tmp_path: path
         hashes = [row["hash"] for row in store.rows("documents")]
         assert len(set(hashes)) == 100
         assert counts["paragraphs"] == sum(len(a.paragraphs) for a in store.articles())
+
+
+# -- a damaged store -------------------------------------------------------------------------
+
+
+def _damaged(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A store whose tables' first pages (all but ``meta``'s) are overwritten: it opens,
+    but its pages cannot be read."""
+    db = tmp_path / "damaged.sqlite"
+    with dc.Store(db) as store:
+        store.add([_document(), _document(" Hai.")])
+    connection = sqlite3.connect(db)
+    size = connection.execute("PRAGMA page_size").fetchone()[0]
+    roots = [
+        r[0]
+        for r in connection.execute("SELECT rootpage, name FROM sqlite_master")
+        if r[0] and r[1] != "meta" and not r[1].startswith("sqlite_autoindex_meta")
+    ]
+    connection.close()
+    data = bytearray(db.read_bytes())
+    for root in roots:
+        data[(root - 1) * size : root * size] = b"\x5a" * size
+    db.write_bytes(bytes(data))
+    return db
+
+
+_QUERIES = {
+    "counts": lambda s: s.counts(),
+    "articles": lambda s: list(s.articles()),
+    "search": lambda s: s.search("Bộ trưởng"),
+    "statements": lambda s: s.statements(speaker="a"),
+    "people": lambda s: s.people(),
+    "events": lambda s: s.events(),
+    "duplicates": lambda s: s.duplicates(),
+    "rows": lambda s: list(s.rows("documents")),
+    "contains": lambda s: "abc" in s,
+    "add": lambda s: s.add([_document(" Ba.")]),
+}
+
+
+@pytest.mark.parametrize("query", sorted(_QUERIES))
+def test_a_damaged_store_is_a_store_error(tmp_path: pathlib.Path, query: str) -> None:
+    store = dc.Store(_damaged(tmp_path))
+    with store, pytest.raises(dc.StoreError, match="cannot read this store") as caught:
+        _QUERIES[query](store)
+    assert str(tmp_path / "damaged.sqlite") in str(caught.value)
+
+
+def test_a_stored_article_that_does_not_decompress_is_a_store_error(
+    tmp_path: pathlib.Path,
+) -> None:
+    db = tmp_path / "c.sqlite"
+    with dc.Store(db) as store:
+        store.add([_document()])
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE documents SET article = X'00112233'")
+    connection.close()
+    with dc.Store(db) as store:
+        with pytest.raises(dc.StoreError, match=r"cannot read this store: .*decompress"):
+            list(store.articles())
+        with pytest.raises(dc.StoreError, match="cannot read this store"):
+            list(store.rows("documents"))
+
+
+def test_store_queries_refuse_arguments_of_the_wrong_type() -> None:
+    with dc.Store(":memory:") as store:
+        with pytest.raises(TypeError, match="limit must be a whole number, not 'x'"):
+            store.search("Tin", limit="x")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="since must be a date, not '2023-12-19'"):
+            store.statements(since="2023-12-19")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="until must be a date"):
+            store.statements(until=20231219)  # type: ignore[arg-type]

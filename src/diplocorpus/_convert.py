@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 import typing
 from collections.abc import Callable
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, Union
 
 import attrs
 from cattrs.errors import (
@@ -30,6 +31,7 @@ __all__ = [
     "JSONValue",
     "from_dict",
     "from_json",
+    "is_json_value",
     "load_json",
     "new_converter",
     "to_dict",
@@ -51,6 +53,7 @@ def new_converter() -> JsonConverter:
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(PartialDate, lambda v, _: _partial(v))
     converter.register_structure_hook_func(_is_date_union, lambda v, _: _date_value(v))
+    converter.register_structure_hook_func(is_json_value, lambda v, _: _json_data(v))
     converter.register_unstructure_hook_factory(
         _is_fixed_tuple, lambda kind: _as_list(converter, typing.get_args(kind))
     )
@@ -69,6 +72,41 @@ def _as_list(converter: JsonConverter, args: tuple[Any, ...]) -> Callable[[Any],
         return [converter.unstructure(v, a) for v, a in zip(value, args, strict=True)]
 
     return unstructure
+
+
+def is_json_value(hint: object) -> bool:
+    """Whether ``hint`` is :data:`JSONValue`: the alias, its name as ``get_type_hints``
+    leaves it inside, or the union it stands for (which Python versions expand to different
+    depths)."""
+    if hint == JSONValue:
+        return True
+    if isinstance(hint, typing.ForwardRef):
+        return hint.__forward_arg__ == "JSONValue"
+    if typing.get_origin(hint) not in (Union, types.UnionType):
+        return False
+    args = typing.get_args(hint)
+    plain = {a for a in args if typing.get_origin(a) is None}
+    shaped = {typing.get_origin(a) for a in args} - {None}
+    return plain == {str, int, float, bool, type(None)} and shaped == {list, dict}
+
+
+def _json_data(value: object) -> JSONValue:
+    """``value`` as it is, when it is JSON data (what :func:`json.loads` gives: objects with
+    string keys, lists, strings, numbers, booleans, null); walked without recursion."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                raise TypeError(
+                    f"not JSON data: an object with a key that is not a string: {item!r}"
+                )
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif not (item is None or isinstance(item, (str, int, float, bool))):
+            raise TypeError(f"not JSON data: {item!r}")
+    return typing.cast("JSONValue", value)
 
 
 def _is_date_union(kind: Any) -> bool:

@@ -644,16 +644,19 @@ def _record(
         fetched = _date_field(record.get("fetched_at"))
     except ValueError as exc:
         return SkippedInput(source=where, reason=f"bad date: {exc}")
-    return Document(
-        text=record["text"],
-        source=str(record.get("source") or record.get("url") or where),
-        url=record.get("url"),
-        published=published,
-        fetched_at=fetched if isinstance(fetched, dt.datetime) else None,
-        encoding="utf-8",
-        metadata={k: v for k, v in record.items() if k not in _KNOWN},
-        notes=_notes(note),
-    )
+    try:
+        return Document(
+            text=record["text"],
+            source=str(record.get("source") or record.get("url") or where),
+            url=record.get("url"),
+            published=published,
+            fetched_at=fetched if isinstance(fetched, dt.datetime) else None,
+            encoding="utf-8",
+            metadata={k: v for k, v in record.items() if k not in _KNOWN},
+            notes=_notes(note),
+        )
+    except RecursionError:  # json reads deeper than a walk of its values can go
+        return SkippedInput(source=where, reason="JSON nested too deep to read")
 
 
 def _date_field(value: object) -> DateValue | None:

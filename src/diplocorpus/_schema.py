@@ -26,7 +26,7 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from ._convert import JSONValue, unstructure
+from ._convert import is_json_value, unstructure
 from ._models import PartialDate
 
 __all__ = [
@@ -184,7 +184,7 @@ class _Builder:
         scalar = _scalar(hint)
         if scalar is not None:
             return scalar
-        if isinstance(hint, typing.TypeVar) or _is_json_value(hint):
+        if isinstance(hint, typing.TypeVar) or is_json_value(hint):
             return {}  # a generic record's value, not bound, or any JSON value
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if isinstance(origin, type) and attrs.has(origin):  # MergedField[AttendanceMode]
@@ -240,22 +240,6 @@ class _Builder:
         elif known != kind:
             raise TypeError(f"two classes named {name} in {self.root.__name__}")
         return {"$ref": f"#/$defs/{name}"}
-
-
-def _is_json_value(hint: object) -> bool:
-    """Whether ``hint`` is :data:`JSONValue`: the alias, its name as ``get_type_hints``
-    leaves it inside, or the union it stands for (which Python versions expand to different
-    depths)."""
-    if hint == JSONValue:
-        return True
-    if isinstance(hint, typing.ForwardRef):
-        return hint.__forward_arg__ == "JSONValue"
-    if typing.get_origin(hint) not in (Union, types.UnionType):
-        return False
-    args = typing.get_args(hint)
-    plain = {a for a in args if typing.get_origin(a) is None}
-    shaped = {typing.get_origin(a) for a in args} - {None}
-    return plain == {str, int, float, bool, type(None)} and shaped == {list, dict}
 
 
 def _bind(hint: Any, bound: dict[Any, Any]) -> Any:

@@ -10,6 +10,7 @@ refused rather than misread.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -162,6 +163,8 @@ class Store:
 
     The file is made when it does not exist; with ``create=False`` (for code that only
     reads a store) a missing file is a :class:`StoreError` instead of a new empty store.
+    A file that is not a store, and one a query finds damaged (SQLite cannot read it, a
+    stored page does not decompress), is a :class:`StoreError` naming the file.
 
     >>> store = Store(":memory:")
     >>> store.counts()["documents"]
@@ -233,6 +236,15 @@ class Store:
         """Close the file."""
         self._db.close()
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A store that cannot be read, a damaged file (SQLite's error, a stored article that
+        does not decompress or decode), is a :class:`StoreError` naming the file."""
+        try:
+            yield
+        except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
+            raise StoreError(f"{self.path}: cannot read this store: {exc}") from exc
+
     def __enter__(self) -> Store:
         return self
 
@@ -240,8 +252,9 @@ class Store:
         self.close()
 
     def __contains__(self, document_hash: object) -> bool:
-        row = self._db.execute("SELECT 1 FROM documents WHERE hash = ?", (document_hash,))
-        return row.fetchone() is not None
+        with self._reading():
+            row = self._db.execute("SELECT 1 FROM documents WHERE hash = ?", (document_hash,))
+            return row.fetchone() is not None
 
     def add(
         self,
@@ -338,7 +351,7 @@ class Store:
                 )
                 self._version = SCHEMA_VERSION
             inserted = sum(self._insert(item, now) for item in batch)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:  # read-only, busy, or a damaged file
             self._db.execute("ROLLBACK")
             raise self._unwritable(exc) from exc
         except BaseException:
@@ -351,12 +364,13 @@ class Store:
             raise self._unwritable(exc) from exc
         return inserted
 
-    def _unwritable(self, exc: sqlite3.OperationalError) -> StoreError:
+    def _unwritable(self, exc: sqlite3.DatabaseError) -> StoreError:
         return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
 
     def _source_of(self, document_hash: str) -> str | None:
-        row = self._db.execute("SELECT source FROM documents WHERE hash = ?", (document_hash,))
-        found = row.fetchone()
+        with self._reading():
+            row = self._db.execute("SELECT source FROM documents WHERE hash = ?", (document_hash,))
+            found = row.fetchone()
         return None if found is None else str(found[0])
 
     def _insert(self, item: Analysis, now: str) -> bool:
@@ -453,15 +467,17 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many documents, paragraphs, statements, people mentions and events."""
-        return {
-            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in ("documents", "paragraphs", "statements", "people", "events")
-        }
+        with self._reading():
+            return {
+                table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in ("documents", "paragraphs", "statements", "people", "events")
+            }
 
     def articles(self) -> Iterator[Article]:
         """The stored articles, in the order they were added (one at a time)."""
-        for (record,) in self._db.execute("SELECT article FROM documents ORDER BY id"):
-            yield from_json(_unpack(record), Article)
+        with self._reading():
+            for (record,) in self._db.execute("SELECT article FROM documents ORDER BY id"):
+                yield from_json(_unpack(record), Article)
 
     def search(self, words: str, *, limit: int = 20) -> list[SearchHit]:
         """Paragraphs holding every word, with or without diacritics ("hoi nghi" finds
@@ -469,21 +485,27 @@ class Store:
         quotes must stand together: ``'"hội nghị ngoại vụ"'`` is a phrase.
 
         A query holds at most 64 words and 1,000 characters (the index's work grows with
-        the square of its words); a longer one is an :class:`InputError` saying so."""
+        the square of its words); a longer one is an :class:`InputError` saying so.
+        ``limit`` other than a whole number is a ``TypeError``."""
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit must be a whole number, not {limit!r}")
         words = replace_surrogates(words)
         query = _fts_query(words)
-        rows = self._db.execute(
-            "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
-            "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-            "JOIN documents d ON d.id = p.document_id "
-            "WHERE paragraphs_fts MATCH ? ORDER BY rank, d.source, p.line LIMIT ?",
-            (query, limit),
-        )
-        wanted = frozenset(_WORD.findall(_ascii(_plain(words))))
-        return [
-            SearchHit(source=r[0], line=r[1], text=r[2], title=r[3], matches=_matches(r[2], wanted))
-            for r in rows
-        ]
+        with self._reading():
+            rows = self._db.execute(
+                "SELECT d.source, p.line, p.text, d.title FROM paragraphs_fts "
+                "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                "JOIN documents d ON d.id = p.document_id "
+                "WHERE paragraphs_fts MATCH ? ORDER BY rank, d.source, p.line LIMIT ?",
+                (query, limit),
+            )
+            wanted = frozenset(_WORD.findall(_ascii(_plain(words))))
+            return [
+                SearchHit(
+                    source=r[0], line=r[1], text=r[2], title=r[3], matches=_matches(r[2], wanted)
+                )
+                for r in rows
+            ]
 
     def statements(
         self,
@@ -500,39 +522,45 @@ class Store:
         them (a page without a known publication day is left out). ``event``: of pages
         that report the event so named (each of its words in the event's name, series or
         ordinal: ``"Hội nghị Ngoại giao 32"``, ``"hoi nghi ngoai giao"`` does not match
-        without diacritics).
+        without diacritics). ``since`` or ``until`` that is not a date is a ``TypeError``.
         """
-        # A lone surrogate (not a character) is U+FFFD, as in the stored text.
-        speaker = None if speaker is None else replace_surrogates(speaker)
-        event = None if event is None else replace_surrogates(event)
-        sql = (
-            "SELECT d.source, s.record, s.document_id FROM statements s "
-            "JOIN documents d ON d.id = s.document_id"
-        )
-        where: list[str] = []
-        args: list[Any] = []
-        if speaker is not None:
-            where.append("(s.speaker_key LIKE ? ESCAPE '\\' OR s.speaker_plain LIKE ? ESCAPE '\\')")
-            args += [f"%{_like(fold_key(speaker))}%", f"%{_like(_ascii(speaker))}%"]
-        if since is not None or until is not None:
-            # The day known, as published_within reads it (not "--12-18", a day without
-            # its year).
-            where.append("d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'")
-        if since is not None:
-            where.append("substr(d.published, 1, 10) >= ?")
-            args.append(since.isoformat())
-        if until is not None:
-            where.append("substr(d.published, 1, 10) <= ?")
-            args.append(until.isoformat())
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._db.execute(sql + " ORDER BY s.document_id, s.id", args)
-        pages = self._reporting(event) if event is not None else None
-        return [
-            (source, from_json(record, Statement))
-            for source, record, document in rows
-            if pages is None or document in pages
-        ]
+        for name, day in (("since", since), ("until", until)):
+            if day is not None and not isinstance(day, dt.date):
+                raise TypeError(f"{name} must be a date, not {day!r}")
+        with self._reading():
+            # A lone surrogate (not a character) is U+FFFD, as in the stored text.
+            speaker = None if speaker is None else replace_surrogates(speaker)
+            event = None if event is None else replace_surrogates(event)
+            sql = (
+                "SELECT d.source, s.record, s.document_id FROM statements s "
+                "JOIN documents d ON d.id = s.document_id"
+            )
+            where: list[str] = []
+            args: list[Any] = []
+            if speaker is not None:
+                where.append(
+                    "(s.speaker_key LIKE ? ESCAPE '\\' OR s.speaker_plain LIKE ? ESCAPE '\\')"
+                )
+                args += [f"%{_like(fold_key(speaker))}%", f"%{_like(_ascii(speaker))}%"]
+            if since is not None or until is not None:
+                # The day known, as published_within reads it (not "--12-18", a day without
+                # its year).
+                where.append("d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'")
+            if since is not None:
+                where.append("substr(d.published, 1, 10) >= ?")
+                args.append(since.isoformat())
+            if until is not None:
+                where.append("substr(d.published, 1, 10) <= ?")
+                args.append(until.isoformat())
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            rows = self._db.execute(sql + " ORDER BY s.document_id, s.id", args)
+            pages = self._reporting(event) if event is not None else None
+            return [
+                (source, from_json(record, Statement))
+                for source, record, document in rows
+                if pages is None or document in pages
+            ]
 
     def people(self) -> list[tuple[str, Person]]:
         """Stored people mentions (``(source, person)``), page by page in the order the
@@ -541,30 +569,33 @@ class Store:
         A page stored by a diplocorpus before 0.2 kept no span for its mentions: its
         people are read again from its stored article (with the store's lexicon).
         """
-        spans = "p.span_start, p.span_end, p.kind" if self._people_spans() else "NULL, NULL, NULL"
-        rows = self._db.execute(
-            f"SELECT d.source, d.id, p.name, p.key, p.role, p.line, {spans} FROM people p "
-            "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.id"
-        )
-        found: list[tuple[str, Person]] = []
-        again: int | None = None  # the page last read again
-        for source, document, name, key, role, line, start, end, kind in rows:
-            if kind is not None:
-                person = Person(
-                    name=name,
-                    key=key,
-                    role=role,
-                    line=line,
-                    start=start,
-                    end=end,
-                    kind=EntityKind(kind),
-                )
-                found.append((source, person))
-            elif document != again:
-                again = document
-                page = from_json(_unpack(self._article(document)), Article)
-                found += [(source, p) for p in people_in(page, self.lexicon)]
-        return found
+        with self._reading():
+            spans = (
+                "p.span_start, p.span_end, p.kind" if self._people_spans() else "NULL, NULL, NULL"
+            )
+            rows = self._db.execute(
+                f"SELECT d.source, d.id, p.name, p.key, p.role, p.line, {spans} FROM people p "
+                "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.id"
+            )
+            found: list[tuple[str, Person]] = []
+            again: int | None = None  # the page last read again
+            for source, document, name, key, role, line, start, end, kind in rows:
+                if kind is not None:
+                    person = Person(
+                        name=name,
+                        key=key,
+                        role=role,
+                        line=line,
+                        start=start,
+                        end=end,
+                        kind=EntityKind(kind),
+                    )
+                    found.append((source, person))
+                elif document != again:
+                    again = document
+                    page = from_json(_unpack(self._article(document)), Article)
+                    found += [(source, p) for p in people_in(page, self.lexicon)]
+            return found
 
     def _article(self, document: int) -> str | bytes:
         row = self._db.execute("SELECT article FROM documents WHERE id = ?", (document,))
@@ -586,20 +617,23 @@ class Store:
 
     def events(self) -> tuple[MergedEvent, ...]:
         """The stored events merged across pages, each source's claims kept."""
-        by_source: dict[str, list[Event]] = collections.defaultdict(list)
-        rows = self._db.execute(
-            "SELECT d.source, e.record FROM events e JOIN documents d ON d.id = e.document_id"
-        )
-        for source, record in rows:
-            by_source[source].append(from_json(record, Event))
-        return merge_events(by_source)
+        with self._reading():
+            by_source: dict[str, list[Event]] = collections.defaultdict(list)
+            rows = self._db.execute(
+                "SELECT d.source, e.record FROM events e JOIN documents d ON d.id = e.document_id"
+            )
+            for source, record in rows:
+                by_source[source].append(from_json(record, Event))
+            return merge_events(by_source)
 
     def duplicates(self, *, threshold: float = 0.7) -> tuple[DuplicateCluster, ...]:
         """Stored pages whose bodies are near-duplicates (syndicated copies)."""
-        bodies = (
-            (f"{source} #{doc_id}", "\n".join(texts)) for doc_id, source, texts in self._bodies()
-        )
-        return find_duplicates(bodies, threshold=threshold)
+        with self._reading():
+            bodies = (
+                (f"{source} #{doc_id}", "\n".join(texts))
+                for doc_id, source, texts in self._bodies()
+            )
+            return find_duplicates(bodies, threshold=threshold)
 
     def _bodies(self) -> Iterator[tuple[int, str, list[str]]]:
         current: tuple[int, str] | None = None
@@ -620,8 +654,9 @@ class Store:
 
     def columns(self, table: str) -> list[tuple[str, str]]:
         """The columns of a table: ``(name, SQLite type)``."""
-        self._check_table(table)
-        return [(r[1], r[2]) for r in self._db.execute(f"PRAGMA table_info({table})")]
+        with self._reading():
+            self._check_table(table)
+            return [(r[1], r[2]) for r in self._db.execute(f"PRAGMA table_info({table})")]
 
     @staticmethod
     def _check_table(table: str) -> None:
@@ -631,14 +666,15 @@ class Store:
     def rows(self, table: str) -> Iterator[dict[str, str | int | float | bytes | None]]:
         """The rows of a table as dicts of SQLite values, for exports; a page's ``article``
         as its JSON text."""
-        self._check_table(table)
-        cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
-        names = [c[0] for c in cursor.description]
-        for row in cursor:
-            fields = dict(zip(names, row, strict=True))
-            if table == "documents":
-                fields["article"] = _unpack(fields["article"])
-            yield fields
+        with self._reading():
+            self._check_table(table)
+            cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY id")
+            names = [c[0] for c in cursor.description]
+            for row in cursor:
+                fields = dict(zip(names, row, strict=True))
+                if table == "documents":
+                    fields["article"] = _unpack(fields["article"])
+                yield fields
 
 
 _PEOPLE_SPANS = frozenset({"span_start", "span_end", "kind"})
