@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 import diplocorpus as dc
+from diplocorpus import _headline
 from diplocorpus._rules import forget_seen_lines
 from tests.fixtures import made_up_paragraph
 
@@ -135,6 +136,24 @@ def test_a_headline_printed_many_times_is_weighed_once_per_text() -> None:
     article = dc.parse(_repeated_headline(40))
     assert article.title == "Đoàn Quốc hội làm việc với Ủy ban Đối ngoại nước chủ nhà"
     assert _growth(_repeated_headline, 150) < _GROWTH
+
+
+def test_the_copies_of_a_headline_are_read_as_a_byline_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Linear before too, but each copy read the line under it as a byline again: more than
+    # half the parse of the benchmark's page printing its headline 10,000 times.
+    read: list[str] = []
+    byline_names = _headline.byline_names
+
+    def counted(text: str, lexicon: dc.Lexicon) -> tuple[str, ...] | None:
+        read.append(text)
+        return byline_names(text, lexicon)
+
+    monkeypatch.setattr(_headline, "byline_names", counted)
+    article = dc.parse(_repeated_headline(200))
+    assert article.title == "Đoàn Quốc hội làm việc với Ủy ban Đối ngoại nước chủ nhà"
+    assert len(read) == len(set(read)) < 5
 
 
 def test_many_name_lines_in_the_body_are_one_pass() -> None:

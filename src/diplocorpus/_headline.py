@@ -165,6 +165,10 @@ class _Opening:
     every_fold: str  # every line's fold, each after a line break
     # What depends on a candidate's words alone, computed once for all its copies.
     by_fold: dict[str, _FoldScore] = attrs.field(factory=dict)
+    # What depends on a line's text alone, read once for all the lines printing that text
+    # (a headline printed again and again above the body): a byline's, too short a title.
+    bylines: dict[str, bool] = attrs.field(factory=dict)
+    shorts: dict[str, bool] = attrs.field(factory=dict)
 
     def score(self, line: Line) -> float:
         page, labels, zone, lex = self.page, self.labels, self.zone, self.lex
@@ -175,11 +179,11 @@ class _Opening:
         if dated(page, labels, line):
             score += NEAR_DATELINE
         below = page[line.index + 1] if line.index + 1 < zone.start else None
-        if below is not None and (byline_names(below.text, lex) or byline_lead(page, below, lex)):
+        if below is not None and (self._byline(below) or byline_lead(page, below, lex)):
             score += NEAR_BYLINE
         score += fold.shared
         score += fold.copies
-        if real_words(line) < TITLE_WORDS:
+        if self._short(line):
             score -= SHORT_HEADLINE
         if _in_a_list(page, line):
             score -= IN_A_LIST
@@ -202,6 +206,20 @@ class _Opening:
             # (the text under a copy of the headline is that photo's caption, not prose)
             score -= BELOW_TEXT
         return score
+
+    def _byline(self, line: Line) -> bool:
+        """True when the line is a byline (:func:`byline_names`); once for each text."""
+        found = self.bylines.get(line.text)
+        if found is None:
+            found = self.bylines[line.text] = bool(byline_names(line.text, self.lex))
+        return found
+
+    def _short(self, line: Line) -> bool:
+        """True when the line has too few words for a headline; once for each text."""
+        found = self.shorts.get(line.text)
+        if found is None:
+            found = self.shorts[line.text] = real_words(line) < TITLE_WORDS
+        return found
 
     def _fold_score(self, line: Line) -> _FoldScore:
         """What the candidate's words give its score; once for all the copies of a fold."""
