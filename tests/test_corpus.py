@@ -667,6 +667,26 @@ def test_dask_bag_on_a_local_cluster() -> None:
     assert titles == expected
 
 
+def test_dask_bag_reads_folders_as_iter_documents_does(tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    page = (SEEDS / "000_792b6e1b99918ddc.txt").read_bytes()
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "bad.txt").write_bytes(page.replace(b"19/12", b"19/\xff12", 1))
+    (tmp_path / "elsewhere.txt").write_bytes(page)
+    (tmp_path / "pages" / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    folder = tmp_path / "pages"
+    with pytest.raises(dc.InputError, match="outside the folder"):
+        dc.dask_bag([folder])
+    bag = dc.dask_bag([folder], follow_links=True, decode_errors="replace")
+    notes = [a.notes[:1] for a in bag.compute(scheduler="sync")]
+    assert notes[0][0].startswith("bytes not valid utf-8 replaced by U+FFFD at byte offsets")
+    assert len(notes) == 2
+    with pytest.raises(dc.DecodeError):
+        dc.dask_bag([folder], follow_links=True).compute(scheduler="sync")
+    with pytest.raises(ValueError, match="decode_errors must be"):
+        dc.dask_bag([folder], decode_errors="ignore")  # type: ignore[arg-type]
+
+
 def test_a_page_whose_day_has_no_year_is_outside_every_date_range() -> None:
     # The store's filter and the one on pages read a date the same way: "--12-18" is no
     # day of any range, whichever bound is given.

@@ -21,7 +21,17 @@ from ._frames import (
     column_values,
 )
 from ._lexicon import Lexicon
-from ._load import DEFAULT_GLOBS, Globs, Paths, as_globs, as_paths, input_files, iter_documents
+from ._load import (
+    DEFAULT_GLOBS,
+    DecodeErrors,
+    Globs,
+    Paths,
+    as_globs,
+    as_paths,
+    check_decode_errors,
+    input_files,
+    iter_documents,
+)
 from ._models import Article, Event, Statement
 from ._pipeline import parse_document
 from ._store import Store
@@ -169,10 +179,13 @@ def dask_bag(
     glob: Globs = DEFAULT_GLOBS,
     lexicon: Lexicon | None = None,
     files_per_partition: int = 16,
+    follow_links: bool = False,
+    decode_errors: DecodeErrors = "strict",
 ) -> Any:
     """A Dask bag of the articles of the files, folders and JSON Lines shards in ``paths``,
     parsed where Dask runs them (threads, processes or a cluster). Needs
-    ``pip install diplocorpus[dask]``.
+    ``pip install diplocorpus[dask]``. ``glob``, ``follow_links`` and ``decode_errors`` are
+    those of :func:`iter_documents`.
 
     >>> bag = dask_bag(["seeds"])                        # doctest: +SKIP
     >>> bag.map(lambda a: a.title).compute()             # doctest: +SKIP
@@ -183,12 +196,21 @@ def dask_bag(
         raise MissingDependencyError(
             "the Dask path needs dask: pip install 'diplocorpus[dask]'"
         ) from exc
+    check_decode_errors(decode_errors)
     globs = as_globs(glob)
-    files = [file for name in as_paths(paths) for file in input_files(name, globs)]
+    files = [
+        file
+        for name in as_paths(paths)
+        for file in input_files(name, globs, follow_links=follow_links)
+    ]
     partitions = max(1, -(-len(files) // files_per_partition))
     bag = db.from_sequence(files, npartitions=partitions)  # type: ignore[no-untyped-call]
-    return bag.map_partitions(_parse_files, lexicon=lexicon)
+    return bag.map_partitions(_parse_files, lexicon=lexicon, decode_errors=decode_errors)
 
 
-def _parse_files(files: Iterable[str], lexicon: Lexicon | None = None) -> list[Article]:
-    return [parse_document(doc, lexicon) for doc in iter_documents(files)]
+def _parse_files(
+    files: Iterable[str], lexicon: Lexicon | None = None, decode_errors: DecodeErrors = "strict"
+) -> list[Article]:
+    # (each file is a path given itself, read as given: its folder was walked already)
+    documents = iter_documents(files, decode_errors=decode_errors)
+    return [parse_document(doc, lexicon) for doc in documents]
