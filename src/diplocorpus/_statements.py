@@ -227,9 +227,10 @@ class _Paragraph:
         cue_first, cue_last = cue
         if cue_first > 0 and tokens.key[cue_first - 1] in self._words("passive"):
             return []  # "được đánh giá là": nobody speaks
+        cue_words = key_of(tokens.key[cue_first : cue_last + 1])
         speaker = self._speaker(first, cue_first)
         if speaker is None:
-            if key_of(tokens.key[cue_first : cue_last + 1]) in self.lex.strict_cues:
+            if cue_words in self.lex.strict_cues:
                 return []  # "... đối đầu và chỉ trích ...": a noun here, not a verb
             chained = self._chained(first, cue_first, in_sentence, earlier)
             if not chained:
@@ -244,10 +245,7 @@ class _Paragraph:
         leads_content = colon or (
             cue_last < last and tokens.key[cue_last + 1] in self._words("content")
         )
-        if (
-            key_of(tokens.key[cue_first : cue_last + 1]) in self.lex.colon_cues
-            and not leads_content
-        ):
+        if cue_words in self.lex.colon_cues and not leads_content:
             return []  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
         content_first = cue_last + 1
         if (
@@ -376,9 +374,8 @@ class _Paragraph:
         if size or end < 1:
             return size
         tokens = self.tokens
-        dated = _DATE.fullmatch(tokens.text[end]) is not None or tokens.key[end] in self._words(
-            "deixis"
-        )
+        date, key = tokens.text[end], tokens.key[end]
+        dated = _DATE.fullmatch(date) is not None or key in self._words("deixis")
         if dated and not tokens.stops[end - 1] and tokens.key[end - 1] in self._words("time"):
             return 2
         return 0
