@@ -652,7 +652,7 @@ def _name(
             j = _descriptors(tokens, end + 1, words) if held[1] == "head" else end + 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
             continue
-        elif _named(tokens, j):
+        elif _proper_word(tokens, j):
             if _roman(tokens.text[j]) is not None and j > end:
                 break  # "Đại hội XIII": the ordinal
             end = j
@@ -702,7 +702,7 @@ def _descriptors(tokens: Tokens, j: int, words: _Words) -> int:
         m += 1
     if m == j or m >= len(tokens) or tokens.lead[m]:
         return j
-    named = tokens.capitalised[m] or abbreviation(tokens.text[m]) or _ordinal_at(tokens, m, words)
+    named = _proper_word(tokens, m) or _ordinal_at(tokens, m, words)
     return m if named else j
 
 
@@ -710,10 +710,10 @@ def _named_pair(tokens: Tokens, j: int) -> bool:
     """A dash between two capitalised words: "Việt Nam - Trung Quốc", "ASEAN - Nhật Bản"."""
     if j == 0 or j + 1 >= len(tokens) or tokens.trail[j] or tokens.lead[j + 1]:
         return False
-    return _named(tokens, j - 1) and _named(tokens, j + 1)
+    return _proper_word(tokens, j - 1) and _proper_word(tokens, j + 1)
 
 
-def _named(tokens: Tokens, k: int) -> bool:
+def _proper_word(tokens: Tokens, k: int) -> bool:
     """Word ``k`` is a capitalised word or an abbreviation."""
     return tokens.capitalised[k] or abbreviation(tokens.text[k])
 
@@ -827,7 +827,7 @@ def _phrase_end(tokens: Tokens, head: int, last: int, words: _Words, lex: Lexico
         and tokens.text[last - trailing].islower()
     ):
         trailing += 1
-    capital = last - trailing > head and _named(tokens, last - trailing)
+    capital = last - trailing > head and _proper_word(tokens, last - trailing)
     lower_run = trailing if capital else _LOWER_IN_PHRASE
     while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens.stops[k]:
         nxt = k + 1
@@ -836,7 +836,7 @@ def _phrase_end(tokens: Tokens, head: int, last: int, words: _Words, lex: Lexico
             break
         if words.has("owner", key):
             owned = True
-        elif _named(tokens, nxt):
+        elif _proper_word(tokens, nxt):
             lower_run = 0
         elif owned and words.has("joiner", key):
             pass  # "của các Bộ trưởng"
@@ -1012,14 +1012,14 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
     """The last word of the capitalised name at ``tokens[k]``; a lowercase syllable may
     follow a capitalised one ("Phủ Chủ tịch"), not a date word ("Phnom Penh ngày 10/11")."""
     tokens = sentence.tokens
-    if tokens.lead[k] or not (tokens.capitalised[k] or abbreviation(tokens.text[k])):
+    if tokens.lead[k] or not _proper_word(tokens, k):
         return None
     end = j = k
     while j + 1 < len(tokens) and j + 1 - k < _MAX_PLACE_WORDS and not tokens.stops[j]:
         nxt = j + 1
         if tokens.lead[nxt] or sentence.person_at(nxt) or _name_starts(tokens, k, nxt, lex):
             break  # a person named right after the place is not part of it
-        if _named(tokens, nxt):
+        if _proper_word(tokens, nxt):
             end = j = nxt
             continue
         if tokens.text[nxt] in _DASHES and _named_pair(tokens, nxt):
