@@ -849,17 +849,17 @@ _sentences = st.lists(
 def test_the_marks_of_a_line_are_every_word_a_phrase_looked_for_may_start_at(text: str) -> None:
     tokens = tokenize(text)
     for firsts in (_WORDS.heads, _WORDS.modes, _WORDS.themes, _WORDS.place_leads):
-        marked = [k for k in _events._marks(tokens, _WORDS.firsts) if tokens[k].key in firsts]
-        assert marked == [k for k, t in enumerate(tokens) if t.key in firsts]
+        marked = [k for k in _events._marks(tokens, _WORDS.firsts) if tokens.key[k] in firsts]
+        assert marked == [k for k, key in enumerate(tokens.key) if key in firsts]
 
 
 @given(_sentences)
 def test_an_event_word_is_found_as_by_a_full_lookup(text: str) -> None:
     tokens = tokenize(text)
-    for k, token in enumerate(tokens):
+    for k, key in enumerate(tokens.key):
         full = (
             phrase_at(tokens, k, _LEX.event_kind_index.keys(), longest=_events._MAX_HEAD_WORDS)
-            if token.key in _LEX.first_words["event_kinds"]
+            if key in _LEX.first_words["event_kinds"]
             else 0
         )
         assert _events._head(tokens, k, _LEX) == full
@@ -868,16 +868,14 @@ def test_an_event_word_is_found_as_by_a_full_lookup(text: str) -> None:
 @given(_sentences, st.integers(0, 3))
 def test_the_date_tokens_of_words_are_those_of_each_word_read_alone(text: str, skip: int) -> None:
     words = tokenize(text)[skip:]
-    offset = words[0].start if words else 0
+    offset = words.start[0] if words else 0
     starters = _dates._Grammar.of(_LEX).starters
     expected: list[_dates._Token] = []
-    for word in words:
-        if word.text.isalpha():
-            expected.append(
-                _dates._Token(word.start - offset, word.end - offset, word.text, False, word.key)
-            )
+    for word, start, end, key in zip(words.text, words.start, words.end, words.key, strict=True):
+        if word.isalpha():
+            expected.append(_dates._Token(start - offset, end - offset, word, False, key))
         else:
-            expected.extend(_dates._tokens(word.text, word.start - offset))
+            expected.extend(_dates._tokens(word, start - offset))
     starts = [k for k, t in enumerate(expected) if t.number or t.key in starters]
     assert _dates._tokens_of(words, offset, starters) == (
         (expected, starts) if starts else ([], [])

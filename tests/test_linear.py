@@ -9,6 +9,7 @@ cost sixteen times the work; a linear one, four.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,8 @@ import pytest
 
 import diplocorpus as dc
 from diplocorpus import _headline
+from diplocorpus._lexicon import Lexicon
+from diplocorpus._people import find_mentions
 from diplocorpus._rules import forget_seen_lines
 from tests.fixtures import made_up_paragraph
 
@@ -238,6 +241,24 @@ def test_html_with_many_same_shaped_cards_reads_the_page_in_one_pass() -> None:
         return _html._Walker(lex, found).lines(tree)
 
     assert _growth(_cards, 150, read) < _GROWTH
+
+
+def test_a_long_line_s_words_are_a_few_objects_the_collector_walks() -> None:
+    """Each full collection of Python's garbage collector walks every object it tracks (any
+    that can hold others, but a tuple of strings, numbers and booleans once it has seen
+    one): a line read as one such object per word made a long line's parse grow faster than
+    the line. Its words, sentences and mentions, as the later stages keep them, are a few."""
+    line = "Hội nghị thảo luận các vấn đề hợp tác song phương và đa phương. " * 2_000
+    lex = Lexicon.default()
+    find_mentions(line, 0, lex)  # the caches of words filled
+    gc.collect()
+    before = len(gc.get_objects())
+    mentions = find_mentions(line, 0, lex)
+    gc.collect()
+    tracked = len(gc.get_objects()) - before
+    assert len(mentions.tokens) == 28_000
+    assert len(mentions.sentences) == 2_000
+    assert tracked <= 10  # one per word (28,000) before the words were columns
 
 
 def test_a_search_past_its_size_limit_is_refused_at_once() -> None:

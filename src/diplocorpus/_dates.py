@@ -290,27 +290,30 @@ def _tokens(text: str, offset: int = 0) -> list[_Token]:
     ]
 
 
-class _Word(Protocol):
-    """A word of a line as the caller already read it: its core text, span and key."""
+class _Words(Protocol):
+    """The words of a line as the caller already read them, column by column: word ``k``'s
+    core text is ``text[k]``, its span ``start[k]`` to ``end[k]``, its key ``key[k]``."""
 
     @property
-    def text(self) -> str: ...
+    def text(self) -> Sequence[str]: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> Sequence[int]: ...
     @property
-    def end(self) -> int: ...
+    def end(self) -> Sequence[int]: ...
     @property
-    def key(self) -> str: ...
+    def key(self) -> Sequence[str]: ...
+    def __len__(self) -> int: ...
 
 
-def _marked(words: Sequence[_Word], starters: frozenset[str]) -> list[int]:
+def _marked(words: _Words, starters: frozenset[str]) -> list[int]:
     """The words that are no word of letters alone, or are one of ``starters``: between
     them, every word is one token and no date starts at it."""
-    return [k for k, w in enumerate(words) if w.key in starters or not w.text.isalpha()]
+    texts = words.text
+    return [k for k, key in enumerate(words.key) if key in starters or not texts[k].isalpha()]
 
 
 def _tokens_of(
-    words: Sequence[_Word],
+    words: _Words,
     offset: int,
     starters: frozenset[str],
     marked: Sequence[int] | None = None,
@@ -324,29 +327,36 @@ def _tokens_of(
     lettered = 0  # words[lettered:] not read yet
     # Between the marked words, every word is of letters alone and no starter.
     for at in _marked(words, starters) if marked is None else marked:
-        tokens.extend(_lettered(words[lettered:at], offset))
-        word = words[at]
-        if word.text.isalpha():
+        tokens.extend(_lettered(words, lettered, at, offset))
+        text = words.text[at]
+        if text.isalpha():
             starts.append(len(tokens))
-            tokens.extend(_lettered((word,), offset))
+            tokens.extend(_lettered(words, at, at + 1, offset))
         else:
-            for token in _tokens(word.text, word.start - offset):
+            for token in _tokens(text, words.start[at] - offset):
                 if token.number or token.key in starters:
                     starts.append(len(tokens))
                 tokens.append(token)
         lettered = at + 1
     if not starts:
         return [], []  # no date starts here: the tokens are not needed
-    tokens.extend(_lettered(words[lettered:], offset))
+    tokens.extend(_lettered(words, lettered, len(words), offset))
     return tokens, starts
 
 
 _new_token = functools.partial(tuple.__new__, _Token)  # a _Token without a Python call
 
 
-def _lettered(words: Sequence[_Word], offset: int) -> list[_Token]:
-    """The tokens of words of letters alone: each one, with the key it has."""
-    return [_new_token((w.start - offset, w.end - offset, w.text, False, w.key)) for w in words]
+def _lettered(words: _Words, first: int, stop: int, offset: int) -> list[_Token]:
+    """The tokens of the words ``first`` to ``stop`` (not included), of letters alone: each
+    one, with the key it has."""
+    span = slice(first, stop)
+    return [
+        _new_token((start - offset, end - offset, text, False, key))
+        for start, end, text, key in zip(
+            words.start[span], words.end[span], words.text[span], words.key[span], strict=True
+        )
+    ]
 
 
 def _wordy_at(
@@ -784,7 +794,7 @@ def find_dates(
     year: int | None = None,
     today: dt.date | None = None,
     lexicon: Lexicon | None = None,
-    words: Sequence[_Word] | None = None,
+    words: _Words | None = None,
     offset: int = 0,
 ) -> list[DateSpan]:
     """Every date and range in ``text``, with its span, in reading order.
@@ -834,7 +844,7 @@ def find_dates(
 
 
 def _unsigned_date_may_stand(
-    words: Sequence[_Word],
+    words: _Words,
     marked: Sequence[int],
     grammar: _Grammar,
     *,
@@ -851,17 +861,17 @@ def _unsigned_date_may_stand(
     months = grammar.roles["month"] if numbers else frozenset()
     relative = grammar.firsts["relative"] if today is not None else frozenset()
     for k in marked:
-        word = words[k]
-        if not word.text.isalpha():
-            if any(t.key in months or t.key in relative for t in _tokens(word.text)):
+        text, key = words.text[k], words.key[k]
+        if not text.isalpha():
+            if any(t.key in months or t.key in relative for t in _tokens(text)):
                 return True
-        elif word.key in months:
+        elif key in months:
             return True
-        elif word.key in relative:
-            after = words[k + 1 : k + _MAX_LEAD_WORDS]
-            if not all(w.text.isalpha() for w in after):
+        elif key in relative:
+            after = slice(k + 1, k + _MAX_LEAD_WORDS)
+            if not all(w.isalpha() for w in words.text[after]):
                 return True  # its tokens are not the words: let them be read
-            keys = [word.key, *(w.key for w in after)]
+            keys = [key, *words.key[after]]
             if any(" ".join(keys[:n]) in grammar.relative for n in range(1, len(keys) + 1)):
                 return True
     return False

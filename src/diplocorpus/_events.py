@@ -47,7 +47,7 @@ from ._models import (
 )
 from ._people import Mention, Unit, abbreviation, read_units
 from ._text import fold_key
-from ._tokens import Token, phrase_at
+from ._tokens import Tokens, key_of, phrase_at
 
 __all__ = ["events_of", "extract_events"]
 
@@ -142,19 +142,20 @@ class _Words:
             firsts=heads | modes | themes | place_leads,
         )
 
-    def has(self, role: str, token: Token) -> bool:
-        return token.key in self.roles[role]
+    def has(self, role: str, key: str) -> bool:
+        """The folded word ``key`` is one of the grammar words of ``role``."""
+        return key in self.roles[role]
 
-    def continues(self, tokens: Sequence[Token], j: int) -> bool:
+    def continues(self, tokens: Tokens, j: int) -> bool:
         """A lowercase word that may be part of a name ("giao" of "Ngoại giao"): not a
         grammar word ("tại", "đã", "khóa"), a date word ("ngày") or what the event does
         ("diễn ra")."""
-        token = tokens[j]
+        text, key = tokens.text[j], tokens.key[j]
         return (
-            token.text.isalpha()
-            and token.text.islower()
-            and token.key not in self.not_in_names
-            and token.key not in self.dated
+            text.isalpha()
+            and text.islower()
+            and key not in self.not_in_names
+            and key not in self.dated
             and not phrase_at(tokens, j, self.roles["predicate"], longest=3)
         )
 
@@ -279,8 +280,10 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
             if not marked:
                 continue  # no event, attendance phrase, theme or place starts in it
             here = people[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
-            opening, closing = tokens[first], tokens[last]
-            span = (opening.start - len(opening.lead), closing.end + len(closing.trail))
+            span = (
+                tokens.start[first] - len(tokens.lead[first]),
+                tokens.end[last] + len(tokens.trail[last]),
+            )
             sentence = _Sentence(
                 text=text,
                 line=line,
@@ -297,20 +300,20 @@ def events_of(article: Article, units: Sequence[Unit], lex: Lexicon) -> tuple[Ev
     return _events(book, article, lex)
 
 
-def _marks(tokens: Sequence[Token], firsts: frozenset[str]) -> list[int]:
+def _marks(tokens: Tokens, firsts: frozenset[str]) -> list[int]:
     """The words of a line where something this stage looks for may start: the first words
     of its phrases (``firsts``)."""
-    return [k for k, token in enumerate(tokens) if token.key in firsts]
+    return [k for k, key in enumerate(tokens.key) if key in firsts]
 
 
-def _offices(tokens: Sequence[Token], mention: Mention) -> list[tuple[int, int]]:
+def _offices(tokens: Tokens, mention: Mention) -> list[tuple[int, int]]:
     """The token spans of a person's office: before the name ("Đại sứ Nhật Bản tại Việt
     Nam Ito Naoki"), or set off after it by a comma ("Ito Naoki, Đại sứ ... tại Việt Nam").
     What follows the name without a comma ("Ito Naoki tại Hà Nội") is the sentence's."""
     spans = (
         [(mention.extent_first, mention.first - 1)] if mention.extent_first < mention.first else []
     )
-    if mention.extent_last > mention.last and tokens[mention.last].trail.startswith(","):
+    if mention.extent_last > mention.last and tokens.trail[mention.last].startswith(","):
         spans.append((mention.last + 1, mention.extent_last))
     return spans
 
@@ -332,7 +335,7 @@ class _Sentence:
     text: str  # the whole line
     line: int
     kind: BlockKind
-    tokens: Sequence[Token]
+    tokens: Tokens
     offset: int  # index of its first token in the line
     people: Mapping[str, str]
     line_covered: Sequence[bool]  # tokens of the line inside a person's mention and office
@@ -343,7 +346,7 @@ class _Sentence:
     def starting(self, firsts: Collection[str]) -> list[int]:
         """The tokens that are first words of ``firsts``' phrases (a part of ``_Words.firsts``),
         in order: the only places where one of the phrases may start."""
-        return [k for k in self.marks if self.tokens[k].key in firsts]
+        return [k for k in self.marks if self.tokens.key[k] in firsts]
 
     def covered(self, k: int) -> bool:
         return self.line_covered[k + self.offset]
@@ -353,11 +356,11 @@ class _Sentence:
 
     @property
     def start(self) -> int:
-        return self.tokens[0].start
+        return self.tokens.start[0]
 
     @property
     def end(self) -> int:
-        return self.tokens[-1].end + len(self.tokens[-1].trail)
+        return self.tokens.end[-1] + len(self.tokens.trail[-1])
 
 
 # -- one sentence ----------------------------------------------------------------------------
@@ -431,39 +434,39 @@ def _event_claim(claim: _Claim, sentence: _Sentence, scope: str) -> EventClaim:
     )
 
 
-def _organisers(tokens: Sequence[Token], at: int, lex: Lexicon, words: _Words) -> list[str]:
+def _organisers(tokens: Tokens, at: int, lex: Lexicon, words: _Words) -> list[str]:
     """Who organises the event named at token ``at``: the capitalised names, joined by
     commas or "và", just before "tổ chức" ("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị"),
     not the date that opens the sentence ("Ngày 5/3, Bộ Ngoại giao tổ chức ...")."""
     verb = next(
-        (n for n in (4, 3, 2) if at - n >= 0 and _keys(tokens[at - n : at]) in lex.organiser_verbs),
+        (
+            n
+            for n in (4, 3, 2)
+            if at - n >= 0 and key_of(tokens.key[at - n : at]) in lex.organiser_verbs
+        ),
         0,
     )
     if not verb:
         return []
-    chunks: list[list[Token]] = [[]]
+    chunks: list[list[str]] = [[]]  # the words of each name, as written
     for k in range(at - verb - 1, max(-1, at - verb - 1 - _ORGANISER_REACH), -1):
-        token = tokens[k]
-        if token.key in lex.event_grammar_roles["and"]:
+        key, text = tokens.key[k], tokens.text[k]
+        if key in lex.event_grammar_roles["and"]:
             chunks.append([])
             continue
-        if token.trail.startswith(",") and chunks[-1]:
+        if tokens.trail[k].startswith(",") and chunks[-1]:
             chunks.append([])
-        elif token.stops:
+        elif tokens.stops[k]:
             break
-        if token.key in words.dated or any(c.isdigit() for c in token.text):
+        if key in words.dated or any(c.isdigit() for c in text):
             break
-        chunks[-1].insert(0, token)
+        chunks[-1].insert(0, text)
     names = []
     for chunk in chunks:
-        if not chunk or not chunk[0].text[:1].isupper() or len(chunk) > _MAX_NAME_WORDS:
+        if not chunk or not chunk[0][:1].isupper() or len(chunk) > _MAX_NAME_WORDS:
             break
-        names.append(" ".join(t.text for t in chunk))
+        names.append(" ".join(chunk))
     return names[::-1]
-
-
-def _keys(tokens: Sequence[Token]) -> str:
-    return " ".join(t.key for t in tokens)
 
 
 # -- finding events in a sentence ----------------------------------------------------------
@@ -489,13 +492,13 @@ def _find_events(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Foun
         after = k + size
         if (
             after < len(tokens)
-            and not tokens[after - 1].stops
-            and tokens[after].capitalised
+            and not tokens.stops[after - 1]
+            and tokens.capitalised[after]
             and _head(tokens, after, lex)
         ):
             k = after  # "phiên họp Hội nghị X": a part of X, named as X
             continue
-        if _keys(tokens[k:after]) in lex.event_object_heads and not _person_follows(
+        if key_of(tokens.key[k:after]) in lex.event_object_heads and not _person_follows(
             sentence, after, lex
         ):
             k = after  # "gặp khó khăn", "tiếp tục": no one met
@@ -510,24 +513,23 @@ def _person_follows(sentence: _Sentence, k: int, lex: Lexicon) -> bool:
     """A person named, or an office, right at ``tokens[k]``: "gặp Thủ tướng Hun Sen",
     "gặp ông Hun Sen", "tiếp Tổng thống Pháp"."""
     tokens = sentence.tokens
-    if k < len(tokens) and tokens[k].key in lex.honorifics:
+    if k < len(tokens) and tokens.key[k] in lex.honorifics:
         k += 1
     if k >= len(tokens):
         return False
-    office = tokens[k].key in lex.first_words["roles"] and phrase_at(
+    office = tokens.key[k] in lex.first_words["roles"] and phrase_at(
         tokens, k, lex.roles, longest=_MAX_HEAD_WORDS, prefixes=lex.prefixes["roles"]
     )
     return sentence.person_at(k) or bool(office)
 
 
-def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
+def _inside_quotes(tokens: Tokens) -> list[bool]:
     """Which words stand inside quotation marks (a theme, a slogan: not events reported)."""
-    if not any("“" in t.lead for t in tokens):
+    if not any("“" in lead for lead in tokens.lead):
         return [False] * len(tokens)
     inside = []
     depth = 0
-    for token in tokens:
-        lead, trail = token.lead, token.trail
+    for lead, trail in zip(tokens.lead, tokens.trail, strict=True):
         if lead:
             depth += lead.count("“")
         inside.append(depth > 0)
@@ -536,7 +538,7 @@ def _inside_quotes(tokens: Sequence[Token]) -> list[bool]:
     return inside
 
 
-def _head(tokens: Sequence[Token], k: int, lex: Lexicon) -> int:
+def _head(tokens: Tokens, k: int, lex: Lexicon) -> int:
     """Words of the event word at ``tokens[k]`` (0: none)."""
     index, prefixes = lex.event_kind_index.keys(), lex.prefixes["event_kinds"]
     return phrase_at(tokens, k, index, longest=_MAX_HEAD_WORDS, prefixes=prefixes)
@@ -554,7 +556,7 @@ class _Name:
 
 def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Words) -> list[_Found]:
     text, tokens = sentence.text, sentence.tokens
-    head = _keys(tokens[k : k + size])
+    head = key_of(tokens.key[k : k + size])
     kind = words.kinds[head]
     action = kind in _ACTION_KINDS or head in lex.event_actions
     name = _name(text, tokens, k, size, body=None, lex=lex, words=words)
@@ -567,18 +569,18 @@ def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Word
             series = f"{series} {body.series}"
             last = body.read
     term, last = _term(tokens, last if ordinals else name.read, words)
-    written = text[tokens[k].start : _end_char(tokens[last])]
+    written = text[tokens.start[k] : _end_char(tokens, last)]
     # "các hội nghị liên quan", "45 chuyến thăm": events in general or counted, not one
     general = (
         k > 0
-        and not tokens[k - 1].stops
-        and (words.has("plural", tokens[k - 1]) or tokens[k - 1].text.isdigit())
+        and not tokens.stops[k - 1]
+        and (words.has("plural", tokens.key[k - 1]) or tokens.text[k - 1].isdigit())
     )
     bare = general or (not qualified and not ordinals and not action)
     passing = general or _passing(tokens, k, lex, words)
-    start = tokens[k].start
+    start = tokens.start[k]
     mention = EventMention(
-        line=sentence.line, start=start, end=_end_char(tokens[last]), text=written, passing=passing
+        line=sentence.line, start=start, end=_end_char(tokens, last), text=written, passing=passing
     )
     phrase_end = _phrase_end(tokens, k + size - 1, last, words, lex)
     found = _Found(
@@ -589,7 +591,7 @@ def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Word
         ordinal=ordinals[0] if ordinals else None,
         term=term,
         name=written,
-        phrase=text[start : tokens[phrase_end].end] if phrase_end > last else written,
+        phrase=text[start : tokens.end[phrase_end]] if phrase_end > last else written,
         bare=bare,
         passing=passing,
         general=general,
@@ -601,15 +603,15 @@ def _event_at(sentence: _Sentence, k: int, size: int, lex: Lexicon, words: _Word
     return [found, *(attrs.evolve(found, ordinal=o) for o in ordinals[1:])]
 
 
-def _end_char(token: Token) -> int:
-    """Where a word ends, with the bracket that closes it ("(ACC)")."""
-    closes = token.lead.endswith("(") and token.trail.startswith(")")
-    return token.end + 1 if closes else token.end
+def _end_char(tokens: Tokens, k: int) -> int:
+    """Where word ``k`` ends, with the bracket that closes it ("(ACC)")."""
+    closes = tokens.lead[k].endswith("(") and tokens.trail[k].startswith(")")
+    return tokens.end[k] + 1 if closes else tokens.end[k]
 
 
 def _name(
     text: str,
-    tokens: Sequence[Token],
+    tokens: Tokens,
     k: int,
     size: int,
     *,
@@ -626,38 +628,37 @@ def _name(
     lower_run = _LOWER_AFTER_CAPITAL + 1
     qualifiers = lex.first_words["event_qualifiers"]
     j = end + 1 if body != "head" else _descriptors(tokens, end + 1, words)
-    while j < len(tokens) and j - end <= _MAX_NAME_WORDS and not tokens[j - 1].stops:
-        token = tokens[j]
+    while j < len(tokens) and j - end <= _MAX_NAME_WORDS and not tokens.stops[j - 1]:
         if _ordinal_at(tokens, j, words) or gloss is not None:
             break  # "lần thứ 5" is the ordinal; after a gloss only the ordinal follows
-        if token.key in lex.photo_words:
+        if tokens.key[j] in lex.photo_words:
             break  # "<title> - Ảnh 1": the photo's number, not the event's
-        if token.lead:
-            if j == end + 1 and _bracketedabbreviation(token):
+        if tokens.lead[j]:
+            if j == end + 1 and _bracketed_abbreviation(tokens, j):
                 gloss = j
                 j += 1
                 continue
             break  # a quote or bracket starts something else
-        if words.has("topic", token) and j + 1 < len(tokens) and tokens[j + 1].capitalised:
+        if words.has("topic", tokens.key[j]) and j + 1 < len(tokens) and tokens.capitalised[j + 1]:
             j += 1  # "Hội thảo quốc tế về Biển Đông": the topic is part of the name
             continue
-        if token.key in qualifiers and (
+        if tokens.key[j] in qualifiers and (
             phrase := phrase_at(tokens, j, lex.event_qualifiers, longest=3)
         ):
             end = j = j + phrase - 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
-        elif token.capitalised and (held := _body_head(tokens, j, lex)):
+        elif tokens.capitalised[j] and (held := _body_head(tokens, j, lex)):
             body_at, end = j, j + held[0] - 1
             j = _descriptors(tokens, end + 1, words) if held[1] == "head" else end + 1
             lower_run = _LOWER_AFTER_CAPITAL + 1
             continue
-        elif token.capitalised or abbreviation(token):
-            if _roman(token.text) is not None and j > end:
+        elif _proper_word(tokens, j):
+            if _roman(tokens.text[j]) is not None and j > end:
                 break  # "Đại hội XIII": the ordinal
             end = j
             # "Ngoại giao": a lowercase syllable may end a capitalised word, not an acronym
-            lower_run = 0 if token.capitalised else _LOWER_AFTER_CAPITAL + 1
-        elif token.text in _DASHES and _named_pair(tokens, j):
+            lower_run = 0 if tokens.capitalised[j] else _LOWER_AFTER_CAPITAL + 1
+        elif tokens.text[j] in _DASHES and _named_pair(tokens, j):
             pass  # "Việt Nam - Trung Quốc": the word after it continues the name
         elif lower_run < _LOWER_AFTER_CAPITAL and words.continues(tokens, j):
             end = j
@@ -665,26 +666,26 @@ def _name(
         else:
             break
         j += 1
-    series = text[tokens[k].start : tokens[end].end]
+    series = text[tokens.start[k] : tokens.end[end]]
     if (
         gloss is not None
         and body_at is not None
-        and not any(abbreviation(t) for t in tokens[body_at : end + 1])
+        and not any(abbreviation(text) for text in tokens.text[body_at : end + 1])
     ):
         # "Hiệp hội các quốc gia Đông Nam Á (ASEAN)": the body is the acronym readers know
-        series = text[tokens[k].start : tokens[body_at].start] + tokens[gloss].text
+        series = text[tokens.start[k] : tokens.start[body_at]] + tokens.text[gloss]
     return _Name(end=end, read=gloss if gloss is not None else end, series=series)
 
 
-def _body_head(tokens: Sequence[Token], j: int, lex: Lexicon) -> tuple[int, str] | None:
+def _body_head(tokens: Tokens, j: int, lex: Lexicon) -> tuple[int, str] | None:
     """A body's head at ``tokens[j]`` ("Ủy ban", "Quốc hội"): its words and its form."""
-    if tokens[j].key not in lex.first_words["event_bodies"]:
+    if tokens.key[j] not in lex.first_words["event_bodies"]:
         return None
     size = phrase_at(tokens, j, lex.event_body_index.keys(), longest=4)
-    return (size, lex.event_body_index[_keys(tokens[j : j + size])]) if size else None
+    return (size, lex.event_body_index[key_of(tokens.key[j : j + size])]) if size else None
 
 
-def _descriptors(tokens: Sequence[Token], j: int, words: _Words) -> int:
+def _descriptors(tokens: Tokens, j: int, words: _Words) -> int:
     """Where the lowercase words that describe a body end, when its proper name or the
     event's ordinal follows them ("Ủy ban chỉ đạo hợp tác song phương Việt Nam ..."); ``j``
     when they do not (a verb, a date, a place follows: the words are not the body's)."""
@@ -692,77 +693,80 @@ def _descriptors(tokens: Sequence[Token], j: int, words: _Words) -> int:
     while (
         m < len(tokens)
         and m - j < _MAX_BODY_WORDS
-        and not tokens[m].lead
+        and not tokens.lead[m]
         and words.continues(tokens, m)
-        and not (m == j and words.has("topic", tokens[m]))  # "Ủy ban hỗn hợp về hợp tác ..."
+        and not (m == j and words.has("topic", tokens.key[m]))  # "Ủy ban hỗn hợp về hợp tác ..."
     ):
-        if tokens[m].stops:
+        if tokens.stops[m]:
             return j
         m += 1
-    if m == j or m >= len(tokens) or tokens[m].lead:
+    if m == j or m >= len(tokens) or tokens.lead[m]:
         return j
-    named = tokens[m].capitalised or abbreviation(tokens[m]) or _ordinal_at(tokens, m, words)
+    named = _proper_word(tokens, m) or _ordinal_at(tokens, m, words)
     return m if named else j
 
 
-def _named_pair(tokens: Sequence[Token], j: int) -> bool:
+def _named_pair(tokens: Tokens, j: int) -> bool:
     """A dash between two capitalised words: "Việt Nam - Trung Quốc", "ASEAN - Nhật Bản"."""
-    if j == 0 or j + 1 >= len(tokens) or tokens[j].trail or tokens[j + 1].lead:
+    if j == 0 or j + 1 >= len(tokens) or tokens.trail[j] or tokens.lead[j + 1]:
         return False
-    before, after = tokens[j - 1], tokens[j + 1]
-    return (before.capitalised or abbreviation(before)) and (
-        after.capitalised or abbreviation(after)
-    )
+    return _proper_word(tokens, j - 1) and _proper_word(tokens, j + 1)
 
 
-def _bracketedabbreviation(token: Token) -> bool:
+def _proper_word(tokens: Tokens, k: int) -> bool:
+    """Word ``k`` is a capitalised word or an abbreviation."""
+    return tokens.capitalised[k] or abbreviation(tokens.text[k])
+
+
+def _bracketed_abbreviation(tokens: Tokens, k: int) -> bool:
     """ "(ASEAN)", "(ACC)": an acronym alone in brackets, not a Roman numeral."""
+    text = tokens.text[k]
     return (
-        token.lead.endswith("(")
-        and token.trail.startswith(")")
-        and abbreviation(token)
-        and token.text.isalpha()
-        and _roman(token.text) is None
+        tokens.lead[k].endswith("(")
+        and tokens.trail[k].startswith(")")
+        and abbreviation(text)
+        and text.isalpha()
+        and _roman(text) is None
     )
 
 
-def _ordinal_at(tokens: Sequence[Token], k: int, words: _Words) -> bool:
+def _ordinal_at(tokens: Tokens, k: int, words: _Words) -> bool:
     return _one_ordinal(tokens, k, words, bare=False) is not None
 
 
 def _one_ordinal(
-    tokens: Sequence[Token], k: int, words: _Words, *, bare: bool = True
+    tokens: Tokens, k: int, words: _Words, *, bare: bool = True
 ) -> tuple[int, int] | None:
     """An ordinal at ``tokens[k]`` and its last token: "lần thứ 32", "thứ 6" and, with
     ``bare``, "32", "XIII"."""
     at = k
-    if k + 1 < len(tokens) and words.has("ordinal_lead", tokens[k]) and not tokens[k].stops:
+    if k + 1 < len(tokens) and words.has("ordinal_lead", tokens.key[k]) and not tokens.stops[k]:
         at = k + 1
-    if at + 1 < len(tokens) and words.has("ordinal", tokens[at]) and not tokens[at].stops:
-        value = _number(tokens[at + 1].text)
+    if at + 1 < len(tokens) and words.has("ordinal", tokens.key[at]) and not tokens.stops[at]:
+        value = _number(tokens.text[at + 1])
         return (value, at + 1) if value is not None else None
     if not bare or at != k or k >= len(tokens):
         return None
-    value = _number(tokens[k].text)
-    followed = tokens[k + 1].key if k + 1 < len(tokens) else ""
+    value = _number(tokens.text[k])
+    followed = tokens.key[k + 1] if k + 1 < len(tokens) else ""
     if value is not None and value < _MAX_ORDINAL and followed not in words.years:
         return value, k  # "Lễ kỷ niệm 135 năm": a count of years, not an ordinal
     return None
 
 
-def _ordinals(tokens: Sequence[Token], end: int, words: _Words) -> tuple[tuple[int, ...], int]:
+def _ordinals(tokens: Tokens, end: int, words: _Words) -> tuple[tuple[int, ...], int]:
     """The ordinals right after the name: one ("lần thứ 32", "32", "XIII") or a list of them
     ("lần thứ 40, 41", "lần thứ 40 và 41": one event each)."""
-    if end + 1 >= len(tokens) or tokens[end].stops:
+    if end + 1 >= len(tokens) or tokens.stops[end]:
         return (), end
     one = _one_ordinal(tokens, end + 1, words)
     if one is None:
         return (), end
     values, last = [one[0]], one[1]
     while last + 1 < len(tokens):
-        if tokens[last].trail.startswith(","):
+        if tokens.trail[last].startswith(","):
             at = last + 1
-        elif not tokens[last].stops and words.has("and", tokens[last + 1]):
+        elif not tokens.stops[last] and words.has("and", tokens.key[last + 1]):
             at = last + 2
         else:
             break
@@ -774,24 +778,23 @@ def _ordinals(tokens: Sequence[Token], end: int, words: _Words) -> tuple[tuple[i
     return tuple(values), last
 
 
-def _ends_list(tokens: Sequence[Token], k: int, words: _Words) -> bool:
+def _ends_list(tokens: Tokens, k: int, words: _Words) -> bool:
     """A listed ordinal is not a count: "lần thứ 40, 41 và ...", not "lần thứ 32 và 50 đại
     biểu"."""
-    if tokens[k].stops or k + 1 >= len(tokens):
+    if tokens.stops[k] or k + 1 >= len(tokens):
         return True
-    nxt = tokens[k + 1]
     if phrase_at(tokens, k + 1, words.roles["predicate"], longest=3):
         return True
-    return any(words.has(role, nxt) for role in ("stop", "joiner", "term", "place_lead"))
+    return any(
+        words.has(role, tokens.key[k + 1]) for role in ("stop", "joiner", "term", "place_lead")
+    )
 
 
-def _body_after(
-    text: str, tokens: Sequence[Token], last: int, lex: Lexicon, words: _Words
-) -> _Name | None:
+def _body_after(text: str, tokens: Tokens, last: int, lex: Lexicon, words: _Words) -> _Name | None:
     """The body whose event the ordinal numbers: "Phiên họp lần thứ 13 Ủy ban ...", "Kỳ họp
     thứ 6 Quốc hội"."""
     j = last + 1
-    if j >= len(tokens) or tokens[last].stops or not tokens[j].capitalised:
+    if j >= len(tokens) or tokens.stops[last] or not tokens.capitalised[j]:
         return None
     held = _body_head(tokens, j, lex)
     if held is None:
@@ -799,17 +802,17 @@ def _body_after(
     return _name(text, tokens, j, held[0], body=held[1], lex=lex, words=words)
 
 
-def _term(tokens: Sequence[Token], end: int, words: _Words) -> tuple[int | None, int]:
+def _term(tokens: Tokens, end: int, words: _Words) -> tuple[int | None, int]:
     """The Party or assembly term after an ordinal: "khóa XIII"."""
     k = end + 1
-    if k + 1 < len(tokens) and not tokens[end].stops and words.has("term", tokens[k]):
-        value = _number(tokens[k + 1].text)
+    if k + 1 < len(tokens) and not tokens.stops[end] and words.has("term", tokens.key[k]):
+        value = _number(tokens.text[k + 1])
         if value is not None:
             return value, k + 1
     return None, end
 
 
-def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, lex: Lexicon) -> int:
+def _phrase_end(tokens: Tokens, head: int, last: int, words: _Words, lex: Lexicon) -> int:
     """The last word of what describes an event after its name: capitalised words ("tiếp Đại
     sứ Hàn Quốc Oh Young Ju"), and after "của" whose it is ("cuộc họp báo thường kỳ của Bộ
     Ngoại giao"); never a date, a place, a grammar word or another event."""
@@ -821,28 +824,28 @@ def _phrase_end(tokens: Sequence[Token], head: int, last: int, words: _Words, le
     while (
         trailing < _LOWER_IN_PHRASE
         and last - trailing > head
-        and tokens[last - trailing].text.islower()
+        and tokens.text[last - trailing].islower()
     ):
         trailing += 1
-    at = tokens[last - trailing]
-    capital = last - trailing > head and (at.capitalised or abbreviation(at))
+    capital = last - trailing > head and _proper_word(tokens, last - trailing)
     lower_run = trailing if capital else _LOWER_IN_PHRASE
-    while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens[k].stops:
-        token = tokens[k + 1]
-        if token.lead or token.text.isdigit() or _head(tokens, k + 1, lex):
+    while k + 1 < len(tokens) and k - last < _MAX_NAME_WORDS and not tokens.stops[k]:
+        nxt = k + 1
+        key = tokens.key[nxt]
+        if tokens.lead[nxt] or tokens.text[nxt].isdigit() or _head(tokens, nxt, lex):
             break
-        if words.has("owner", token):
+        if words.has("owner", key):
             owned = True
-        elif token.capitalised or abbreviation(token):
+        elif _proper_word(tokens, nxt):
             lower_run = 0
-        elif owned and words.has("joiner", token):
+        elif owned and words.has("joiner", key):
             pass  # "của các Bộ trưởng"
-        elif words.continues(tokens, k + 1) and (owned or lower_run < _LOWER_IN_PHRASE):
+        elif words.continues(tokens, nxt) and (owned or lower_run < _LOWER_IN_PHRASE):
             lower_run += 1
         else:
             break
-        k += 1
-        if not words.has("owner", token) and not words.has("joiner", token):
+        k = nxt
+        if not words.has("owner", key) and not words.has("joiner", key):
             end = k
     return end
 
@@ -887,12 +890,12 @@ def _to_roman(value: int) -> str:
     return "".join(out)
 
 
-def _passing(tokens: Sequence[Token], k: int, lex: Lexicon, words: _Words) -> bool:
-    if k == 0 or tokens[k - 1].key not in words.passing_lasts:
+def _passing(tokens: Tokens, k: int, lex: Lexicon, words: _Words) -> bool:
+    if k == 0 or tokens.key[k - 1] not in words.passing_lasts:
         return False  # no phrase ends right before the event
     for size in range(min(k, words.passing_words), 0, -1):
-        before = tokens[k - size : k]
-        if not any(t.stops for t in before) and _keys(before) in lex.event_passing:
+        before = k - size
+        if not any(tokens.stops[before:k]) and key_of(tokens.key[before:k]) in lex.event_passing:
             return True
     return False
 
@@ -939,12 +942,12 @@ def _dates(
     )
     if not found:
         return claims
-    starts = [t.start for t in tokens]
+    starts = tokens.start
     for span in found:
         at = bisect.bisect_left(starts, sentence.start + span.first)
         at = min(at, len(starts) - 1)
-        while at > 0 and sentence.tokens[at - 1].key in words.leads:
-            if sentence.tokens[at - 1].stops:
+        while at > 0 and sentence.tokens.key[at - 1] in words.leads:
+            if sentence.tokens.stops[at - 1]:
                 break
             at -= 1  # "Sáng 19/12", "từ ngày 4 đến 7/9": the words that lead the date
         claims.extend(_date_claims(span, at))
@@ -965,7 +968,7 @@ def _places(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     claims = []
     tokens = sentence.tokens
     for j in sentence.starting(words.place_leads):
-        if j == len(tokens) - 1 or tokens[j].stops or sentence.covered(j):
+        if j == len(tokens) - 1 or tokens.stops[j] or sentence.covered(j):
             continue  # "Đại sứ Trung Quốc tại Việt Nam": the office's place, not an event's
         place = _place(sentence, j + 1, lex, words)
         if place is not None:
@@ -981,7 +984,7 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
         tokens, k, lex.place_prefixes, longest=3, prefixes=lex.prefixes["place_prefixes"]
     )
     core = k + prefix
-    if core >= len(tokens) or (prefix and tokens[core - 1].stops):
+    if core >= len(tokens) or (prefix and tokens.stops[core - 1]):
         return None
     if _head(tokens, core, lex) or phrase_at(tokens, core, lex.event_mode_index.keys(), longest=3):
         return None  # "tại Hội nghị ...": an event; "tại điểm cầu": a bridge point
@@ -990,16 +993,16 @@ def _place(sentence: _Sentence, k: int, lex: Lexicon, words: _Words) -> str | No
         return None
     end = _bracket(tokens, end)
     nested = end + 1
-    if not tokens[end].stops and nested < len(tokens) and words.has("owner", tokens[nested]):
+    if not tokens.stops[end] and nested < len(tokens) and words.has("owner", tokens.key[nested]):
         nested += 1  # "thủ đô Jakarta của Indonesia"
-    elif not tokens[end].trail.startswith(","):
+    elif not tokens.trail[end].startswith(","):
         nested = -1
     if 0 < nested < len(tokens) and nested - k < _MAX_PLACE_WORDS:
         size = phrase_at(tokens, nested, lex.places, longest=4, prefixes=lex.prefixes["places"])
         inner = nested + size - 1
-        if size and (inner + 1 >= len(tokens) or not tokens[inner + 1].capitalised):
+        if size and (inner + 1 >= len(tokens) or not tokens.capitalised[inner + 1]):
             end = _bracket(tokens, inner)  # "Jakarta, Indonesia"
-    text = sentence.text[tokens[k].start : tokens[end].end]
+    text = sentence.text[tokens.start[k] : tokens.end[end]]
     if text.count("(") > text.count(")"):
         text += ")"
     return text.strip(",.;: ")
@@ -1009,21 +1012,21 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
     """The last word of the capitalised name at ``tokens[k]``; a lowercase syllable may
     follow a capitalised one ("Phủ Chủ tịch"), not a date word ("Phnom Penh ngày 10/11")."""
     tokens = sentence.tokens
-    if tokens[k].lead or not (tokens[k].capitalised or abbreviation(tokens[k])):
+    if tokens.lead[k] or not _proper_word(tokens, k):
         return None
     end = j = k
-    while j + 1 < len(tokens) and j + 1 - k < _MAX_PLACE_WORDS and not tokens[j].stops:
-        token = tokens[j + 1]
-        if token.lead or sentence.person_at(j + 1) or _name_starts(tokens, k, j + 1, lex):
+    while j + 1 < len(tokens) and j + 1 - k < _MAX_PLACE_WORDS and not tokens.stops[j]:
+        nxt = j + 1
+        if tokens.lead[nxt] or sentence.person_at(nxt) or _name_starts(tokens, k, nxt, lex):
             break  # a person named right after the place is not part of it
-        if token.capitalised or abbreviation(token):
-            end = j = j + 1
+        if _proper_word(tokens, nxt):
+            end = j = nxt
             continue
-        if token.text in _DASHES and _named_pair(tokens, j + 1):
+        if tokens.text[nxt] in _DASHES and _named_pair(tokens, nxt):
             j += 1
             continue
         follows = (
-            tokens[j].capitalised
+            tokens.capitalised[j]
             and j == end
             and words.continues(tokens, j + 1)
             and not _head(tokens, j + 1, lex)
@@ -1034,20 +1037,20 @@ def _place_name(sentence: _Sentence, k: int, words: _Words, lex: Lexicon) -> int
     return end
 
 
-def _name_starts(tokens: Sequence[Token], k: int, j: int, lex: Lexicon) -> bool:
+def _name_starts(tokens: Tokens, k: int, j: int, lex: Lexicon) -> bool:
     """A family name follows a whole place: "Việt Nam Hà Vĩ" is a place, then a person."""
-    return tokens[j].key in lex.surnames and _keys(tokens[k:j]) in lex.places
+    return tokens.key[j] in lex.surnames and key_of(tokens.key[k:j]) in lex.places
 
 
-def _bracket(tokens: Sequence[Token], end: int) -> int:
+def _bracket(tokens: Tokens, end: int) -> int:
     """The last word of a bracket right after a place: "Budapest (Hungary)"."""
     j = end + 1
-    if tokens[end].stops or j >= len(tokens) or not tokens[j].lead.endswith("("):
+    if tokens.stops[end] or j >= len(tokens) or not tokens.lead[j].endswith("("):
         return end
     for k in range(j, min(len(tokens), j + _MAX_BRACKET_WORDS)):
-        if ")" in tokens[k].trail:
+        if ")" in tokens.trail[k]:
             return k
-        if tokens[k].stops:
+        if tokens.stops[k]:
             break
     return end
 
@@ -1059,7 +1062,6 @@ def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
     best: _Claim | None = None
     best_size = 0
     for j in sentence.starting(words.modes):
-        token = tokens[j]
         size = phrase_at(
             tokens,
             j,
@@ -1068,8 +1070,8 @@ def _modes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
             prefixes=lex.prefixes["event_modes"],
         )
         if size > best_size:
-            written = sentence.text[token.start : tokens[j + size - 1].end]
-            value = lex.event_mode_index[_keys(tokens[j : j + size])]
+            written = sentence.text[tokens.start[j] : tokens.end[j + size - 1]]
+            value = lex.event_mode_index[key_of(tokens.key[j : j + size])]
             best, best_size = _Claim(field="mode", value=value, text=written, at=j), size
     return [best] if best is not None else []
 
@@ -1082,7 +1084,7 @@ def _themes(sentence: _Sentence, lex: Lexicon, words: _Words) -> list[_Claim]:
         size = phrase_at(tokens, j, lex.theme_labels, longest=3)
         if not size:
             continue
-        after = tokens[j + size - 1].end
+        after = tokens.end[j + size - 1]
         quote = text.find("“", after, min(sentence.end, after + _THEME_QUOTE_REACH))
         close = text.find("”", quote + 1, min(sentence.end, quote + _MAX_THEME_CHARS))
         if quote >= 0 and close >= 0:
@@ -1104,7 +1106,7 @@ class _Group:
         return tuple(f for f in self.items if not f.passing)
 
 
-def _groups(found: Sequence[_Found], tokens: Sequence[Token], words: _Words) -> list[_Group]:
+def _groups(found: Sequence[_Found], tokens: Tokens, words: _Words) -> list[_Group]:
     groups: list[_Group] = []
     for item in found:
         if groups and _joined(groups[-1], item, tokens, words):
@@ -1115,13 +1117,13 @@ def _groups(found: Sequence[_Found], tokens: Sequence[Token], words: _Words) -> 
     return groups
 
 
-def _joined(group: _Group, item: _Found, tokens: Sequence[Token], words: _Words) -> bool:
+def _joined(group: _Group, item: _Found, tokens: Tokens, words: _Words) -> bool:
     if item.first <= group.last:
         return True  # one name, several ordinals
-    between = tokens[group.last + 1 : item.first]
-    if any(t.trail and not t.trail.startswith(",") for t in (tokens[group.last], *between)):
+    trails = tokens.trail[group.last : item.first]
+    if any(trail and not trail.startswith(",") for trail in trails):
         return False
-    return all(words.has("joiner", t) for t in between)
+    return all(words.has("joiner", key) for key in tokens.key[group.last + 1 : item.first])
 
 
 @attrs.frozen(slots=True)
@@ -1138,10 +1140,10 @@ class _Attach:
     lasts: Sequence[int]
     reported_before: Sequence[int]  # index of the nearest reported group at or before each
     reported_after: Sequence[int]  # index of the nearest reported group at or after each
-    tokens: Sequence[Token]
+    tokens: Tokens
 
     @classmethod
-    def of(cls, groups: Sequence[_Group], tokens: Sequence[Token]) -> _Attach:
+    def of(cls, groups: Sequence[_Group], tokens: Tokens) -> _Attach:
         before, after = [], [-1] * len(groups)
         nearest = -1
         for i, group in enumerate(groups):
@@ -1156,7 +1158,7 @@ class _Attach:
     def targets(self, at: int) -> tuple[Sequence[_Found], str]:
         """The events a claim whose words start at ``at`` is said of, and its scope."""
         i = bisect.bisect_left(self.lasts, at) - 1  # the last group that ends before ``at``
-        opens = at == 0 or self.tokens[at - 1].stops
+        opens = at == 0 or self.tokens.stops[at - 1]
         later = self.reported_after[i + 1] if i + 1 < len(self.groups) else -1
         if i >= 0 and not (opens and later >= 0 and self.groups[later].first > at):
             group = self.groups[i]

@@ -57,8 +57,8 @@ def individuals_of(units: Sequence[Unit], lex: Lexicon) -> tuple[Individual, ...
                         name=written,
                         role=item.role,
                         line=line,
-                        start=tokens[item.first].start,
-                        end=tokens[item.last].end,
+                        start=tokens.start[item.first],
+                        end=tokens.end[item.last],
                     )
                 )
     return tuple(_individual(mentions) for mentions in groups.values())

@@ -27,7 +27,7 @@ from ._lexicon import Lexicon
 from ._models import Article, BlockKind, EntityKind, Person
 from ._text import fold_key
 from ._tokens import (
-    Token,
+    Tokens,
     foreign,
     key_of,
     phrase_at,
@@ -97,7 +97,7 @@ class Mentions:
     """What one line says about people: named mentions and offices written alone, with the
     line's tokens and sentences (token spans), read once for every stage."""
 
-    tokens: tuple[Token, ...]
+    tokens: Tokens
     people: tuple[Mention, ...]
     bare_titles: tuple[BareTitle, ...]
     sentences: tuple[tuple[int, int], ...] = ()
@@ -147,7 +147,7 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     # Only these words can start an office, an epithet or an honorific.
     starts = heads["roles"] | heads["role_prefixes"] | heads["epithets"] | heads["honorifics"]
     i = 0  # the next token to read: a person's words are not read again
-    for start in [k for k, token in enumerate(tokens) if token.key in starts]:
+    for start in [k for k, key in enumerate(tokens.key) if key in starts]:
         if start < i:
             continue
         i = start
@@ -205,7 +205,7 @@ def find_mentions(text: str, line: int, lex: Lexicon) -> Mentions:
     )
 
 
-def _names_own(tokens: tuple[Token, ...], span: tuple[int, int], lex: Lexicon) -> bool:
+def _names_own(tokens: Tokens, span: tuple[int, int], lex: Lexicon) -> bool:
     """True when an office in the list at ``span`` leads to a name of its own inside it:
     "B, Ủy viên Quốc vụ, Bộ trưởng Ngoại giao Trung Quốc C" lists C's offices, not B's."""
     for k in range(span[0], span[1] + 1):
@@ -217,22 +217,20 @@ def _names_own(tokens: tuple[Token, ...], span: tuple[int, int], lex: Lexicon) -
     return False
 
 
-def _epithet(
-    text: str, tokens: tuple[Token, ...], i: int, bare: list[BareTitle], lex: Lexicon
-) -> int:
+def _epithet(text: str, tokens: Tokens, i: int, bare: list[BareTitle], lex: Lexicon) -> int:
     """ "Người đứng đầu Chính phủ (Việt Nam)": a phrase that stands for an office. Returns
     the token after it, or 0 when there is none at ``i``."""
-    if tokens[i].key not in lex.first_words["epithets"]:
+    if tokens.key[i] not in lex.first_words["epithets"]:
         return 0
     index = lex.epithet_index
     size = phrase_at(tokens, i, index.keys(), longest=_MAX_ROLE_WORDS)
     if not size:
         return 0
     last = i + size - 1
-    place = 0 if tokens[last].stops else _place_at(tokens, last + 1, lex)
-    where = key_of(tokens[last + 1 : last + 1 + place]) if place else None
+    place = 0 if tokens.stops[last] else _place_at(tokens, last + 1, lex)
+    where = key_of(tokens.key[last + 1 : last + 1 + place]) if place else None
     last += place
-    office = index[key_of(tokens[i : i + size])]
+    office = index[key_of(tokens.key[i : i + size])]
     written = _span_text(text, tokens, i, last)
     bare.append(
         BareTitle(role=written, key=office, first=i, last=last, written=written, place=where)
@@ -241,15 +239,15 @@ def _epithet(
 
 
 def _short_after_honorific(
-    text: str, tokens: tuple[Token, ...], i: int, bare: list[BareTitle], lex: Lexicon
+    text: str, tokens: Tokens, i: int, bare: list[BareTitle], lex: Lexicon
 ) -> int:
     """ "ông Sơn cho biết": an honorific and one word of a name named elsewhere. Returns
     the next token to look at."""
-    if tokens[i].key not in lex.first_words["honorifics"]:
+    if tokens.key[i] not in lex.first_words["honorifics"]:
         return i + 1
     for size in (2, 1):
-        words = tokens[i : i + size]
-        if len(words) == size and " ".join(t.key for t in words) in lex.honorifics:
+        words = tokens.key[i : i + size]
+        if len(words) == size and key_of(words) in lex.honorifics:
             short = _short_name(tokens, i + size, lex, after_honorific=True)
             if short is not None:
                 bare.append(_named_by(text, tokens, i, short, role=None))
@@ -257,12 +255,10 @@ def _short_after_honorific(
     return i + 1
 
 
-def _named_by(
-    text: str, tokens: tuple[Token, ...], first: int, word: int, *, role: str | None
-) -> BareTitle:
+def _named_by(text: str, tokens: Tokens, first: int, word: int, *, role: str | None) -> BareTitle:
     return BareTitle(
         role=role,
-        key=tokens[word].key,
+        key=tokens.key[word],
         first=first,
         last=word,
         by="name",
@@ -271,88 +267,90 @@ def _named_by(
 
 
 def _short_name(
-    tokens: tuple[Token, ...], j: int, lex: Lexicon, *, after_honorific: bool = False
+    tokens: Tokens, j: int, lex: Lexicon, *, after_honorific: bool = False
 ) -> int | None:
     """Token index of a lone name word right after an office or honorific ("Ngoại trưởng
     Blinken nhấn mạnh", "tướng Hy nhớ lại"), when what follows shows the name ends there."""
-    if j == 0 or j >= len(tokens) or tokens[j - 1].stops:
+    if j == 0 or j >= len(tokens) or tokens.stops[j - 1]:
         return None
-    token = tokens[j]
-    alone = token.stops or j + 1 == len(tokens) or not tokens[j + 1].capitalised
-    if not token.capitalised or token.lead or not (alone or tokens[j + 1].lead):
+    alone = tokens.stops[j] or j + 1 == len(tokens) or not tokens.capitalised[j + 1]
+    if not tokens.capitalised[j] or tokens.lead[j] or not (alone or tokens.lead[j + 1]):
         return None
     if phrase_at(tokens, j, lex.org_heads, longest=lex.phrase_words["org_heads"]):
         return None  # "Bộ trưởng Bộ ...", but "ông Chính" is a man, not "chính phủ"
-    if token.key in lex.places and not after_honorific:
+    if tokens.key[j] in lex.places and not after_honorific:
         return None  # "Thủ tướng Đức": a country; "ông Đức" is a man
     return j if _name_ends(tokens, j, lex) else None
 
 
-def _place_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
+def _place_at(tokens: Tokens, k: int, lex: Lexicon) -> int:
     """Words of the place (``places``) that starts at token ``k``, or 0."""
     if k >= len(tokens):
         return 0
     return phrase_at(tokens, k, lex.places, longest=4, prefixes=lex.prefixes["places"])
 
 
-def _degrees_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+def _degrees_end(tokens: Tokens, last: int, lex: Lexicon) -> int:
     """The last token of the degrees written after a name ending at ``last`` ("S.E")."""
-    while not tokens[last].stops and last + 1 < len(tokens) and tokens[last + 1].key in lex.degrees:
+    while not tokens.stops[last] and last + 1 < len(tokens) and tokens.key[last + 1] in lex.degrees:
         last += 1
     return last
 
 
-def _role_head(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
+def _role_head(tokens: Tokens, i: int, lex: Lexicon) -> int:
     """The number of words of the longest office head starting at token ``i`` (0: none),
     with a prefix that belongs to it ("Quyền Bộ trưởng", "nguyên Thủ tướng")."""
     prefix = 0
-    if tokens[i].key in lex.first_words["role_prefixes"]:
+    if tokens.key[i] in lex.first_words["role_prefixes"]:
         for size in (2, 1):
-            words = tokens[i : i + size]
-            if len(words) == size and not words[-1].stops and key_of(words) in lex.role_prefixes:
+            words = tokens.key[i : i + size]
+            if (
+                len(words) == size
+                and not tokens.stops[i + size - 1]
+                and key_of(words) in lex.role_prefixes
+            ):
                 prefix = size
                 break
     k = i + prefix
-    if k >= len(tokens) or tokens[k].key not in lex.first_words["roles"]:
+    if k >= len(tokens) or tokens.key[k] not in lex.first_words["roles"]:
         return 0
     size = phrase_at(tokens, k, lex.roles, longest=_MAX_ROLE_WORDS, prefixes=lex.prefixes["roles"])
     return size + prefix if size else 0
 
 
-def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:
+def _name_after(tokens: Tokens, j: int, lex: Lexicon) -> tuple[int, int] | None:
     """Token span of the name that an office starting before ``j`` leads to, if any."""
-    if j == 0 or tokens[j - 1].stops:
+    if j == 0 or tokens.stops[j - 1]:
         return None
     k = j
     loose = 0  # lowercase words in a row that describe the office
     while k < len(tokens) and k < j + _MAX_GAP:
-        token = tokens[k]
-        if token.capitalised:
+        if tokens.capitalised[k]:
             run_end = _run_end(tokens, k, lex)
             start = k + _held(tokens, k, run_end, lex)
             # After "tại" a place comes first: "Tổng lãnh sự quán Việt Nam tại Luông Pha Băng"
-            placed = k > 0 and tokens[k - 1].key in lex.grammar_words("affiliation")
+            placed = k > 0 and tokens.key[k - 1] in lex.grammar_words("affiliation")
             name = _name_in_run(tokens, start, run_end, lex, placed=placed)
             name = name if start <= run_end else None
             if name is not None:
                 return name
-            if tokens[run_end].stops:
+            if tokens.stops[run_end]:
                 return None
             k = run_end + 1
             loose = 0
             continue
         # The lowercase syllables of an organisation's name: "Ngoại giao", "Liên hợp quốc".
         follows_capital = (
-            any(tokens[b].capitalised for b in range(max(j, k - 2), k)) and not tokens[k - 1].stops
+            any(tokens.capitalised[b] for b in range(max(j, k - 2), k)) and not tokens.stops[k - 1]
         )
-        acronym = abbreviation(token)  # UBND, HĐND, BCH
-        if (follows_capital and token.text.isalpha()) or acronym or role_word(tokens, k, lex):
-            if token.stops:
+        acronym = abbreviation(tokens.text[k])  # UBND, HĐND, BCH
+        if (follows_capital and tokens.text[k].isalpha()) or acronym or role_word(tokens, k, lex):
+            if tokens.stops[k]:
                 return None
             k += 1
             loose = 0
             continue
-        if loose < _MAX_DESCRIPTOR and not token.stops and descriptor(tokens, k, lex):
+        if loose < _MAX_DESCRIPTOR and not tokens.stops[k] and descriptor(tokens, k, lex):
             k += 1  # "chuyên gia kinh tế Nguyễn Trí Hiếu", "Cục Quản lý chất lượng"
             loose += 1
             continue
@@ -360,18 +358,18 @@ def _name_after(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, i
     return None
 
 
-def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
+def _held(tokens: Tokens, k: int, last: int, lex: Lexicon) -> int:
     """Words at the start of the run ``k``..``last`` that name the place or institution
     written just before it ("phường Trung Hòa", "Bệnh viện Bạch Mai", "Trường THCS Lê Quý
     Đôn"): they are not a person's name. A run with the shape of a full name is a name
     ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An": the province is left unsaid)."""
     b = k - 1
-    while b >= 0 and abbreviation(tokens[b]) and tokens[b].key not in lex.name_holders:
+    while b >= 0 and abbreviation(tokens.text[b]) and tokens.key[b] not in lex.name_holders:
         b -= 1  # "Trường THCS": abbreviations between the word and the name ("TP" is one)
-    if b < 0 or tokens[b].stops:
+    if b < 0 or tokens.stops[b]:
         return 0
-    words = tokens[max(0, b - 1) : b + 1]
-    held = tokens[b].key in lex.name_holders or key_of(words) in lex.name_holders
+    words = tokens.key[max(0, b - 1) : b + 1]
+    held = tokens.key[b] in lex.name_holders or key_of(words) in lex.name_holders
     if not held:
         return 0
     size = last - k + 1
@@ -380,25 +378,25 @@ def _held(tokens: tuple[Token, ...], k: int, last: int, lex: Lexicon) -> int:
         return place  # "UBND TP Hồ Chí Minh": the city, though shaped like a name
     if b < k - 1:
         return min(size, _FULL_NAME)  # "Trường THCS Lê Quý Đôn": a school named after someone
-    if tokens[k].key in lex.surnames and _NAME_WORDS[0] <= size <= _FULL_NAME + 1:
+    if tokens.key[k] in lex.surnames and _NAME_WORDS[0] <= size <= _FULL_NAME + 1:
         return 0
     return min(size, _HELD_WORDS)
 
 
-def _office_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+def _office_end(tokens: Tokens, last: int, lex: Lexicon) -> int:
     """The last word of an office written without a name, from its head ending at ``last``
     over its organisation: "Chủ tịch UBND tỉnh", "Đại diện Sở Giao thông vận tải"."""
     end = k = last
     loose = 0
-    while k + 1 < len(tokens) and not tokens[k].stops:
-        token = tokens[k + 1]
-        if token.lead:
+    while k + 1 < len(tokens) and not tokens.stops[k]:
+        nxt = k + 1
+        if tokens.lead[nxt]:
             break
-        if token.capitalised or abbreviation(token) or role_word(tokens, k + 1, lex):
+        if tokens.capitalised[nxt] or abbreviation(tokens.text[nxt]) or role_word(tokens, nxt, lex):
             end, loose = k + 1, 0
         elif (
             loose < _MAX_LOOSE
-            and (loose or tokens[k].capitalised)
+            and (loose or tokens.capitalised[k])
             and descriptor(tokens, k + 1, lex)
         ):
             loose += 1
@@ -407,23 +405,23 @@ def _office_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
         k += 1
     # Lowercase words after the last capital are the organisation's when the office ends
     # with them, at a stop or at the verb: "Đại diện Bộ Giao thông vận tải cho biết".
-    if loose and (tokens[k].stops or word_at(tokens, k + 1) in lex.first_words["cue_verbs"]):
+    if loose and (tokens.stops[k] or word_at(tokens, k + 1) in lex.first_words["cue_verbs"]):
         end = k
     return _aside_end(tokens, end, lex)  # "Đại diện Cục Cảnh sát giao thông (Bộ Công an)"
 
 
-def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def descriptor(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     """Word ``k`` is a lowercase word that can be part of an office's or an organisation's
     name ("phẫu thuật", "giao thông vận tải"): not a grammar word, and no speech verb
     starts there."""
-    token = tokens[k]
+    text, key = tokens.text[k], tokens.key[k]
     return (
-        token.text.isalpha()
-        and token.text.islower()
-        and token.key not in lex.function_words
-        and token.key not in lex.name_followers
+        text.isalpha()
+        and text.islower()
+        and key not in lex.function_words
+        and key not in lex.name_followers
         and not (
-            token.key in lex.first_words["cue_verbs"]
+            key in lex.first_words["cue_verbs"]
             and phrase_at(tokens, k, lex.cue_verbs, longest=lex.phrase_words["cue_verbs"])
         )
         and not phrase_at(
@@ -432,13 +430,13 @@ def descriptor(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     )
 
 
-def abbreviation(token: Token) -> bool:
+def abbreviation(text: str) -> bool:
     """A name written as capitals: "UBND", "TTXVN", "AFP", "Vietnam+"."""
-    letters = token.text.replace("+", "")
+    letters = text.replace("+", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def _aside_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
+def _aside_end(tokens: Tokens, last: int, lex: Lexicon) -> int:
     """The end of the asides right after a mention, which belong to it: an age (", 52
     tuổi,"), a bracket ("(35 tuổi, quận 3)", "(Đoàn Luật sư TP HCM)"), a place of work or
     home (", ở xã Hòa Phú,")."""
@@ -447,18 +445,18 @@ def _aside_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
         nxt = k + 1
         if nxt >= len(tokens):
             break
-        comma = tokens[k].trail.startswith(",")
-        if tokens[nxt].lead.startswith("(") and not tokens[k].stops:
+        comma = tokens.trail[k].startswith(",")
+        if tokens.lead[nxt].startswith("(") and not tokens.stops[k]:
             limit = min(len(tokens), nxt + _MAX_GAP)
-            close = next((c for c in range(nxt, limit) if ")" in tokens[c].trail), None)
+            close = next((c for c in range(nxt, limit) if ")" in tokens.trail[c]), None)
             if close is None:
                 break
             k = close
-        elif comma and nxt + 1 < len(tokens) and tokens[nxt].text.isdigit():
-            if tokens[nxt + 1].key not in lex.grammar_words("age"):
+        elif comma and nxt + 1 < len(tokens) and tokens.text[nxt].isdigit():
+            if tokens.key[nxt + 1] not in lex.grammar_words("age"):
                 break
             k = nxt + 1
-        elif comma and tokens[nxt].key in lex.grammar_words("affiliation"):
+        elif comma and tokens.key[nxt] in lex.grammar_words("affiliation"):
             end = _affiliation_end(tokens, k, lex, after_comma=True)
             if end == k:
                 break
@@ -468,39 +466,36 @@ def _aside_end(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> int:
     return k
 
 
-def _affiliation_end(
-    tokens: tuple[Token, ...], last: int, lex: Lexicon, *, after_comma: bool = False
-) -> int:
+def _affiliation_end(tokens: Tokens, last: int, lex: Lexicon, *, after_comma: bool = False) -> int:
     """The end of "ở <organisation>" after a name ("Lou Zhongquan ở Bệnh viện da liễu thành
     phố Triệu Khánh"): part of the mention, not of the name or the office."""
     k = last + 1
-    if (tokens[last].stops and not after_comma) or k + 1 >= len(tokens):
+    if (tokens.stops[last] and not after_comma) or k + 1 >= len(tokens):
         return last
-    named = tokens[k + 1].capitalised or role_word(tokens, k + 1, lex)
-    if tokens[k].key not in lex.grammar_words("affiliation") or not named:
+    named = tokens.capitalised[k + 1] or role_word(tokens, k + 1, lex)
+    if tokens.key[k] not in lex.grammar_words("affiliation") or not named:
         return last
     end = last
     lower = 0
     k += 1
     while k < len(tokens):
-        token = tokens[k]
-        if token.capitalised or abbreviation(token):
+        if tokens.capitalised[k] or abbreviation(tokens.text[k]):
             end, lower = k, 0
         elif role_word(tokens, k, lex) or (lower < _MAX_DESCRIPTOR and descriptor(tokens, k, lex)):
             lower += 1
         else:
             break
-        if token.stops or token.lead:
+        if tokens.stops[k] or tokens.lead[k]:
             break
         k += 1
     return end
 
 
-def _listed_after_colon(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, int] | None:
+def _listed_after_colon(tokens: Tokens, j: int, lex: Lexicon) -> tuple[int, int] | None:
     """The first of the names an office lists after a colon: "Các Phó Thủ tướng: A, B"."""
-    if j == 0 or j >= len(tokens) or not tokens[j - 1].trail.startswith(":"):
+    if j == 0 or j >= len(tokens) or not tokens.trail[j - 1].startswith(":"):
         return None
-    if tokens[j].key not in lex.surnames:
+    if tokens.key[j] not in lex.surnames:
         return None
     end = _run_end(tokens, j, lex)
     if not _NAME_WORDS[0] <= end - j + 1 <= _NAME_WORDS[1] or _own_office(tokens, end, lex):
@@ -508,103 +503,103 @@ def _listed_after_colon(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> tupl
     return j, end
 
 
-def _own_office(tokens: tuple[Token, ...], end: int, lex: Lexicon) -> bool:
+def _own_office(tokens: Tokens, end: int, lex: Lexicon) -> bool:
     """True when the name ending at ``end`` is followed by ", <office>" of its own."""
     return (
-        tokens[end].trail.startswith(",")
+        tokens.trail[end].startswith(",")
         and end + 1 < len(tokens)
         and bool(_role_head(tokens, end + 1, lex))
     )
 
 
-def role_word(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def role_word(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     """True when word ``k`` is part of a ``role_words`` phrase ("thành phố", "nhân dân")."""
     for size in (1, 2, 3):
         for first in range(max(0, k - size + 1), k + 1):
-            words = tokens[first : first + size]
-            if len(words) == size and " ".join(t.key for t in words) in lex.role_words:
+            words = tokens.key[first : first + size]
+            if len(words) == size and key_of(words) in lex.role_words:
                 return True
     return False
 
 
-def _run_end(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> int:
+def _run_end(tokens: Tokens, k: int, lex: Lexicon) -> int:
     """Index of the last capitalised word of the run starting at ``k``; a foreign name goes
     on over its lowercase particles ("Ahmad Zaki bin Yusof", "Ursula von der Leyen")."""
     end = k
-    abroad = foreign(tokens[k].text)  # the run so far has a word in another language
-    while not tokens[end].stops and end + 1 < len(tokens):
+    abroad = foreign(tokens.text[k])  # the run so far has a word in another language
+    while not tokens.stops[end] and end + 1 < len(tokens):
         nxt = end + 1
         while (
             abroad
             and nxt + 1 < len(tokens)
-            and tokens[nxt].key in lex.name_particles
-            and not tokens[nxt].stops
+            and tokens.key[nxt] in lex.name_particles
+            and not tokens.stops[nxt]
         ):
             nxt += 1
-        if not tokens[nxt].capitalised or tokens[nxt].lead:  # a quote starts something else
+        if not tokens.capitalised[nxt] or tokens.lead[nxt]:  # a quote starts something else
             break
         end = nxt
-        abroad = abroad or foreign(tokens[end].text)
+        abroad = abroad or foreign(tokens.text[end])
     return end
 
 
 def _name_in_run(
-    tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon, *, placed: bool = False
+    tokens: Tokens, first: int, last: int, lex: Lexicon, *, placed: bool = False
 ) -> tuple[int, int] | None:
     """Where the name is in a run of capitalised words, after any place that leads it
     ("Indonesia Joko Widodo"); a run that is only a place ("Thái Lan") names no one, unless
     it has the shape of a Vietnamese full name ("Chủ tịch Hồ Chí Minh")."""
     start = first + _place_prefix(tokens, first, last, lex)
-    if start > last and last - first + 1 >= _FULL_NAME and tokens[first].key in lex.surnames:
+    if start > last and last - first + 1 >= _FULL_NAME and tokens.key[first] in lex.surnames:
         start = first
-    while last > start and tokens[last].key in lex.degrees:
+    while last > start and tokens.key[last] in lex.degrees:
         last -= 1  # "Ibnu Hadi S.E": the degree is not the name
     if start > last:
         return None
     low, high = _NAME_WORDS
     for k in range(start, last + 1):
-        if tokens[k].key in lex.surnames and low <= last - k + 1 <= high:
+        if tokens.key[k] in lex.surnames and low <= last - k + 1 <= high:
             return k, last
     size = last - start + 1
     if _is_place(tokens, start, last, lex) or not low <= size <= high:
         return None
     if placed and start == first:
         return None  # a run after "tại" that no known place leads is the place itself
-    if any(foreign(t.text) for t in tokens[start : last + 1]):
+    if any(foreign(text) for text in tokens.text[start : last + 1]):
         return start, last  # a name in Latin script: "Joko Widodo", "Antony J. Blinken"
     if size <= 4 and _name_ends(tokens, last, lex):
         return start, last  # a name without a Vietnamese family name: "Kamikawa Yoko"
     return None
 
 
-def _place_prefix(tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon) -> int:
+def _place_prefix(tokens: Tokens, first: int, last: int, lex: Lexicon) -> int:
     for size in range(min(4, last - first + 1), 0, -1):
         if _is_place(tokens, first, first + size - 1, lex):
             return size
     return 0
 
 
-def _is_place(tokens: tuple[Token, ...], first: int, last: int, lex: Lexicon) -> bool:
-    return " ".join(t.key for t in tokens[first : last + 1]) in lex.places
+def _is_place(tokens: Tokens, first: int, last: int, lex: Lexicon) -> bool:
+    return key_of(tokens.key[first : last + 1]) in lex.places
 
 
-def _name_ends(tokens: tuple[Token, ...], last: int, lex: Lexicon) -> bool:
-    if tokens[last].stops or last + 1 == len(tokens):
+def _name_ends(tokens: Tokens, last: int, lex: Lexicon) -> bool:
+    if tokens.stops[last] or last + 1 == len(tokens):
         return True
-    nxt = tokens[last + 1].key
-    pair = f"{nxt} {tokens[last + 2].key}" if last + 2 < len(tokens) else nxt
+    nxt = tokens.key[last + 1]
+    pair = f"{nxt} {tokens.key[last + 2]}" if last + 2 < len(tokens) else nxt
     followers = lex.name_followers | lex.cue_verbs | lex.speaker_adverbs
     return nxt in followers or pair in followers
 
 
-def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, int]]:
+def _shared(tokens: Tokens, k: int, lex: Lexicon) -> list[tuple[int, int]]:
     """More names that share the office: "Phó Thủ tướng Trần Hồng Hà và Lê Minh Khái"."""
     more: list[tuple[int, int]] = []
     while k < len(tokens):
-        joins = tokens[k].key in lex.grammar_words("names")
-        joined = tokens[k - 1].trail.startswith(",") or joins
+        joins = tokens.key[k] in lex.grammar_words("names")
+        joined = tokens.trail[k - 1].startswith(",") or joins
         start = k + 1 if joins else k
-        if not joined or start >= len(tokens) or tokens[start].key not in lex.surnames:
+        if not joined or start >= len(tokens) or tokens.key[start] not in lex.surnames:
             break
         end = _run_end(tokens, start, lex)
         size = end - start + 1
@@ -618,19 +613,19 @@ def _shared(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> list[tuple[int, 
 
 
 def _names_first(
-    text: str, tokens: tuple[Token, ...], claimed: list[bool], line: int, lex: Lexicon
+    text: str, tokens: Tokens, claimed: list[bool], line: int, lex: Lexicon
 ) -> list[Mention]:
     """Names followed by their offices: "Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh"."""
     found: list[Mention] = []
     after = 0  # the token after the last run read
-    for k in [k for k, token in enumerate(tokens) if token.capitalised]:
+    for k in [k for k, capitalised in enumerate(tokens.capitalised) if capitalised]:
         if k < after or claimed[k] or _honorific_at(tokens, k, lex):
             continue
         end = _run_end(tokens, k, lex)
-        begins = k == 0 or tokens[k - 1].stops or tokens[k - 1].key in lex.grammar_words("names")
+        begins = k == 0 or tokens.stops[k - 1] or tokens.key[k - 1] in lex.grammar_words("names")
         honored = _after_honorific(tokens, k, lex)
         size = end - k + 1
-        plausible = tokens[k].key in lex.surnames or honored
+        plausible = tokens.key[k] in lex.surnames or honored
         if (
             (begins or honored)
             and plausible
@@ -649,33 +644,33 @@ def _names_first(
     return found
 
 
-def _honorific_at(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+def _honorific_at(tokens: Tokens, k: int, lex: Lexicon) -> bool:
     """True when word ``k`` is (part of) an honorific: "Ông", "Đồng chí"."""
-    if tokens[k].key in lex.honorifics:
+    if tokens.key[k] in lex.honorifics:
         return True
-    return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in lex.honorifics
+    return k + 1 < len(tokens) and f"{tokens.key[k]} {tokens.key[k + 1]}" in lex.honorifics
 
 
-def _honorific_before(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> str | None:
+def _honorific_before(tokens: Tokens, k: int, lex: Lexicon) -> str | None:
     """The folded honorific written just before token ``k`` ("bà"), if any."""
     for size in (2, 1):
-        words = tokens[max(0, k - size) : k]
-        if len(words) == size and not words[-1].stops and key_of(words) in lex.honorifics:
+        words = tokens.key[max(0, k - size) : k]
+        if len(words) == size and not tokens.stops[k - 1] and key_of(words) in lex.honorifics:
             return key_of(words)
     return None
 
 
-def _after_honorific(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
-    one = tokens[k - 1].key if k >= 1 else ""
-    two = f"{tokens[k - 2].key} {one}" if k >= 2 else ""
-    return (one in lex.honorifics and not tokens[k - 1].stops) or two in lex.honorifics
+def _after_honorific(tokens: Tokens, k: int, lex: Lexicon) -> bool:
+    one = tokens.key[k - 1] if k >= 1 else ""
+    two = f"{tokens.key[k - 2]} {one}" if k >= 2 else ""
+    return (one in lex.honorifics and not tokens.stops[k - 1]) or two in lex.honorifics
 
 
 def _role_after(
-    tokens: tuple[Token, ...], end: int, claimed: list[bool], lex: Lexicon
+    tokens: Tokens, end: int, claimed: list[bool], lex: Lexicon
 ) -> tuple[int, int] | None:
     """The offices listed after a name and a comma, up to ';', '.', ':' or "và <word>"."""
-    if not tokens[end].trail.startswith(",") or end + 1 >= len(tokens):
+    if not tokens.trail[end].startswith(",") or end + 1 >= len(tokens):
         return None
     first = end + 1
     last: int | None = None
@@ -686,20 +681,19 @@ def _role_after(
         loose = 0
         named = True  # the last word is the head, or (part of) a capitalised name
         while segment_end < len(tokens) - 1 and segment_end - k < _MAX_GAP:
-            token = tokens[segment_end]
-            nxt = tokens[segment_end + 1]
-            if token.stops or claimed[segment_end + 1]:
+            if tokens.stops[segment_end] or claimed[segment_end + 1]:
                 break
             if (
-                nxt.key in lex.grammar_words("names")
+                tokens.key[segment_end + 1] in lex.grammar_words("names")
                 and segment_end + 2 < len(tokens)
-                and not tokens[segment_end + 2].text[:1].isupper()
+                and not tokens.text[segment_end + 2][:1].isupper()
             ):
                 break  # "..., Phó Chủ tịch UBND tỉnh và các đại biểu dự hội nghị"
             office_word = role_word(tokens, segment_end + 1, lex)
-            if nxt.text[:1].isupper() or office_word or token.capitalised:
+            capital = tokens.text[segment_end + 1][:1].isupper() or tokens.capitalised[segment_end]
+            if capital or office_word:
                 # a capital, an office's word, or one syllable after a capital ("Ngoại giao")
-                named = not office_word and (nxt.text[:1].isupper() or token.capitalised)
+                named = not office_word and capital
                 segment_end += 1
                 sure, loose = segment_end, 0
             elif (
@@ -711,10 +705,10 @@ def _role_after(
                 loose += 1
             else:
                 break
-        if not tokens[segment_end].trail.startswith((",", ";")) and segment_end > sure:
+        if not tokens.trail[segment_end].startswith((",", ";")) and segment_end > sure:
             segment_end = sure
         last = segment_end
-        if not tokens[segment_end].trail.startswith(","):
+        if not tokens.trail[segment_end].startswith(","):
             break
         k = segment_end + 1
     if last is None:
@@ -722,12 +716,12 @@ def _role_after(
     return first, last
 
 
-def _span_text(text: str, tokens: tuple[Token, ...], first: int, last: int) -> str:
-    return text[tokens[first].start : tokens[last].end]
+def _span_text(text: str, tokens: Tokens, first: int, last: int) -> str:
+    return text[tokens.start[first] : tokens.end[last]]
 
 
 def _person(
-    text: str, tokens: tuple[Token, ...], first: int, last: int, *, role: str | None, line: int
+    text: str, tokens: Tokens, first: int, last: int, *, role: str | None, line: int
 ) -> Person:
     name = _span_text(text, tokens, first, last)
     return Person(
@@ -735,7 +729,7 @@ def _person(
         role=role,
         key=fold_key(name),
         line=line,
-        start=tokens[first].start,
-        end=tokens[last].end,
+        start=tokens.start[first],
+        end=tokens.end[last],
         kind=EntityKind.PERSON,
     )

@@ -47,7 +47,7 @@ from ._people import (
     role_word,
 )
 from ._text import fold_key
-from ._tokens import Token, is_dash, key_of, phrase_at, word_at
+from ._tokens import Tokens, is_dash, key_of, phrase_at, word_at
 
 __all__ = ["extract_statements", "statements_of"]
 
@@ -200,14 +200,13 @@ class _Paragraph:
         """The tokens of the sentence where a cue verb may start (its first word)."""
         firsts = self.lex.first_words["cue_verbs"]
         tokens = self.tokens
-        return [k for k in range(first, last + 1) if tokens[k].key in firsts]
+        return [k for k in range(first, last + 1) if tokens.key[k] in firsts]
 
     def _cue(self, k: int, first: int, last: int) -> int:
         """Words of the cue verb at token ``k`` (a word a cue verb starts with: see
         :meth:`_cue_starts`), or 0. A capitalised word inside a sentence is part of a name
         ("Ban Chỉ đạo ..."), not the verb."""
-        token = self.tokens[k]
-        if k > first and token.text[:1].isupper() and not token.lead:
+        if k > first and self.tokens.text[k][:1].isupper() and not self.tokens.lead[k]:
             return 0
         longest = self.lex.phrase_words["cue_verbs"]
         prefixes = self.lex.prefixes["cue_verbs"]
@@ -226,43 +225,44 @@ class _Paragraph:
         tokens = self.tokens
         first, last = sentence
         cue_first, cue_last = cue
-        if cue_first > 0 and tokens[cue_first - 1].key in self._words("passive"):
+        if cue_first > 0 and tokens.key[cue_first - 1] in self._words("passive"):
             return []  # "được đánh giá là": nobody speaks
+        cue_words = key_of(tokens.key[cue_first : cue_last + 1])
         speaker = self._speaker(first, cue_first)
         if speaker is None:
-            if key_of(tokens[cue_first : cue_last + 1]) in self.lex.strict_cues:
+            if cue_words in self.lex.strict_cues:
                 return []  # "... đối đầu và chỉ trích ...": a noun here, not a verb
             chained = self._chained(first, cue_first, in_sentence, earlier)
             if not chained:
                 return []
-            speaker = chained, tokens[cue_first].start
+            speaker = chained, tokens.start[cue_first]
         speakers, start = speaker
-        cue_text = self.text[tokens[cue_first].start : tokens[cue_last].end]
+        cue_text = self.text[tokens.start[cue_first] : tokens.end[cue_last]]
         if opening is not None and _quote_gap(self.text, opening[1], start):
             # "“...”, bà A trả lời các phóng viên ...": the quotation is what was said.
             return [_Draft(found, cue_text, opening, opening[0]) for found in speakers]
-        colon = tokens[cue_last].trail.startswith(":")
+        colon = tokens.trail[cue_last].startswith(":")
         leads_content = colon or (
-            cue_last < last and tokens[cue_last + 1].key in self._words("content")
+            cue_last < last and tokens.key[cue_last + 1] in self._words("content")
         )
-        if key_of(tokens[cue_first : cue_last + 1]) in self.lex.colon_cues and not leads_content:
+        if cue_words in self.lex.colon_cues and not leads_content:
             return []  # "phát biểu chỉ đạo tại hội nghị": a speech, no content given
         content_first = cue_last + 1
         if (
             content_first <= last
-            and tokens[content_first].key in self._words("content")
+            and tokens.key[content_first] in self._words("content")
             and not colon
         ):
             content_first += 1
         if content_first > last:
             return []
-        content = (_outer_start(tokens[content_first]), _outer_end(tokens[last]))
+        content = (_outer_start(tokens, content_first), _outer_end(tokens, last))
         return [_Draft(found, cue_text, content, start) for found in speakers]
 
     def _opening_quote(self, first: int, last: int) -> tuple[int, int] | None:
         """The quotation that opens the sentence, if any (looked for once a sentence)."""
-        content_start = _outer_start(self.tokens[first])
-        match = _QUOTE.match(self.text, content_start, _outer_end(self.tokens[last]))
+        content_start = _outer_start(self.tokens, first)
+        match = _QUOTE.match(self.text, content_start, _outer_end(self.tokens, last))
         return None if match is None else (content_start, match.end())
 
     def _make(self, found: Found, cue: str, content: tuple[int, int], start: int) -> Statement:
@@ -316,7 +316,7 @@ class _Paragraph:
         """Who says the cue at ``cue_first``: the phrase that ends the clause before it."""
         tokens = self.tokens
         end = cue_first - 1
-        while end >= first and not tokens[end].stops and (size := self._before_cue(end)):
+        while end >= first and not tokens.stops[end] and (size := self._before_cue(end)):
             end -= size
         if end < first:
             return None
@@ -325,8 +325,8 @@ class _Paragraph:
         opening = self._mention_ending(first, end)
         if opening is not None:
             mention, begin = opening
-            return [(mention.person, None, True)], tokens[begin].start
-        if tokens[end].stops:
+            return [(mention.person, None, True)], tokens.start[begin]
+        if tokens.stops[end]:
             return self._behind_apposition(first, end)
         begin = end
         while begin > first and not self._boundary(begin - 1):
@@ -338,7 +338,7 @@ class _Paragraph:
         if begin > end:
             return None
         found = self._phrase_speakers(begin, end)
-        return None if not found else (found, tokens[begin].start)
+        return None if not found else (found, tokens.start[begin])
 
     def _mention_ending(self, first: int, end: int) -> tuple[Mention, int] | None:
         """The mention that ends at token ``end`` and opens its clause, and where it starts."""
@@ -359,13 +359,13 @@ class _Paragraph:
             b -= 1
             if end - b >= _MAX_APPOSITION:
                 return None
-        if b <= first or not tokens[b - 1].trail.startswith(",") or tokens[b].text[:1].isupper():
+        if b <= first or not tokens.trail[b - 1].startswith(",") or tokens.text[b][:1].isupper():
             return None
         opening = self._mention_ending(first, b - 1)
         if opening is None:
             return None
         mention, begin = opening
-        return [(mention.person, None, True)], tokens[begin].start
+        return [(mention.person, None, True)], tokens.start[begin]
 
     def _before_cue(self, end: int) -> int:
         """Words ending at ``end`` that stand between a speaker and the cue: an adverb
@@ -373,9 +373,10 @@ class _Paragraph:
         size = self._adverb_before(end)
         if size or end < 1:
             return size
-        token, before = self.tokens[end], self.tokens[end - 1]
-        dated = _DATE.fullmatch(token.text) is not None or token.key in self._words("deixis")
-        if dated and not before.stops and before.key in self._words("time"):
+        tokens = self.tokens
+        date, key = tokens.text[end], tokens.key[end]
+        dated = _DATE.fullmatch(date) is not None or key in self._words("deixis")
+        if dated and not tokens.stops[end - 1] and tokens.key[end - 1] in self._words("time"):
             return 2
         return 0
 
@@ -383,18 +384,17 @@ class _Paragraph:
         """True when token ``k`` ends a clause: , ; : after it, or it is a dash that does
         not join two names ("Việt Nam - Lào" is one name)."""
         tokens = self.tokens
-        token = tokens[k]
-        if any(c in _CLAUSE_STOPS for c in token.trail):
+        if any(c in _CLAUSE_STOPS for c in tokens.trail[k]):
             return True
-        if not is_dash(token):
+        if not is_dash(tokens, k):
             return False
-        joined = 0 < k < len(tokens) - 1 and tokens[k - 1].capitalised and not tokens[k - 1].trail
-        return not (joined and tokens[k + 1].capitalised and not self._honorific_at(k + 1))
+        joined = 0 < k < len(tokens) - 1 and tokens.capitalised[k - 1] and not tokens.trail[k - 1]
+        return not (joined and tokens.capitalised[k + 1] and not self._honorific_at(k + 1))
 
     def _honorific_at(self, k: int) -> bool:
         return (
-            self.tokens[k].key in self.lex.honorifics
-            or self.tokens[k].key in (self.lex.first_words["honorifics"])
+            self.tokens.key[k] in self.lex.honorifics
+            or self.tokens.key[k] in (self.lex.first_words["honorifics"])
         )
 
     def _opens_clause(self, first: int, begin: int) -> bool:
@@ -405,7 +405,7 @@ class _Paragraph:
         tokens = self.tokens
         for size in (2, 1):
             lead = name_first - size
-            if lead >= first and key_of(tokens[lead:name_first]) in self.lex.honorifics:
+            if lead >= first and key_of(tokens.key[lead:name_first]) in self.lex.honorifics:
                 return lead
         return name_first
 
@@ -418,7 +418,7 @@ class _Paragraph:
         tokens = self.tokens
         joins = self._words("names")
         for join in range(begin + 1, end):
-            if tokens[join].key not in joins:
+            if tokens.key[join] not in joins:
                 continue
             for mention in self._by_last.get(join - 1, ()):
                 if mention.extent_first >= begin:
@@ -440,8 +440,8 @@ class _Paragraph:
         by_grammar = self._organisation_or_group(begin, end)
         if by_grammar is None:
             return None
-        name = self.text[self.tokens[begin].start : self.tokens[end].end]
-        if by_grammar is EntityKind.GROUP and self.tokens[begin].key in self._one():
+        name = self.text[self.tokens.start[begin] : self.tokens.end[end]]
+        if by_grammar is EntityKind.GROUP and self.tokens.key[begin] in self._one():
             # "Một lãnh đạo xã cho biết": one person the article does not name
             unnamed = self._person(name, None, (begin, end), kind=EntityKind.PERSON)
             return unnamed, f"'{name}' is not named in the article: unresolved", False
@@ -456,17 +456,17 @@ class _Paragraph:
         for mention in self._by_last.get(end, ()):
             lead = mention.extent_first - begin
             honorific = 0 < lead <= 2 and (
-                key_of(tokens[begin : mention.extent_first]) in self.lex.honorifics
+                key_of(tokens.key[begin : mention.extent_first]) in self.lex.honorifics
             )
             if lead == 0 or honorific:
                 return mention.person, None, True
         title = self._titles.get((begin, end))
         if title is not None:
             return self._resolve(title)
-        written = key_of(tokens[begin : end + 1])
+        written = key_of(tokens.key[begin : end + 1])
         if begin == end and written in self.lex.pronoun_index:
             return self._pronoun(begin)
-        if end - begin < _NAME_TAIL and all(t.capitalised for t in tokens[begin : end + 1]):
+        if end - begin < _NAME_TAIL and all(tokens.capitalised[begin : end + 1]):
             named = self._by_name_tail(begin, end)
             if named is not None:
                 return named
@@ -481,21 +481,24 @@ class _Paragraph:
         organisation's name ("Ban Đối ngoại Trung ương", "Nhà Trắng"), a quantified group
         ("hai Thủ tướng", "các bên"); None for anything else."""
         tokens = self.tokens
-        words = tokens[begin : end + 1]
-        written = key_of(words)
-        if written in self.lex.agencies or (len(words) == 1 and abbreviation(words[0])):
+        size = end + 1 - begin
+        written = key_of(tokens.key[begin : end + 1])
+        if written in self.lex.agencies or (size == 1 and abbreviation(tokens.text[begin])):
             return EntityKind.ORGANIZATION
-        head = phrase_at(words, 0, self.lex.org_heads, longest=3)
-        if head and words[0].text[:1].isupper():
+        head = phrase_at(tokens, begin, self.lex.org_heads, longest=3, last=end)
+        if head and tokens.text[begin][:1].isupper():
             # "Nhà Trắng cho biết": the organisation's own name, every word a capital
-            if head == len(words) and all(t.capitalised for t in words):
+            if head == size and all(tokens.capitalised[begin : end + 1]):
                 return EntityKind.ORGANIZATION
-            if head < len(words) and self._named_tail(begin + head, end, first_named=True):
+            if head < size and self._named_tail(begin + head, end, first_named=True):
                 return EntityKind.ORGANIZATION
         groups = self.lex.group_index
-        quantifier = phrase_at(words, 0, groups["quantifier"] | groups["one"], longest=2)
-        if quantifier and quantifier < len(words):
-            noun = phrase_at(words, quantifier, groups["noun"] | self.lex.roles, longest=4)
+        quantifier = phrase_at(
+            tokens, begin, groups["quantifier"] | groups["one"], longest=2, last=end
+        )
+        if quantifier and quantifier < size:
+            nouns = groups["noun"] | self.lex.roles
+            noun = phrase_at(tokens, begin + quantifier, nouns, longest=4, last=end)
             rest = begin + quantifier + noun
             # "hai Thủ tướng", "các bên", "Một lãnh đạo xã Hòa Phú", "Nhiều ngư dân"
             if noun and (rest > end or self._named_tail(rest, end, first_named=False)):
@@ -507,27 +510,29 @@ class _Paragraph:
         capitals and abbreviations, an office's words ("tỉnh", "thành phố"), and up to six
         lowercase syllables after a capital ("Trung tâm Dự báo khí tượng thủy văn quốc gia")."""
         tokens = self.tokens
-        lead = tokens[first]
-        opens = lead.capitalised or abbreviation(lead) or role_word(tokens, first, self.lex)
+        opens = (
+            tokens.capitalised[first]
+            or abbreviation(tokens.text[first])
+            or role_word(tokens, first, self.lex)
+        )
         if first_named and not opens:
             return False
         loose = _MAX_LOOSE
         events = self.lex.event_kind_index.keys()
         for k in range(first, last + 1):
-            token = tokens[k]
-            if token.key in self.lex.first_words["event_kinds"] and phrase_at(
+            if tokens.key[k] in self.lex.first_words["event_kinds"] and phrase_at(
                 tokens, k, events, longest=self.lex.phrase_words["cue_verbs"]
             ):
                 return False  # "Ban Bí thư tổ chức Hội nghị ...": an event, so a clause
-            if token.capitalised or abbreviation(token):
+            if tokens.capitalised[k] or abbreviation(tokens.text[k]):
                 loose = 0
             elif role_word(tokens, k, self.lex):
                 loose = _MAX_LOOSE  # a lowercase office word is no capital to follow
-            elif token.key in self._words("affiliation") and k < last:
+            elif tokens.key[k] in self._words("affiliation") and k < last:
                 loose = _MAX_LOOSE  # "Đại sứ quán Việt Nam tại Nhật Bản"
             elif loose < _MAX_LOOSE and descriptor(tokens, k, self.lex):
                 loose += 1
-            elif is_dash(token) and 0 < k < last:
+            elif is_dash(tokens, k) and 0 < k < last:
                 loose = _MAX_LOOSE  # "Hội Hữu nghị Việt Nam - Lào"
             else:
                 return False
@@ -536,10 +541,10 @@ class _Paragraph:
     def _by_name_tail(self, begin: int, end: int) -> Found | None:
         """ "“...”, Tiến Linh khẳng định": the last words of a name written in full before."""
         self._catch_up(begin)
-        person = self.known.by_tail([t.key for t in self.tokens[begin : end + 1]])
+        person = self.known.by_tail(self.tokens.key[begin : end + 1])
         if person is None:
             return None
-        written = self.text[self.tokens[begin].start : self.tokens[end].end]
+        written = self.text[self.tokens.start[begin] : self.tokens.end[end]]
         speaker = self._person(person.name, person.role, (begin, end), kind=EntityKind.PERSON)
         why = f"'{written}' refers to {person.name} ({person.role}, line {person.line})"
         return speaker, why, True
@@ -548,9 +553,9 @@ class _Paragraph:
         """ "Ông đánh giá cao ...": the person named last, unless the pronoun's gender rules
         them out ("bà" is not someone written "ông" before)."""
         self._catch_up(at)
-        word = self.tokens[at].key
+        word = self.tokens.key[at]
         gender = self.lex.pronoun_index[word]
-        written = self.tokens[at].text
+        written = self.tokens.text[at]
         person = self.known.pronoun(word, gender)
         if person is not None:
             speaker = self._person(person.name, person.role, (at, at), kind=EntityKind.PERSON)
@@ -572,14 +577,14 @@ class _Paragraph:
         tokens = self.tokens
         joiners = self._words("joiner")
         if cue_first == first or cue_first - first <= 2:
-            lead = key_of(tokens[first:cue_first])
+            lead = key_of(tokens.key[first:cue_first])
             if cue_first == first or lead not in joiners:
                 return []
             # "Đồng thời nhấn mạnh ...": the speaker of the statement just before
             return _last_speakers(earlier or self.previous)
-        joiner = tokens[cue_first - 1].key
-        two = f"{tokens[cue_first - 2].key} {joiner}"
-        trail = tokens[cue_first - 1].trail
+        joiner = tokens.key[cue_first - 1]
+        two = f"{tokens.key[cue_first - 2]} {joiner}"
+        trail = tokens.trail[cue_first - 1]
         semicolon = ";" in trail
         joined = joiner in joiners or two in joiners or semicolon
         if not (joined or "," in trail):
@@ -628,15 +633,15 @@ class _Paragraph:
             role=role,
             key=fold_key(name),
             line=self.line,
-            start=self.tokens[span[0]].start,
-            end=self.tokens[span[1]].end,
+            start=self.tokens.start[span[0]],
+            end=self.tokens.end[span[1]],
             kind=kind,
         )
 
     def _adverb_before(self, end: int) -> int:
         """Words of the speaker adverb ending at token ``end`` ("cũng", "một lần nữa")."""
         for size in (3, 2, 1):
-            if end - size + 1 >= 0 and key_of(self.tokens[end - size + 1 : end + 1]) in (
+            if end - size + 1 >= 0 and key_of(self.tokens.key[end - size + 1 : end + 1]) in (
                 self.lex.speaker_adverbs
             ):
                 return size
@@ -645,7 +650,7 @@ class _Paragraph:
     def _adverb_from(self, begin: int, end: int) -> int:
         """Words of the adverb that opens the clause at ``begin`` ("Đặc biệt")."""
         for size in (3, 2, 1):
-            if begin + size - 1 <= end and key_of(self.tokens[begin : begin + size]) in (
+            if begin + size - 1 <= end and key_of(self.tokens.key[begin : begin + size]) in (
                 self.lex.speaker_adverbs
             ):
                 return size
@@ -670,15 +675,15 @@ class _Paragraph:
         """Theo SPEAKER, content; the speaker may have an office set off by commas ("Theo
         ông A, chuyên gia kinh tế, ...")."""
         tokens = self.tokens
-        if tokens[first].key not in self._words("according") or tokens[first].stops:
+        if tokens.key[first] not in self._words("according") or tokens.stops[first]:
             return None
-        commas = (k for k in range(first + 1, last) if tokens[k].trail.startswith(","))
+        commas = (k for k in range(first + 1, last) if tokens.trail[k].startswith(","))
         for comma in itertools.islice(commas, _THEO_COMMAS):
             found = self._phrase_speaker(first + 1, comma)
             if found is not None:
-                content = (_outer_start(tokens[comma + 1]), _outer_end(tokens[last]))
-                cue = self.text[tokens[first].start : tokens[first].end]
-                return _Draft(found, cue, content, tokens[first].start)
+                content = (_outer_start(tokens, comma + 1), _outer_end(tokens, last))
+                cue = self.text[tokens.start[first] : tokens.end[first]]
+                return _Draft(found, cue, content, tokens.start[first])
         return None
 
     def _trimmed(self, drafts: list[_Draft]) -> list[Statement]:
@@ -737,12 +742,14 @@ def _quote_gap(text: str, quote_end: int, speaker_start: int) -> bool:
     return len(gap.strip()) <= _MAX_QUOTE_GAP and gap.strip(" ,-–—") == ""
 
 
-def _outer_start(token: Token) -> int:
-    return token.start - len(token.lead)
+def _outer_start(tokens: Tokens, k: int) -> int:
+    """Where word ``k`` starts, with its opening punctuation."""
+    return tokens.start[k] - len(tokens.lead[k])
 
 
-def _outer_end(token: Token) -> int:
-    return token.end + len(token.trail)
+def _outer_end(tokens: Tokens, k: int) -> int:
+    """Where word ``k`` ends, with its closing punctuation."""
+    return tokens.end[k] + len(tokens.trail[k])
 
 
 def _ends_with_of(lead: str, words: frozenset[str]) -> bool:

@@ -1,18 +1,20 @@
 """Tokens: the words of a line with their spans, sentences, and the phrase lookup the
 people, statement and event stages share.
 
-A :class:`Token` is a word without the punctuation around it (kept in ``lead`` and
-``trail``) and its folded ``key``. Initials stay with the name they belong to ("Antony J.
-Blinken": the "." after "J" ends nothing), and a full stop inside quotation marks does not
-end a sentence. :func:`foreign` tells a word that cannot be a Vietnamese syllable.
+A line's :class:`Tokens` hold, for each word, its text without the punctuation around it
+(kept in ``lead`` and ``trail``) and its folded ``key``, column by column:
+``tokens.key[k]`` is word ``k``'s key. Initials stay with the name they belong to ("Antony
+J. Blinken": the "." after "J" ends nothing), and a full stop inside quotation marks does
+not end a sentence. :func:`foreign` tells a word that cannot be a Vietnamese syllable.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Collection, Iterable, Iterator
+
+import attrs
 
 from ._lexicon import Lexicon
 from ._meta import split_credit
@@ -20,7 +22,7 @@ from ._models import Article, BlockKind
 from ._text import fold_key, strip_diacritics
 
 __all__ = [
-    "Token",
+    "Tokens",
     "foreign",
     "is_dash",
     "key_of",
@@ -42,25 +44,48 @@ _STOPS = frozenset(",;:.!?…")
 _ENDS = frozenset(".!?…")  # what ends a sentence
 
 
-class Token(NamedTuple):
-    """A word of a line: its core text without surrounding punctuation, and where it is
-    (a tuple: a line makes thousands of them)."""
+@attrs.frozen(slots=True)
+class Tokens:
+    """The words of a line, a column for each of their facts: word ``k`` is ``text[k]``
+    (its core, without the punctuation around it), from ``start[k]`` to ``end[k]`` of the
+    line, and so on.
 
-    text: str
-    start: int
-    end: int
-    lead: str
-    trail: str
-    key: str
+    Columns of plain values, not an object for each word: a line may have a hundred
+    thousand words, and Python's garbage collector walks every object that can hold others
+    each time it looks for cycles (a tuple of strings, numbers and booleans it stops
+    walking).
+    """
+
+    text: tuple[str, ...] = ()
+    start: tuple[int, ...] = ()
+    end: tuple[int, ...] = ()
+    lead: tuple[str, ...] = ()  # opening punctuation: "“", "("
+    trail: tuple[str, ...] = ()  # closing punctuation: ",", "”."
+    key: tuple[str, ...] = ()  # the text folded
     # A name syllable: a capital, then lowercase letters ("Nguyễn", "Sơn").
-    capitalised: bool
+    capitalised: tuple[bool, ...] = ()
     # Punctuation after the word ends a phrase (, ; : . ! ?).
-    stops: bool
+    stops: tuple[bool, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.key)
+
+    def __getitem__(self, words: slice) -> Tokens:
+        """The words of ``words`` (a slice), as tokens of their own."""
+        return Tokens(
+            self.text[words],
+            self.start[words],
+            self.end[words],
+            self.lead[words],
+            self.trail[words],
+            self.key[words],
+            self.capitalised[words],
+            self.stops[words],
+        )
 
 
-def _token(text: str, span: tuple[int, int], lead: str, trail: str, key: str) -> Token:
-    stops = bool(trail) and not _STOPS.isdisjoint(trail)
-    return Token(text, span[0], span[1], lead, trail, key, _name_word(text), stops)
+def _stops(trail: str) -> bool:
+    return bool(trail) and not _STOPS.isdisjoint(trail)
 
 
 def _name_word(core: str) -> bool:
@@ -77,15 +102,20 @@ def _name_word(core: str) -> bool:
     return False
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str) -> Tokens:
     """The words of ``text``: each run of non-space characters, its opening and closing
     punctuation set apart (``lead``, ``trail``); punctuation standing alone ends the word
     before it."""
-    tokens: list[Token] = []
-    append = tokens.append
+    cores: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    leads: list[str] = []
+    trails: list[str] = []
+    keys: list[str] = []
+    capitals: list[bool] = []
+    stopping: list[bool] = []
     facts_of = _RUN_FACTS.get
     find = text.find
-    new = tuple.__new__
     initials: list[int] = []  # "J." in "Antony J. Blinken"
     at = 0
     for run in text.split():
@@ -95,30 +125,52 @@ def tokenize(text: str) -> tuple[Token, ...]:
         at = start + size
         if kind:
             if kind == _PUNCTUATION:
-                if tokens and not _STOPS.isdisjoint(run):
+                if cores and not _STOPS.isdisjoint(run):
                     # "An , Giám đốc": punctuation standing alone ends the word before it
-                    before = tokens[-1]
-                    span = (before.start, before.end)
-                    trail = before.trail + run
-                    tokens[-1] = _token(before.text, span, before.lead, trail, before.key)
-                    if _initial(tokens[-1]):
-                        initials.append(len(tokens) - 1)
+                    trails[-1] += run
+                    stopping[-1] = True
+                    if _initial(cores[-1], trails[-1]):
+                        initials.append(len(cores) - 1)
                 continue
-            initials.append(len(tokens))
+            initials.append(len(cores))
         start += offset
-        append(new(Token, (core, start, start + len(core), lead, trail, key, capitalised, stops)))
+        cores.append(core)
+        starts.append(start)
+        ends.append(start + len(core))
+        leads.append(lead)
+        trails.append(trail)
+        keys.append(key)
+        capitals.append(capitalised)
+        stopping.append(stops)
     for k in initials:
         # "J." before a capitalised word is an initial of a name: its stop ends nothing.
-        token = tokens[k]
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if after is not None and after.capitalised and not after.lead and _initial(token):
-            span = (token.start, token.end + 1)
-            tokens[k] = _token(token.text + ".", span, token.lead, "", token.key + ".")
-    return tuple(tokens)
+        after = k + 1
+        if (
+            after < len(cores)
+            and capitals[after]
+            and not leads[after]
+            and _initial(cores[k], trails[k])
+        ):
+            cores[k] += "."
+            ends[k] += 1
+            trails[k] = ""
+            keys[k] += "."
+            capitals[k] = _name_word(cores[k])
+            stopping[k] = False
+    return Tokens(
+        tuple(cores),
+        tuple(starts),
+        tuple(ends),
+        tuple(leads),
+        tuple(trails),
+        tuple(keys),
+        tuple(capitals),
+        tuple(stopping),
+    )
 
 
-def _initial(token: Token) -> bool:
-    return len(token.text) == 1 and token.text.isupper() and token.trail == "."
+def _initial(core: str, trail: str) -> bool:
+    return len(core) == 1 and core.isupper() and trail == "."
 
 
 _PLAIN, _PUNCTUATION, _INITIAL = 0, 1, 2  # kinds of run
@@ -148,18 +200,19 @@ def _run_facts(run: str) -> _RunFacts:
     return facts
 
 
-def is_dash(token: Token) -> bool:
+def is_dash(tokens: Tokens, k: int) -> bool:
     """True for a dash standing alone between words ("“...” - ông Sơn cho hay")."""
-    return token.text in _DASHES and not token.lead
+    return tokens.text[k] in _DASHES and not tokens.lead[k]
 
 
-def sentence_spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+def sentence_spans(tokens: Tokens) -> Iterator[tuple[int, int]]:
     """Token spans of sentences; a full stop inside quotation marks does not end one."""
     first = 0
     depth = 0
+    leads, trails = tokens.lead, tokens.trail
     # Only a word with marks around it opens or closes a quotation or ends a sentence.
-    for k in [k for k, token in enumerate(tokens) if token.lead or token.trail]:
-        lead, trail = tokens[k].lead, tokens[k].trail
+    for k in [k for k, lead in enumerate(leads) if lead or trails[k]]:
+        lead, trail = leads[k], trails[k]
         if lead:
             depth += lead.count("“") + lead.count('"') % 2
         if not trail:
@@ -190,18 +243,19 @@ def text_units(article: Article, lexicon: Lexicon) -> Iterator[tuple[int, str, B
                 yield block.line, text, block.kind
 
 
-def word_at(tokens: Sequence[Token], k: int) -> str:
+def word_at(tokens: Tokens, k: int) -> str:
     """The folded word at ``k`` (empty outside the tokens)."""
-    return tokens[k].key if 0 <= k < len(tokens) else ""
+    return tokens.key[k] if 0 <= k < len(tokens) else ""
 
 
-def key_of(tokens: Sequence[Token]) -> str:
-    """The folded words of ``tokens``, joined by spaces: the form lexicon phrases take."""
-    return " ".join(t.key for t in tokens)
+def key_of(keys: Iterable[str]) -> str:
+    """Folded words (a slice of :attr:`Tokens.key`), joined by spaces: the form lexicon
+    phrases take."""
+    return " ".join(keys)
 
 
 def phrase_at(
-    tokens: Sequence[Token],
+    tokens: Tokens,
     k: int,
     phrases: Collection[str],
     *,
@@ -220,23 +274,24 @@ def phrase_at(
     end = min(len(tokens), k + longest, len(tokens) if last is None else last + 1)
     if end <= k:
         return 0
+    keys, stops, leads = tokens.key, tokens.stops, tokens.lead
     if prefixes is not None:
         found = 0
-        phrase = tokens[k].key
+        phrase = keys[k]
         size = 1
         while True:
             if phrase in phrases:
                 found = size
             nxt = k + size
-            if nxt >= end or tokens[nxt - 1].stops or tokens[nxt].lead or phrase not in prefixes:
+            if nxt >= end or stops[nxt - 1] or leads[nxt] or phrase not in prefixes:
                 return found
-            phrase = f"{phrase} {tokens[nxt].key}"
+            phrase = f"{phrase} {keys[nxt]}"
             size += 1
     # The words a phrase may span: up to a stop, or to a word an opening quote leads.
     limit = k + 1
-    while limit < end and not tokens[limit - 1].stops and not tokens[limit].lead:
+    while limit < end and not stops[limit - 1] and not leads[limit]:
         limit += 1
-    words = [t.key for t in tokens[k:limit]]
+    words = keys[k:limit]
     for size in range(limit - k, 0, -1):
         if " ".join(words[:size]) in phrases:
             return size
