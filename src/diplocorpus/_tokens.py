@@ -44,7 +44,10 @@ _STOPS = frozenset(",;:.!?…")
 _ENDS = frozenset(".!?…")  # what ends a sentence
 
 
-@attrs.frozen(slots=True)
+_SHOWN = 8  # words a repr shows
+
+
+@attrs.frozen(slots=True, repr=False)
 class Tokens:
     """The words of a line, a column for each of their facts: word ``k`` is ``text[k]``
     (its core, without the punctuation around it), from ``start[k]`` to ``end[k]`` of the
@@ -69,6 +72,11 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.key)
+
+    def __repr__(self) -> str:
+        shown = " ".join(self.text[:_SHOWN])
+        more = " ..." if len(self) > _SHOWN else ""
+        return f"<Tokens: {len(self)} words: {shown}{more}>"
 
     def __getitem__(self, words: slice) -> Tokens:
         """The words of ``words`` (a slice), as tokens of their own."""
