@@ -166,56 +166,51 @@ def scaling(
     )
 
 
+def count_scaling(
+    label: str, unit: str, run: Callable[[int], Callable[[], object]], repeats: int
+) -> None:
+    """Rows for ``run(count)`` at 40, 400 and 4,000 items (``run`` makes the items and
+    returns the call to time), and the ratio of the time per item at 100x to 1x."""
+    per_item = []
+    for factor in (1, 10, 100):
+        count = 40 * factor
+        call = run(count)
+        seconds = best_of(repeats if factor < 100 else 2, call, clock=time.process_time)
+        per_item.append(seconds / count)
+        row = f"scaling {factor}x {label}"
+        print(f"{row:<34}{'':>9}{seconds:>10.3f}{count / seconds:>10.0f}{'':>8}")
+    print(f"time per {unit}, 100x vs 1x ({label}): {per_item[-1] / per_item[0]:.2f} (1.0 = linear)")
+
+
 def merge_scaling(repeats: int) -> None:
     """merge_events over 40, 400 and 4,000 pages each reporting a meeting of one series
-    without an ordinal on its own day, and the ratio of the time per event at 100x to 1x."""
+    without an ordinal on its own day."""
     (base,) = dc.extract_events(
         dc.parse(f"{_HEADLINE}\n\nNgày 19/12/2023, Hội nghị Ngoại vụ lần thứ 32 khai mạc.")
     )
-    per_event = []
-    for factor in (1, 10, 100):
-        count = 40 * factor
+
+    def run(count: int) -> Callable[[], object]:
         days = [dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(count)]
         events = {
             f"s{i}": [attrs.evolve(base, ordinal=None, start=d, key=f"hội nghị @{d.isoformat()}")]
             for i, d in enumerate(days)
         }
-        seconds = best_of(
-            repeats if factor < 100 else 2,
-            lambda e=events: dc.merge_events(e),
-            clock=time.process_time,
-        )
-        per_event.append(seconds / count)
-        label = f"scaling {factor}x merge, dated events"
-        print(f"{label:<34}{'':>9}{seconds:>10.3f}{count / seconds:>10.0f}{'':>8}")
-    print(
-        f"time per event, 100x vs 1x (merge, dated events): {per_event[-1] / per_event[0]:.2f}"
-        " (1.0 = linear)"
-    )
+        return lambda: dc.merge_events(events)
+
+    count_scaling("merge, dated events", "event", run, repeats)
 
 
 def duplicates_scaling(repeats: int) -> None:
     """find_duplicates over 40, 400 and 4,000 pages, all copies of one story (one row with
-    the same body, one with a word of its own at the end of each), and the ratio of the time
-    per page at 100x to 1x."""
+    the same body, one with a word of its own at the end of each)."""
     body = " ".join(_paragraph(i) for i in range(5))
     for label, tail in (("copies", ""), ("near-copies", " thêm {i}")):
-        per_page = []
-        for factor in (1, 10, 100):
-            count = 40 * factor
+
+        def run(count: int, tail: str = tail) -> Callable[[], object]:
             pages = [(f"s{i:05d}", body + tail.format(i=i)) for i in range(count)]
-            seconds = best_of(
-                repeats if factor < 100 else 2,
-                lambda p=pages: dc.find_duplicates(p),
-                clock=time.process_time,
-            )
-            per_page.append(seconds / count)
-            row = f"scaling {factor}x duplicates, {label}"
-            print(f"{row:<34}{'':>9}{seconds:>10.3f}{count / seconds:>10.0f}{'':>8}")
-        print(
-            f"time per page, 100x vs 1x (duplicates, {label}): {per_page[-1] / per_page[0]:.2f}"
-            " (1.0 = linear)"
-        )
+            return lambda: dc.find_duplicates(pages)
+
+        count_scaling(f"duplicates, {label}", "page", run, repeats)
 
 
 _HEADLINE = "Đoàn đại biểu Quốc hội làm việc với Ủy ban Đối ngoại nước bạn"
