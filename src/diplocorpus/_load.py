@@ -592,7 +592,7 @@ def _stdin_records(data: bytes, decode_errors: DecodeErrors) -> Iterator[Documen
     that does not decode costs that record), unless the bytes are UTF-16 or UTF-32 (marked,
     or certain without a mark): those are decoded whole first, and what the decoding
     replaced is noted on every record, as its offsets are the whole input's."""
-    wide = data.startswith(_WIDE_BOMS) or (b"\x00" in data and _utf16_without_bom(data))
+    wide = data.startswith(_WIDE_BOMS) or (b"\x00" in data and _utf16_without_bom(data) is not None)
     if not wide:
         lines = data.split(b"\n")
         if lines[-1] == b"":
