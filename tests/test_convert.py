@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import attrs
@@ -189,3 +190,21 @@ def test_a_document_with_lists_and_objects_in_its_metadata_round_trips() -> None
     assert dc.from_json(dc.to_json(document), dc.Document) == document
     with pytest.raises(dc.InputError, match=r"Document\.metadata\['x'\]: .*not JSON data"):
         dc.from_dict({"text": "Tin", "source": "a", "metadata": {"x": {1: 2}}}, dc.Document)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ('"Văn Ngọc"', "expected a list of strings, got str: 'Văn Ngọc'"),
+        ('["Văn Ngọc", 5]', "item 1 is int, not a string: 5"),
+        ('{"Văn Ngọc": 1}', "expected a list of strings, got dict"),
+    ],
+)
+def test_a_list_of_strings_given_something_else_is_an_error_naming_the_field(
+    value: str, says: str
+) -> None:
+    # cattrs kept one string as its characters: authors ('V', 'ă', 'n', ...).
+    with pytest.raises(dc.InputError, match=re.escape(f"Article.authors: {says}")):
+        dc.from_json(f'{{"source": "a.txt", "authors": {value}}}', dc.Article)
+    with pytest.raises(TypeError, match="not one string"):
+        dc.Document(text="Tin", source="a.txt", notes="bytes replaced")  # type: ignore[arg-type]

@@ -413,3 +413,12 @@ def test_store_queries_refuse_arguments_of_the_wrong_type() -> None:
             store.statements(since="2023-12-19")  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="until must be a date"):
             store.statements(until=20231219)  # type: ignore[arg-type]
+
+
+def test_a_closed_store_says_it_is_closed_not_damaged(tmp_path: pathlib.Path) -> None:
+    store = dc.Store(tmp_path / "kho.sqlite")
+    store.close()
+    page = dc.Document(text="Tin mới\n\nHai nước hợp tác.", source="a.txt")
+    for ask in (store.counts, lambda: store.add([page]), lambda: store.search("tin")):
+        with pytest.raises(dc.StoreError, match=r"kho\.sqlite: this store is closed$"):
+            ask()

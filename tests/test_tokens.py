@@ -139,3 +139,10 @@ def test_a_full_table_of_runs_starts_again_and_reads_the_same(
     assert tokenize(text) == before
     assert rows(before) == _reference(text)
     assert len(_tokens._RUN_FACTS) <= 2
+
+
+def test_one_word_is_read_from_the_columns_not_by_index() -> None:
+    tokens = tokenize("Ông Bùi Thanh Sơn cho biết")
+    assert tokens[1:3].key == tokens.key[1:3]
+    with pytest.raises(TypeError, match="takes a slice"):
+        tokens[0]  # type: ignore[index]

@@ -54,6 +54,7 @@ def new_converter() -> JsonConverter:
     converter.register_structure_hook(PartialDate, lambda v, _: _partial(v))
     converter.register_structure_hook_func(_is_date_union, lambda v, _: _date_value(v))
     converter.register_structure_hook_func(is_json_value, lambda v, _: _json_data(v))
+    converter.register_structure_hook_func(_is_strings, lambda v, _: _strings(v))
     converter.register_unstructure_hook_factory(
         _is_fixed_tuple, lambda kind: _as_list(converter, typing.get_args(kind))
     )
@@ -107,6 +108,21 @@ def _json_data(value: object) -> JSONValue:
         elif not (item is None or isinstance(item, (str, int, float, bool))):
             raise TypeError(f"not JSON data: {item!r}")
     return typing.cast("JSONValue", value)
+
+
+def _is_strings(kind: Any) -> bool:
+    return bool(kind == tuple[str, ...])
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """A list of strings (``authors``, ``paragraphs``, ``notes``): one string is not one
+    (cattrs would keep it as its characters), nor is a list holding anything else."""
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"expected a list of strings, got {type(value).__name__}: {value!r:.60}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise TypeError(f"item {index} is {type(item).__name__}, not a string: {item!r:.60}")
+    return tuple(value)
 
 
 def _is_date_union(kind: Any) -> bool:

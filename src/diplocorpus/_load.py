@@ -325,8 +325,9 @@ def iter_documents(
     appended to ``skipped`` and loading goes on. Any other ``errors`` is a ``ValueError``
     at the call.
 
-    Bytes that do not decode (a file's, standard input's, a JSON Lines line's) are a
-    :class:`DecodeError` (or, with ``errors="skip"``, a skipped input); with
+    Bytes that do not decode are a :class:`DecodeError` for a file or standard input, and
+    a record that cannot be read (an :class:`InputError` for ``path:line``) for a JSON
+    Lines line; with ``errors="skip"`` either is a skipped input. With
     ``decode_errors="replace"`` they are replaced by U+FFFD and the document's ``notes`` say
     at which byte offsets, as :func:`read_document`'s do. Any other ``decode_errors`` is a
     ``ValueError`` at the call.

@@ -211,7 +211,10 @@ class Caption:
 
 # Typed converters: sequences given as lists are stored as tuples, so records stay immutable.
 def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    """attrs converter: strings given as any iterable are kept as a tuple."""
+    """attrs converter: strings given as any iterable are kept as a tuple; one string is
+    a ``TypeError`` (it would be kept as its characters)."""
+    if isinstance(values, str):
+        raise TypeError(f"give a list or tuple of strings, not one string: {values!r}")
     return tuple(values)
 
 

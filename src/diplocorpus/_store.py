@@ -186,6 +186,7 @@ class Store:
                 f"{self.path}: no store here (make one with Store(path) or "
                 f"'diplocorpus build PATH... --db {self.path}')"
             )
+        self._closed = False
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -233,8 +234,12 @@ class Store:
                 )
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file: what is asked of the store after is a :class:`StoreError`."""
         self._db.close()
+        self._closed = True
+
+    def _closed_error(self) -> StoreError | None:
+        return StoreError(f"{self.path}: this store is closed") if self._closed else None
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -243,6 +248,9 @@ class Store:
         try:
             yield
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
+            closed = self._closed_error()
+            if closed is not None:
+                raise closed from exc
             raise StoreError(f"{self.path}: cannot read this store: {exc}") from exc
 
     def __enter__(self) -> Store:
@@ -336,6 +344,9 @@ class Store:
     def _write(self, batch: list[Analysis]) -> int:
         if not batch:
             return 0
+        closed = self._closed_error()
+        if closed is not None:
+            raise closed
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -365,6 +376,9 @@ class Store:
         return inserted
 
     def _unwritable(self, exc: sqlite3.DatabaseError) -> StoreError:
+        closed = self._closed_error()
+        if closed is not None:
+            return closed
         return StoreError(f"{self.path}: cannot add pages to this store: {exc}")
 
     def _source_of(self, document_hash: str) -> str | None:

@@ -79,7 +79,10 @@ class Tokens:
         return f"<Tokens: {len(self)} words: {shown}{more}>"
 
     def __getitem__(self, words: slice) -> Tokens:
-        """The words of ``words`` (a slice), as tokens of their own."""
+        """The words of ``words`` (a slice), as tokens of their own; one word is read from
+        the columns (``key[k]``), so an index is a ``TypeError``."""
+        if not isinstance(words, slice):
+            raise TypeError(f"Tokens takes a slice, not {type(words).__name__}: read key[k]")
         return Tokens(
             self.text[words],
             self.start[words],
