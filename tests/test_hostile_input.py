@@ -7,7 +7,9 @@ import errno
 import importlib.util
 import io
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,46 +40,43 @@ def _load(root: Path, **options: object) -> tuple[list[str], dict[str, str]]:
 # -- folder walks: every entry read or listed ------------------------------------------------
 
 
-@posix_only
-def test_a_dangling_link_is_listed_as_skipped(tmp_path: Path) -> None:
-    root = _folder(tmp_path)
-    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
-    sources, skipped = _load(root)
-    assert sources == ["a.txt"]
-    assert "a dangling link" in skipped["gone.txt"]
-    with pytest.raises(dc.InputError, match=r"gone\.txt: a dangling link"):
-        list(dc.iter_documents(root))
+def _dangling(root: Path) -> None:
+    (root / "gone.txt").symlink_to(root.parent / "nowhere.txt")
 
 
-@posix_only
-def test_a_link_loop_is_listed_as_skipped(tmp_path: Path) -> None:
-    root = _folder(tmp_path)
+def _loop(root: Path) -> None:
     (root / "loop.txt").symlink_to(root / "loop.txt")
-    sources, skipped = _load(root)
-    assert sources == ["a.txt"]
-    assert "a link loop" in skipped["loop.txt"]
-    with pytest.raises(dc.InputError, match=r"loop\.txt: a link loop"):
-        list(dc.iter_documents(root))
 
 
-@posix_only
-def test_a_fifo_is_listed_and_never_opened(tmp_path: Path) -> None:
-    root = _folder(tmp_path)
+def _fifo(root: Path) -> None:
     os.mkfifo(root / "pipe.txt")  # opening it would block the walk for ever
-    sources, skipped = _load(root)
-    assert sources == ["a.txt"]
-    assert "a FIFO, not a file" in skipped["pipe.txt"]
-    with pytest.raises(dc.InputError, match=r"pipe\.txt: a FIFO, not a file"):
-        list(dc.iter_documents(root))
+
+
+def _device(root: Path) -> None:
+    (root / "null.txt").symlink_to("/dev/null")
 
 
 @posix_only
-def test_a_device_file_is_listed_as_skipped(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("make", "name", "reason"),
+    [
+        (_dangling, "gone.txt", "a dangling link"),
+        (_loop, "loop.txt", "a link loop"),
+        (_fifo, "pipe.txt", "a FIFO, not a file"),
+        (_device, "null.txt", "a link to /dev/null: a device file, not a file"),
+    ],
+    ids=["dangling link", "link loop", "fifo", "device"],
+)
+def test_an_entry_that_is_no_file_to_read_is_listed_and_never_opened(
+    tmp_path: Path, make: Callable[[Path], None], name: str, reason: str
+) -> None:
     root = _folder(tmp_path)
-    (root / "null.txt").symlink_to("/dev/null")
+    make(root)
     sources, skipped = _load(root)
     assert sources == ["a.txt"]
-    assert "a device file, not a file" in skipped["null.txt"]
+    assert reason in skipped[name]
+    with pytest.raises(dc.InputError, match=re.escape(f"{name}: {reason}")):
+        list(dc.iter_documents(root))
 
 
 def test_an_unreadable_subfolder_is_listed_as_skipped(
